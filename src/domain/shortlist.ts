@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { rankingStrategy } from './job-order.ts';
+
+export const SHORTLIST_SCOPES = ['own', 'pool', 'all'] as const;
+export const shortlistScope = z.enum(SHORTLIST_SCOPES);
+export type ShortlistScope = z.infer<typeof shortlistScope>;
+
+export const shortlistRequest = z.object({
+  size: z.number().int().min(1).max(500).default(10),
+  scope: shortlistScope.default('own'),
+  /** Overrides the job order's own ranking strategy for this list. */
+  strategy: rankingStrategy.optional(),
+});
+export type ShortlistRequest = z.output<typeof shortlistRequest>;
+
+export const eligibilityVerdict = z.object({
+  eligible: z.boolean(),
+  ruleSet: z.string(),
+  reasons: z.array(z.string()),
+});
+
+export const breakdown = z.object({
+  competence: z.number().min(0).max(1),
+  distance: z.number().min(0).max(1),
+  unemployment: z.number().min(0).max(1),
+});
+
+export const shortlistEntry = z.object({
+  rank: z.number().int().min(1),
+  candidateId: z.string(),
+  externalId: z.string(),
+  jobcenter: z.string(),
+  score: z.number().min(0).max(1),
+  breakdown,
+  matched: z.array(z.string()),
+  missing: z.array(z.string()),
+  distanceKm: z.number().min(0),
+  unemployedMonths: z.number().int().min(0),
+  eligibility: eligibilityVerdict,
+  /** 1 = fits every must-have, 2 = fits partly, 3 = weak fit; the fit-first strategy ranks by band first. */
+  fitBand: z.number().int().min(1).max(3),
+  /** A plain-Danish sentence a konsulent can read aloud to the company. */
+  explanation: z.string(),
+});
+export type ShortlistEntry = z.infer<typeof shortlistEntry>;
+
+export const nearMiss = z.object({
+  candidateId: z.string(),
+  externalId: z.string(),
+  jobcenter: z.string(),
+  reasons: z.array(z.string()).min(1),
+});
+export type NearMiss = z.infer<typeof nearMiss>;
+
+export const SHORTLIST_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+
+export const shortlist = z.object({
+  id: z.string(),
+  jobOrderId: z.string(),
+  status: z.enum(SHORTLIST_STATUSES),
+  scope: shortlistScope,
+  size: z.number().int(),
+  strategy: rankingStrategy,
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  candidatesConsidered: z.number().int().min(0),
+  entries: z.array(shortlistEntry),
+  nearMisses: z.array(nearMiss),
+  error: z.string().optional(),
+});
+export type Shortlist = z.infer<typeof shortlist>;
