@@ -1,0 +1,43 @@
+/** Plain-Danish explanations a konsulent can read aloud. Pure string building. */
+
+export function formatKm(km: number): string {
+  return km.toFixed(1).replace('.', ',');
+}
+
+export function listDa(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
+}
+
+export interface ExplanationInput {
+  matched: readonly string[];
+  missing: readonly string[];
+  distanceKm: number;
+  fullRadiusKm: number;
+  unemployedMonths: number;
+  jobrotation: boolean;
+  eligible: boolean;
+  eligibilityReasons: readonly string[];
+  textOnlyEvidence: boolean;
+}
+
+export function explainEntry(e: ExplanationInput): string {
+  const parts: string[] = [];
+  if (e.matched.length > 0) parts.push(`Har ${listDa(e.matched)}`);
+  if (e.missing.length > 0) parts.push(`mangler ${listDa(e.missing)}`);
+  if (e.matched.length === 0 && e.missing.length === 0) {
+    parts.push(e.textOnlyEvidence ? 'CV’et ligner opgaverne' : 'Få direkte kompetencematch');
+  }
+  const first = `${parts.join('; ')}.`;
+  const where =
+    e.distanceKm <= e.fullRadiusKm
+      ? `Bor ${formatKm(e.distanceKm)} km fra arbejdspladsen.`
+      : `Bor ${formatKm(e.distanceKm)} km fra arbejdspladsen (over ${formatKm(e.fullRadiusKm)} km, lavere afstandsscore).`;
+  const ledig = `Ledig i ${e.unemployedMonths} ${e.unemployedMonths === 1 ? 'måned' : 'måneder'} ved periodens start.`;
+  const rotation = e.jobrotation
+    ? e.eligible
+      ? 'Opfylder reglerne for jobrotation.'
+      : `Opfylder ikke reglerne for jobrotation: ${e.eligibilityReasons.join('; ')}.`
+    : '';
+  return [first.charAt(0).toUpperCase() + first.slice(1), where, ledig, rotation].filter(Boolean).join(' ');
+}

@@ -1,0 +1,56 @@
+import type { Benefit } from './eligibility.ts';
+import { buildTermProfile, type ProfileSource } from './profile.ts';
+import type { CandidateFacts } from './query.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/**
+ * The fields of a candidate record that scoring may use. Deliberately a whitelist: the record's name, CPR,
+ * contact details and anything else are never copied into CandidateFacts, so they cannot influence a score.
+ */
+export interface ScorableCandidate extends ProfileSource {
+  id: string;
+  externalId: string;
+  jobcenter: string;
+  location: { lat: number; lon: number };
+  unemployedSince: string;
+  benefit: Benefit;
+  weeklyHours?: number | undefined;
+  availableFrom?: string | undefined;
+  unavailable?: ReadonlyArray<{ from: string; to: string }>;
+  activeSchemes?: readonly string[];
+  wishes?: { maxDistanceKm?: number | undefined } | undefined;
+}
+
+export function toCandidateFacts(c: ScorableCandidate, vocabulary: Vocabulary): CandidateFacts {
+  const profile = buildTermProfile(
+    {
+      competences: c.competences,
+      educations: c.educations,
+      experience: c.experience,
+      languages: c.languages,
+      driversLicences: c.driversLicences,
+      cvText: c.cvText,
+    },
+    vocabulary,
+  );
+  return {
+    id: c.id,
+    externalId: c.externalId,
+    jobcenter: c.jobcenter,
+    lat: c.location.lat,
+    lon: c.location.lon,
+    unemployedSince: c.unemployedSince,
+    benefit: c.benefit,
+    weeklyHours: c.weeklyHours ?? null,
+    availableFrom: c.availableFrom ?? null,
+    unavailable: (c.unavailable ?? []).map((u) => ({ from: u.from, to: u.to })),
+    activeSchemes: [...(c.activeSchemes ?? [])],
+    driversLicences: [...(c.driversLicences ?? [])],
+    maxDistanceKm: c.wishes?.maxDistanceKm ?? null,
+    terms: profile.terms,
+    tf: profile.tf,
+    termStart: 0,
+    termEnd: profile.terms.length,
+    norm: profile.norm,
+  };
+}

@@ -1,0 +1,100 @@
+import type { Benefit, RuleSet } from './eligibility.ts';
+import type { Radius } from './geo.ts';
+import { analyse, phraseQuery } from './text/analyse.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+export type RankingStrategy = 'fit-first' | 'weighted';
+
+/** What scoring reads of a job order. Nothing about the company beyond place, hours, period and competences. */
+export interface ScoringOrder {
+  title: string;
+  tasks?: string | undefined;
+  mustHave: readonly string[];
+  niceToHave: readonly string[];
+  weeklyHours: number;
+  period: { from: string; to: string };
+  location: { lat: number; lon: number };
+  radiusKm: Radius;
+  jobrotation: boolean;
+  driversLicence?: string | undefined;
+  rankingStrategy: RankingStrategy;
+}
+
+/** What scoring reads of a candidate. No name, CPR, contact details, age, gender or health: they are not here. */
+export interface CandidateFacts {
+  id: string;
+  externalId: string;
+  jobcenter: string;
+  lat: number;
+  lon: number;
+  unemployedSince: string;
+  benefit: Benefit;
+  weeklyHours: number | null;
+  availableFrom: string | null;
+  unavailable: ReadonlyArray<{ from: string; to: string }>;
+  activeSchemes: readonly string[];
+  driversLicences: readonly string[];
+  maxDistanceKm: number | null;
+  /** Sorted distinct term ids; this candidate's are terms[termStart, termEnd) so an index can pool them. */
+  terms: Uint32Array;
+  tf: Uint8Array;
+  termStart: number;
+  termEnd: number;
+  norm: number;
+}
+
+/** A competence phrase compiled against the vocabulary: OR over alternatives, each an AND of slots of ids. */
+export interface CompiledPhrase {
+  label: string;
+  alternatives: Uint32Array[][];
+}
+
+export interface OrderQuery {
+  order: ScoringOrder;
+  strategy: RankingStrategy;
+  ruleSet: RuleSet;
+  mustHave: CompiledPhrase[];
+  niceToHave: CompiledPhrase[];
+  /** The order's text (title, tasks, competences) as idf-weighted term ids, for text similarity. */
+  textTerms: Uint32Array;
+  textWeights: Float64Array;
+  textNorm: number;
+}
+
+export function compilePhrase(phrase: string, vocabulary: Vocabulary): CompiledPhrase {
+  const q = phraseQuery(phrase);
+  const alternatives: Uint32Array[][] = [];
+  for (const alternative of q.alternatives) {
+    const slots = alternative.map((term) => vocabulary.typoNeighbours(term));
+    // A slot no candidate can fill makes the whole alternative unmatchable: drop it rather than test it each time.
+    if (slots.length > 0 && slots.every((s) => s.length > 0)) alternatives.push(slots);
+  }
+  return { label: q.label, alternatives };
+}
+
+export function prepareQuery(
+  order: ScoringOrder,
+  ruleSet: RuleSet,
+  vocabulary: Vocabulary,
+  strategy: RankingStrategy = order.rankingStrategy,
+): OrderQuery {
+  const text = [order.title, order.tasks ?? '', ...order.mustHave, ...order.niceToHave].join('\n');
+  const weights = new Map<number, number>();
+  for (const term of analyse(text)) {
+    const id = vocabulary.lookup(term);
+    if (id !== undefined) weights.set(id, vocabulary.idf(id));
+  }
+  const textTerms = Uint32Array.from([...weights.keys()].sort((a, b) => a - b));
+  const textWeights = Float64Array.from(textTerms, (id) => weights.get(id)!);
+  const textNorm = Math.sqrt(textWeights.reduce((sum, w) => sum + w * w, 0));
+  return {
+    order,
+    strategy,
+    ruleSet,
+    mustHave: order.mustHave.map((p) => compilePhrase(p, vocabulary)),
+    niceToHave: order.niceToHave.map((p) => compilePhrase(p, vocabulary)),
+    textTerms,
+    textWeights,
+    textNorm,
+  };
+}

@@ -1,0 +1,224 @@
+import { type CompetenceFit, competenceFit } from './competence.ts';
+import { rangesOverlap } from './dates.ts';
+import { type EligibilityVerdict, evaluateEligibility } from './eligibility.ts';
+import { explainEntry, formatKm } from './explain.ts';
+import { distanceScore, haversineKm } from './geo.ts';
+import { holdsLicence } from './licence.ts';
+import type { CandidateFacts, OrderQuery, RankingStrategy } from './query.ts';
+import { unemployedMonths, unemploymentScore } from './unemployment.ts';
+
+/** Weights of the composite score. Protected attributes have no weight because they are never inputs. */
+export const SCORE_WEIGHTS = { competence: 0.55, distance: 0.25, unemployment: 0.2 } as const;
+
+/** Below this a candidate has nothing to do with the order and is neither an entry nor a near miss. */
+export const MIN_RELEVANCE = 0.1;
+
+/** Candidates this far beyond the outer radius are still reported as near misses ("17,2 km > 15 km"). */
+export const NEAR_MISS_MARGIN_KM = 10;
+
+export interface RankedEntry {
+  candidateId: string;
+  externalId: string;
+  jobcenter: string;
+  score: number;
+  breakdown: { competence: number; distance: number; unemployment: number };
+  matched: string[];
+  missing: string[];
+  distanceKm: number;
+  unemployedMonths: number;
+  eligibility: { eligible: boolean; ruleSet: string; reasons: string[] };
+  fitBand: 1 | 2 | 3;
+  explanation: string;
+}
+
+export interface RankedNearMiss {
+  candidateId: string;
+  externalId: string;
+  jobcenter: string;
+  reasons: string[];
+  /** For ordering only: near misses that fit best are the most useful to see. */
+  competence: number;
+}
+
+export type Evaluation =
+  | { kind: 'entry'; entry: RankedEntry }
+  | { kind: 'nearMiss'; nearMiss: RankedNearMiss }
+  | { kind: 'skip' };
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * 1: every must-have met and a solid overall fit; 2: at least half of the must-haves or a fair fit; 3: the rest.
+ * The fit-first strategy ranks by band before ledighed, as konsulenter do: "among those who fit, longest first".
+ */
+export function fitBand(fit: CompetenceFit, mustCount: number): 1 | 2 | 3 {
+  const allMust = fit.mustMatched === mustCount;
+  if (allMust && fit.score >= 0.5) return 1;
+  if ((mustCount > 0 && fit.mustMatched * 2 >= mustCount) || fit.score >= 0.3) return 2;
+  return 3;
+}
+
+function hardFilterReasons(c: CandidateFacts, q: OrderQuery, km: number): string[] {
+  const { order } = q;
+  const reasons: string[] = [];
+  if (km > order.radiusKm.max)
+    reasons.push(`afstand ${formatKm(km)} km > ${formatKm(order.radiusKm.max)} km`);
+  if (c.maxDistanceKm !== null && km > c.maxDistanceKm) {
+    reasons.push(`ønsker højst ${formatKm(c.maxDistanceKm)} km til arbejde, afstanden er ${formatKm(km)} km`);
+  }
+  if (c.weeklyHours !== null && c.weeklyHours < order.weeklyHours) {
+    reasons.push(`kan arbejde ${c.weeklyHours} timer/uge, jobbet er ${order.weeklyHours} timer/uge`);
+  }
+  if (c.availableFrom !== null && c.availableFrom > order.period.from) {
+    reasons.push(`tidligst ledig fra ${c.availableFrom}, perioden starter ${order.period.from}`);
+  }
+  for (const u of c.unavailable) {
+    if (rangesOverlap(u, order.period)) reasons.push(`ikke ledig ${u.from}–${u.to} i perioden`);
+  }
+  if (order.driversLicence && !holdsLicence(c.driversLicences, order.driversLicence)) {
+    reasons.push(`mangler kørekort ${order.driversLicence}`);
+  }
+  return reasons;
+}
+
+/** Scores one candidate for one order. Deterministic and free of I/O. */
+export function evaluateCandidate(c: CandidateFacts, q: OrderQuery): Evaluation {
+  const { order } = q;
+  const km = haversineKm(order.location.lat, order.location.lon, c.lat, c.lon);
+  if (km > order.radiusKm.max + NEAR_MISS_MARGIN_KM) return { kind: 'skip' };
+
+  const fit = competenceFit(c, q);
+  const relevant = fit.mustMatched > 0 || fit.niceMatched > 0 || fit.score >= MIN_RELEVANCE;
+  if (!relevant) return { kind: 'skip' };
+
+  const reasons = hardFilterReasons(c, q, km);
+  const verdict: EligibilityVerdict = evaluateEligibility(q.ruleSet, c, order);
+  if (order.jobrotation) {
+    for (const r of verdict.reasons) if (!reasons.includes(r)) reasons.push(r);
+  }
+  const ids = { candidateId: c.id, externalId: c.externalId, jobcenter: c.jobcenter };
+  if (reasons.length > 0) return { kind: 'nearMiss', nearMiss: { ...ids, reasons, competence: fit.score } };
+
+  const months = unemployedMonths(c.unemployedSince, order.period.from);
+  const breakdown = {
+    competence: round(fit.score),
+    distance: round(distanceScore(km, order.radiusKm)),
+    unemployment: round(unemploymentScore(months)),
+  };
+  const score = round(
+    SCORE_WEIGHTS.competence * breakdown.competence +
+      SCORE_WEIGHTS.distance * breakdown.distance +
+      SCORE_WEIGHTS.unemployment * breakdown.unemployment,
+  );
+  const distanceKm = round(km, 1);
+  const eligibility = { eligible: verdict.eligible, ruleSet: verdict.ruleSet, reasons: verdict.reasons };
+  return {
+    kind: 'entry',
+    entry: {
+      ...ids,
+      score,
+      breakdown,
+      matched: fit.matched,
+      missing: fit.missing,
+      distanceKm,
+      unemployedMonths: months,
+      eligibility,
+      fitBand: fitBand(fit, q.mustHave.length),
+      explanation: explainEntry({
+        matched: fit.matched,
+        missing: fit.missing,
+        distanceKm,
+        fullRadiusKm: order.radiusKm.full,
+        unemployedMonths: months,
+        jobrotation: order.jobrotation,
+        eligible: verdict.eligible,
+        eligibilityReasons: verdict.reasons,
+        textOnlyEvidence: fit.text > 0,
+      }),
+    },
+  };
+}
+
+const byId = (a: { candidateId: string }, b: { candidateId: string }) =>
+  a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0;
+
+/** The order of a bruttoliste. Ties always end on the candidate id, so the same input gives the same list. */
+export function compareEntries(strategy: RankingStrategy): (a: RankedEntry, b: RankedEntry) => number {
+  if (strategy === 'weighted')
+    return (a, b) => b.score - a.score || b.unemployedMonths - a.unemployedMonths || byId(a, b);
+  return (a, b) =>
+    a.fitBand - b.fitBand || b.unemployedMonths - a.unemployedMonths || b.score - a.score || byId(a, b);
+}
+
+export interface RankOptions {
+  size: number;
+  nearMissLimit?: number;
+}
+
+export interface RankResult {
+  entries: Array<RankedEntry & { rank: number }>;
+  nearMisses: RankedNearMiss[];
+  candidatesConsidered: number;
+}
+
+/**
+ * Keeps entries and near misses in bounded arrays while candidates stream past, so a pool of a million costs
+ * memory only for what can still make the list.
+ */
+export class ShortlistRanker {
+  private entries: RankedEntry[] = [];
+  private nearMisses: RankedNearMiss[] = [];
+  private considered = 0;
+  private readonly compare: (a: RankedEntry, b: RankedEntry) => number;
+  private readonly nearMissLimit: number;
+
+  constructor(
+    private readonly query: OrderQuery,
+    private readonly options: RankOptions,
+  ) {
+    this.compare = compareEntries(query.strategy);
+    this.nearMissLimit = options.nearMissLimit ?? Math.max(10, options.size);
+  }
+
+  add(candidate: CandidateFacts): void {
+    this.considered++;
+    const result = evaluateCandidate(candidate, this.query);
+    if (result.kind === 'entry') {
+      this.entries.push(result.entry);
+      if (this.entries.length >= this.options.size * 4 + 64) this.trimEntries();
+    } else if (result.kind === 'nearMiss') {
+      this.nearMisses.push(result.nearMiss);
+      if (this.nearMisses.length >= this.nearMissLimit * 4 + 64) this.trimNearMisses();
+    }
+  }
+
+  private trimEntries() {
+    this.entries.sort(this.compare);
+    this.entries.length = Math.min(this.entries.length, this.options.size);
+  }
+
+  private trimNearMisses() {
+    this.nearMisses.sort((a, b) => b.competence - a.competence || byId(a, b));
+    this.nearMisses.length = Math.min(this.nearMisses.length, this.nearMissLimit);
+  }
+
+  result(): RankResult {
+    this.trimEntries();
+    this.trimNearMisses();
+    return {
+      entries: this.entries.map((e, i) => ({ rank: i + 1, ...e })),
+      nearMisses: this.nearMisses,
+      candidatesConsidered: this.considered,
+    };
+  }
+}
+
+export function rankCandidates(
+  candidates: Iterable<CandidateFacts>,
+  query: OrderQuery,
+  options: RankOptions,
+): RankResult {
+  const ranker = new ShortlistRanker(query, options);
+  for (const c of candidates) ranker.add(c);
+  return ranker.result();
+}
