@@ -1,0 +1,220 @@
+import { haversineKm } from '../../../scoring/geo.ts';
+import { profileFromTerms } from '../../../scoring/profile.ts';
+import type { CandidateFacts } from '../../../scoring/query.ts';
+import { Vocabulary } from '../../../scoring/vocabulary.ts';
+import type {
+  CandidateIndex,
+  IndexDocument,
+  Retrieval,
+  RetrievalQuery,
+} from '../../ports/candidate-index.ts';
+import type { CandidateSearchFacts } from '../../ports/store.ts';
+import { GeoGrid } from './grid.ts';
+
+/** The per-candidate facts that are not hot enough to deserve a typed column of their own. */
+interface SlotMeta {
+  id: string;
+  externalId: string;
+  jobcenter: string;
+  /** Without the term strings: those live interned in the pools, and keeping them would triple the memory. */
+  facts: Omit<CandidateSearchFacts, 'terms'>;
+}
+
+/**
+ * In-process CandidateIndex: the embedded default. Candidates live in slots; each slot's terms sit in one pooled
+ * Uint32Array (plus weights), so a million candidates cost a few hundred MB and retrieval allocates nothing per
+ * candidate. Updates append a new slot and tombstone the old one; compaction reclaims space when a third is dead.
+ */
+export class EmbeddedCandidateIndex implements CandidateIndex {
+  readonly name = 'embedded';
+  private vocabulary = new Vocabulary();
+  private grid = new GeoGrid();
+  private meta: Array<SlotMeta | undefined> = [];
+  private slotById = new Map<string, number>();
+  private termStart = new Uint32Array(1024);
+  private termEnd = new Uint32Array(1024);
+  private norm = new Float32Array(1024);
+  private termPool = new Uint32Array(64 * 1024);
+  private tfPool = new Uint8Array(64 * 1024);
+  private poolUsed = 0;
+  private dead = 0;
+
+  async upsert(docs: IndexDocument[]): Promise<void> {
+    for (const doc of docs) this.upsertOne(doc);
+    this.maybeCompact();
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    for (const id of ids) this.removeOne(id);
+    this.maybeCompact();
+  }
+
+  async clear(): Promise<void> {
+    this.vocabulary = new Vocabulary();
+    this.grid = new GeoGrid();
+    this.meta = [];
+    this.slotById = new Map();
+    this.poolUsed = 0;
+    this.dead = 0;
+  }
+
+  async count(): Promise<number> {
+    return this.slotById.size;
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  async retrieve(query: RetrievalQuery): Promise<Retrieval> {
+    return { vocabulary: this.vocabulary, candidates: this.scan(query) };
+  }
+
+  private upsertOne(doc: IndexDocument): void {
+    this.removeOne(doc.id);
+    if (!doc.facts.searchable) return;
+    const profile = profileFromTerms(doc.facts.terms, this.vocabulary);
+    const slot = this.meta.length;
+    this.ensureSlotCapacity(slot + 1);
+    this.ensurePoolCapacity(this.poolUsed + profile.terms.length);
+    this.termPool.set(profile.terms, this.poolUsed);
+    this.tfPool.set(profile.tf, this.poolUsed);
+    this.termStart[slot] = this.poolUsed;
+    this.poolUsed += profile.terms.length;
+    this.termEnd[slot] = this.poolUsed;
+    this.norm[slot] = profile.norm;
+    const { terms: _interned, ...facts } = doc.facts;
+    this.meta.push({ id: doc.id, externalId: doc.externalId, jobcenter: doc.jobcenter, facts });
+    this.slotById.set(doc.id, slot);
+    this.grid.add(slot, doc.facts.lat, doc.facts.lon);
+    this.vocabulary.addDocument(profile.terms);
+  }
+
+  private removeOne(id: string): void {
+    const slot = this.slotById.get(id);
+    if (slot === undefined) return;
+    this.slotById.delete(id);
+    this.vocabulary.removeDocument(this.termPool.subarray(this.termStart[slot]!, this.termEnd[slot]!));
+    this.meta[slot] = undefined;
+    this.dead++;
+  }
+
+  private *scan(query: RetrievalQuery): Generator<CandidateFacts> {
+    const home = new Set(query.homeJobcentre);
+    const sharing = query.sharingJobcentre === '*' ? null : new Set(query.sharingJobcentre);
+    // One reusable object: the ranker reads it and keeps only what it derives, so nothing is allocated per candidate.
+    const facts: CandidateFacts = {
+      id: '',
+      externalId: '',
+      jobcenter: '',
+      lat: 0,
+      lon: 0,
+      unemployedSince: '',
+      benefit: 'ingen',
+      weeklyHours: null,
+      availableFrom: null,
+      unavailable: [],
+      activeSchemes: [],
+      driversLicences: [],
+      maxDistanceKm: null,
+      terms: this.termPool,
+      tf: this.tfPool,
+      termStart: 0,
+      termEnd: 0,
+      norm: 0,
+    };
+    for (const cell of this.grid.near(query.location.lat, query.location.lon, query.radiusKm)) {
+      for (const slot of cell) {
+        const m = this.meta[slot];
+        if (m === undefined) continue;
+        if (!home.has(m.jobcenter)) {
+          if (!m.facts.shareWithPool) continue;
+          if (sharing !== null && !sharing.has(m.jobcenter)) continue;
+        }
+        const f = m.facts;
+        // The grid cells cover the radius's bounding box; its corners lie up to 1.4 × the radius away.
+        if (haversineKm(query.location.lat, query.location.lon, f.lat, f.lon) > query.radiusKm) continue;
+        facts.id = m.id;
+        facts.externalId = m.externalId;
+        facts.jobcenter = m.jobcenter;
+        facts.lat = f.lat;
+        facts.lon = f.lon;
+        facts.unemployedSince = f.unemployedSince;
+        facts.benefit = f.benefit;
+        facts.weeklyHours = f.weeklyHours;
+        facts.availableFrom = f.availableFrom;
+        facts.unavailable = f.unavailable;
+        facts.activeSchemes = f.activeSchemes;
+        facts.driversLicences = f.driversLicences;
+        facts.maxDistanceKm = f.maxDistanceKm;
+        // The pools may have been replaced by growth or compaction since the generator started.
+        facts.terms = this.termPool;
+        facts.tf = this.tfPool;
+        facts.termStart = this.termStart[slot]!;
+        facts.termEnd = this.termEnd[slot]!;
+        facts.norm = this.norm[slot]!;
+        yield facts;
+      }
+    }
+  }
+
+  private ensureSlotCapacity(n: number): void {
+    if (n <= this.termStart.length) return;
+    const size = Math.max(n, this.termStart.length * 2);
+    this.termStart = grow(this.termStart, new Uint32Array(size));
+    this.termEnd = grow(this.termEnd, new Uint32Array(size));
+    this.norm = grow(this.norm, new Float32Array(size));
+  }
+
+  private ensurePoolCapacity(n: number): void {
+    if (n <= this.termPool.length) return;
+    const size = Math.max(n, this.termPool.length * 2);
+    this.termPool = grow(this.termPool, new Uint32Array(size));
+    this.tfPool = grow(this.tfPool, new Uint8Array(size));
+  }
+
+  /** Rewrites live slots densely once tombstones make up a third of them (and there are enough to matter). */
+  private maybeCompact(): void {
+    if (this.dead < 10_000 || this.dead * 3 < this.meta.length) return;
+    const oldMeta = this.meta;
+    const [oldStart, oldEnd, oldNorm, oldTerms, oldTf] = [
+      this.termStart,
+      this.termEnd,
+      this.norm,
+      this.termPool,
+      this.tfPool,
+    ];
+    const live = oldMeta.length - this.dead;
+    const poolLive = oldMeta.reduce((n, m, s) => (m ? n + oldEnd[s]! - oldStart[s]! : n), 0);
+    this.meta = [];
+    this.slotById = new Map();
+    this.grid = new GeoGrid();
+    this.termStart = new Uint32Array(Math.max(1024, live));
+    this.termEnd = new Uint32Array(this.termStart.length);
+    this.norm = new Float32Array(this.termStart.length);
+    this.termPool = new Uint32Array(Math.max(64 * 1024, poolLive));
+    this.tfPool = new Uint8Array(this.termPool.length);
+    this.poolUsed = 0;
+    this.dead = 0;
+    oldMeta.forEach((m, s) => {
+      if (!m) return;
+      const slot = this.meta.length;
+      const from = oldStart[s]!;
+      const to = oldEnd[s]!;
+      this.termPool.set(oldTerms.subarray(from, to), this.poolUsed);
+      this.tfPool.set(oldTf.subarray(from, to), this.poolUsed);
+      this.termStart[slot] = this.poolUsed;
+      this.poolUsed += to - from;
+      this.termEnd[slot] = this.poolUsed;
+      this.norm[slot] = oldNorm[s]!;
+      this.meta.push(m);
+      this.slotById.set(m.id, slot);
+      this.grid.add(slot, m.facts.lat, m.facts.lon);
+    });
+  }
+}
+
+function grow<T extends Uint32Array | Uint8Array | Float32Array>(from: T, to: T): T {
+  to.set(from as never);
+  return to;
+}

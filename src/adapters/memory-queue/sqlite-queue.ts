@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import {
+  dispatchJob,
+  InvalidPayloadError,
+  type JobHandlers,
+  type JobName,
+  type JobPayload,
+  jobCatalog,
+} from '../../../workers/catalog.ts';
+import type { EnqueueOptions, JobInfo, JobQueue, JobState } from '../../ports/job-queue.ts';
+
+interface JobRow {
+  id: string;
+  name: string;
+  payload: string;
+  state: JobState;
+  attempts: number;
+  max_attempts: number;
+  backoff_ms: number;
+  error: string | null;
+}
+
+/** A claimed job is someone's for this long; a worker renews it while the job runs, a dead one lets it lapse. */
+const LEASE_MS = 30_000;
+
+export interface SqliteJobQueueOptions {
+  /** How long a dead worker's job stays claimed before another worker takes it over. Tests shorten it. */
+  leaseMs?: number;
+}
+const IDLE_POLL_MS = 250;
+
+/**
+ * The embedded JobQueue: in-process workers over a SQLite table, so jobs queued or running when the process dies
+ * are picked up again at the next start (a running job's lease lapses). Several processes may share one file
+ * (server and CLI on the same DATA_DIR): claiming is a single atomic UPDATE.
+ */
+export class SqliteJobQueue implements JobQueue {
+  readonly name = 'embedded';
+  private readonly db: Database.Database;
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private readonly waiters = new Set<() => void>();
+  private readonly owner = randomUUID();
+  private readonly leaseMs: number;
+
+  constructor(file: string, options: SqliteJobQueueOptions = {}) {
+    this.leaseMs = options.leaseMs ?? LEASE_MS;
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS jobs (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      payload TEXT NOT NULL,
+      state TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      max_attempts INTEGER NOT NULL,
+      backoff_ms INTEGER NOT NULL,
+      run_at INTEGER NOT NULL,
+      locked_by TEXT,
+      locked_until INTEGER,
+      error TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS jobs_ready ON jobs (state, run_at);`);
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}) {
+    const id = options.jobId ?? randomUUID();
+    const { retry } = jobCatalog[name];
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO jobs (id, name, payload, state, max_attempts, backoff_ms, run_at, created_at, updated_at)
+         VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      )
+      .run(id, name, JSON.stringify(payload), retry.attempts, retry.backoffMs, Date.now(), now, now);
+    this.wakeAll();
+    return { id };
+  }
+
+  async startWorkers(handlers: JobHandlers, options: { concurrency: number }): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    for (let i = 0; i < options.concurrency; i++) this.loops.push(this.loop(handlers));
+  }
+
+  async stopWorkers(): Promise<void> {
+    this.running = false;
+    this.wakeAll();
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  async getJob(id: string): Promise<JobInfo | undefined> {
+    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    return (
+      row && {
+        id: row.id,
+        name: row.name,
+        state: row.state,
+        attempts: row.attempts,
+        error: row.error ?? undefined,
+      }
+    );
+  }
+
+  async counts(): Promise<Record<JobState, number>> {
+    const counts: Record<JobState, number> = { waiting: 0, active: 0, completed: 0, failed: 0 };
+    const rows = this.db.prepare('SELECT state, count(*) AS n FROM jobs GROUP BY state').all() as Array<{
+      state: JobState;
+      n: number;
+    }>;
+    for (const r of rows) counts[r.state] = r.n;
+    return counts;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    await this.stopWorkers();
+    this.db.close();
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** Takes the next due job, or one whose worker's lease ran out (its process died mid-job). */
+  private claim(): JobRow | undefined {
+    const now = Date.now();
+    return this.db
+      .prepare(
+        `UPDATE jobs SET state = 'active', attempts = attempts + 1, locked_by = ?, locked_until = ?, updated_at = ?
+         WHERE id = (
+           SELECT id FROM jobs
+           WHERE (state = 'waiting' AND run_at <= ?) OR (state = 'active' AND locked_until < ?)
+           ORDER BY run_at, rowid LIMIT 1
+         )
+         RETURNING *`,
+      )
+      .get(this.owner, now + this.leaseMs, new Date().toISOString(), now, now) as JobRow | undefined;
+  }
+
+  private async loop(handlers: JobHandlers): Promise<void> {
+    while (this.running) {
+      const job = this.claim();
+      if (!job) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            this.waiters.delete(done);
+            resolve();
+          };
+          const timer = setTimeout(done, IDLE_POLL_MS);
+          this.waiters.add(done);
+        });
+        continue;
+      }
+      await this.run(job, handlers);
+    }
+  }
+
+  private async run(job: JobRow, handlers: JobHandlers): Promise<void> {
+    const renew = setInterval(() => {
+      this.db
+        .prepare('UPDATE jobs SET locked_until = ? WHERE id = ? AND locked_by = ?')
+        .run(Date.now() + this.leaseMs, job.id, this.owner);
+    }, this.leaseMs / 3);
+    try {
+      await dispatchJob(handlers, job.name, JSON.parse(job.payload), { id: job.id, attempt: job.attempts });
+      this.finish(job.id, 'completed', null, 0);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retryable = !(error instanceof InvalidPayloadError) && job.attempts < job.max_attempts;
+      // Exponential backoff from the catalog's base delay.
+      const delay = job.backoff_ms * 2 ** (job.attempts - 1);
+      this.finish(job.id, retryable ? 'waiting' : 'failed', message, retryable ? delay : 0);
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  private finish(id: string, state: JobState, error: string | null, delayMs: number): void {
+    this.db
+      .prepare(
+        `UPDATE jobs SET state = ?, error = ?, run_at = ?, locked_by = NULL, locked_until = NULL, updated_at = ?
+         WHERE id = ? AND locked_by = ?`,
+      )
+      .run(state, error, Date.now() + delayMs, new Date().toISOString(), id, this.owner);
+  }
+}

@@ -1,0 +1,247 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashCpr } from '../../src/adapters/sqlite/cpr-hash.ts';
+import { MIGRATIONS, migrate, SchemaTooNewError } from '../../src/adapters/sqlite/migrations.ts';
+import { SqliteStore } from '../../src/adapters/sqlite/store.ts';
+import type { CandidateWrite } from '../../src/ports/store.ts';
+import { candidateWrite, OTHER_TEST_CPR, TEST_CPR } from '../ports/fixtures.ts';
+import { storeContract } from '../ports/store.contract.ts';
+
+const CPR_KEY = Buffer.from('test-key-for-the-cpr-hmac-0123456789', 'utf8');
+
+const dirs: string[] = [];
+const stores = new Set<SqliteStore>();
+
+function tmpFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vm-'));
+  dirs.push(dir);
+  return path.join(dir, 'vikarmatch.db');
+}
+
+function open(file: string, cprKey = CPR_KEY): SqliteStore {
+  const store = new SqliteStore({ file, cprKey });
+  stores.add(store);
+  return store;
+}
+
+async function openMigrated(file = tmpFile()): Promise<SqliteStore> {
+  const store = open(file);
+  await store.migrate();
+  return store;
+}
+
+afterEach(async () => {
+  for (const store of stores) await store.close();
+  stores.clear();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+storeContract('sqlite (file)', () => openMigrated());
+
+describe('SqliteStore on a file', () => {
+  it('keeps its data across close and reopen', async () => {
+    const file = tmpFile();
+    const first = await openMigrated(file);
+    const w = candidateWrite({ cpr: TEST_CPR });
+    const [written] = await first.upsertCandidates([w]);
+    await first.close();
+
+    const second = await openMigrated(file);
+    const found = await second.findCandidate(w.jobcenter, w.externalId);
+    expect(found?.id).toBe(written!.id);
+    expect(found?.candidate).toEqual(w.candidate);
+    expect(await second.hasCpr(w.jobcenter, TEST_CPR)).toBe(true);
+    expect(await second.upsertCandidates([w])).toEqual([{ id: written!.id, status: 'unchanged' }]);
+  });
+
+  it('runs in WAL mode', async () => {
+    const file = tmpFile();
+    await openMigrated(file);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      raw.close();
+    }
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+  });
+
+  it('records each migration once', async () => {
+    const file = tmpFile();
+    const store = await openMigrated(file);
+    await store.migrate();
+    const raw = new Database(file, { readonly: true });
+    try {
+      const rows = raw.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+      expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('refuses a database written by a newer version, and leaves it untouched', async () => {
+    const file = tmpFile();
+    const store = await openMigrated(file);
+    await store.upsertCandidates([candidateWrite()]);
+    await store.close();
+    const future = MIGRATIONS.at(-1)!.version + 1;
+    const raw = new Database(file);
+    raw
+      .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+      .run(future, 'from the future', new Date().toISOString());
+    raw.close();
+
+    const again = open(file);
+    const refusal = again.migrate();
+    await expect(refusal).rejects.toBeInstanceOf(SchemaTooNewError);
+    await expect(refusal).rejects.toThrow(
+      new RegExp(
+        `schema version ${future}.*only knows migrations up to version ${future - 1}.*newer release`,
+      ),
+    );
+    await again.close();
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.prepare('SELECT count(*) AS n FROM candidates').get()).toEqual({ n: 1 });
+      expect(check.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: future });
+    } finally {
+      check.close();
+    }
+  });
+
+  it('tells the caller to migrate first', async () => {
+    const store = open(tmpFile());
+    await expect(store.getCandidate('x')).rejects.toThrow(/migrate\(\)/);
+    await expect(store.listCandidates({}, { limit: 1 })).rejects.toThrow(/migrate\(\)/);
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('rejects a bad cursor or limit', async () => {
+    const store = await openMigrated();
+    await expect(store.listCandidates({}, { limit: 10, after: 'not-a-cursor' })).rejects.toThrow(/cursor/);
+    await expect(store.listCandidates({}, { limit: 0 })).rejects.toThrow(/limit/);
+    await expect(store.listJobOrders({}, { limit: 1.5 })).rejects.toThrow(/limit/);
+  });
+
+  it('refuses a short CPR key', () => {
+    expect(() => open(tmpFile(), Buffer.from('short'))).toThrow(/at least 16 bytes/);
+  });
+});
+
+describe('CPR at rest', () => {
+  function rawRows(file: string): Array<Record<string, unknown>> {
+    const raw = new Database(file, { readonly: true });
+    try {
+      return raw.prepare('SELECT * FROM candidates').all() as Array<Record<string, unknown>>;
+    } finally {
+      raw.close();
+    }
+  }
+
+  it('stores only the keyed hash, in its own column, even when the CPR is smuggled into the candidate', async () => {
+    const file = tmpFile();
+    const store = await openMigrated(file);
+    const explicit = candidateWrite({ cpr: TEST_CPR });
+    const smuggled = candidateWrite();
+    smuggled.candidate = { ...smuggled.candidate, cpr: OTHER_TEST_CPR } as CandidateWrite['candidate'];
+    await store.upsertCandidates([explicit, smuggled]);
+    // Checkpoint so the main file holds everything, then search the raw bytes too.
+    await store.close();
+
+    const rows = rawRows(file);
+    for (const row of rows) {
+      expect(JSON.parse(row.candidate_json as string)).not.toHaveProperty('cpr');
+      expect(row.cpr_hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const hashes = rows.map((r) => r.cpr_hash).sort();
+    expect(hashes).toEqual([hashCpr(CPR_KEY, TEST_CPR), hashCpr(CPR_KEY, OTHER_TEST_CPR)].sort());
+    const bytes = fs.readFileSync(file).toString('latin1');
+    for (const cpr of [TEST_CPR, OTHER_TEST_CPR]) {
+      expect(JSON.stringify(rows)).not.toContain(cpr);
+      expect(bytes).not.toContain(cpr);
+    }
+  });
+
+  it('cannot be matched without the key', async () => {
+    const file = tmpFile();
+    const store = await openMigrated(file);
+    const w = candidateWrite({ cpr: TEST_CPR });
+    await store.upsertCandidates([w]);
+    await store.close();
+    const otherKey = open(file, Buffer.from('a-different-key-of-sufficient-length'));
+    await otherKey.migrate();
+    expect(await otherKey.hasCpr(w.jobcenter, TEST_CPR)).toBe(false);
+  });
+
+  it('hashes the dashed and plain forms alike and never echoes a bad CPR', async () => {
+    expect(hashCpr(CPR_KEY, '010190-1234')).toBe(hashCpr(CPR_KEY, TEST_CPR));
+    expect(hashCpr(CPR_KEY, TEST_CPR)).not.toBe(hashCpr(Buffer.from('another-key-0123456789'), TEST_CPR));
+    expect(() => hashCpr(CPR_KEY, '3213991234')).toThrow(/not a valid CPR/);
+    try {
+      hashCpr(CPR_KEY, '3213991234');
+    } catch (error) {
+      expect(String(error)).not.toContain('3213991234');
+    }
+    const store = await openMigrated();
+    const w = candidateWrite({ cpr: TEST_CPR });
+    await store.upsertCandidates([w]);
+    expect(await store.hasCpr(w.jobcenter, '010190-1234')).toBe(true);
+    expect(await store.hasCpr(w.jobcenter, 'garbage')).toBe(false);
+  });
+});
+
+describe('migrate()', () => {
+  function rawDb(): Database.Database {
+    const db = new Database(tmpFile());
+    return db;
+  }
+
+  it('applies pending migrations in order and reports them', () => {
+    const db = rawDb();
+    try {
+      const steps = [
+        { version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER)' },
+        { version: 2, name: 'b', sql: 'ALTER TABLE a ADD COLUMN y TEXT' },
+      ];
+      expect(migrate(db, steps.slice(0, 1))).toEqual([1]);
+      expect(migrate(db, steps)).toEqual([2]);
+      expect(migrate(db, steps)).toEqual([]);
+      db.prepare('INSERT INTO a (x, y) VALUES (1, ?)').run('ok');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rolls back every pending migration when one fails', () => {
+    const db = rawDb();
+    try {
+      const steps = [
+        { version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER)' },
+        { version: 2, name: 'broken', sql: 'CREATE TABLE b (x INTEGER); THIS IS NOT SQL' },
+      ];
+      expect(() => migrate(db, steps)).toThrow();
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+      expect(tables).toEqual([{ name: 'schema_migrations' }]);
+      expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses migrations out of order', () => {
+    const db = rawDb();
+    try {
+      expect(() =>
+        migrate(db, [
+          { version: 2, name: 'b', sql: 'SELECT 1' },
+          { version: 1, name: 'a', sql: 'SELECT 1' },
+        ]),
+      ).toThrow(/must be integers that increase/);
+    } finally {
+      db.close();
+    }
+  });
+});
