@@ -1,0 +1,25 @@
+import { weightedTerms } from '../scoring/profile.ts';
+import type { StoredCandidate } from '../src/domain/candidate.ts';
+import type { CandidateSearchFacts } from '../src/ports/store.ts';
+
+/**
+ * Everything retrieval and scoring need of a candidate, computed once at ingest. The analysed terms are stored
+ * with the record, so restarting the service or rebuilding an index never runs the Danish analysis again.
+ */
+export function searchFactsFor(c: StoredCandidate): CandidateSearchFacts {
+  return {
+    lat: c.location.lat,
+    lon: c.location.lon,
+    unemployedSince: c.unemployedSince,
+    benefit: c.benefit,
+    weeklyHours: c.weeklyHours ?? null,
+    availableFrom: c.availableFrom ?? null,
+    unavailable: c.unavailable.map((u) => ({ from: u.from, to: u.to })),
+    activeSchemes: c.activeSchemes,
+    driversLicences: c.driversLicences,
+    maxDistanceKm: c.wishes?.maxDistanceKm ?? null,
+    searchable: c.consent.searchable,
+    shareWithPool: c.consent.shareWithPool,
+    terms: weightedTerms(c),
+  };
+}
