@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/cli.ts');
+const { cliMain } = await import('../src/cli.ts');
+await cliMain();

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: every figure next to a baseline measured in the same run, plus absolute times and the machine.
+ * Each section runs in a child process so its peak RSS is its own. Sections: scoring, shortlist, ingest.
+ *   npm run bench                      all sections, 100k and 1M candidates
+ *   npm run bench -- --quick           100k only (no 1M section)
+ *   npm run bench -- --section scoring one section, printed as JSON
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: { section: { type: 'string' }, size: { type: 'string' }, quick: { type: 'boolean' } },
+});
+
+if (values.section) {
+  const size = Number(values.size ?? 100_000);
+  const mod = await import(`./${values.section}.ts`);
+  const result = await mod.run(size);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  const cpu = cpus();
+  console.log(
+    `Vikarmatch benchmarks — ${cpu.length} cores (${cpu[0]?.model ?? 'unknown cpu'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  const plan: Array<[string, number]> = [
+    ['scoring', 100_000],
+    ['shortlist', 100_000],
+    ...(values.quick ? [] : ([['shortlist', 1_000_000]] as Array<[string, number]>)),
+    ['ingest', 100_000],
+  ];
+  for (const [section, size] of plan) {
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--max-old-space-size=4096',
+        new URL(import.meta.url).pathname,
+        '--section',
+        section,
+        '--size',
+        String(size),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 },
+    );
+    if (child.status !== 0) {
+      console.log(`${section} ${size}: failed (exit ${child.status})`);
+      process.exitCode = 1;
+      continue;
+    }
+    const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
+    console.log(`\n## ${section} — ${size.toLocaleString('en')} candidates`);
+    for (const [key, value] of Object.entries(result)) console.log(`  ${key}: ${value}`);
+  }
+}

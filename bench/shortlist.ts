@@ -1,0 +1,82 @@
+import { searchFactsFor } from '../indexer/facts.ts';
+import { toCandidateFacts } from '../scoring/facts.ts';
+import { prepareQuery } from '../scoring/query.ts';
+import { rankCandidates } from '../scoring/rank.ts';
+import { Vocabulary } from '../scoring/vocabulary.ts';
+import { EmbeddedCandidateIndex } from '../src/adapters/embedded-index/index.ts';
+import { generateCandidates } from '../src/demo/generate.ts';
+import { type Candidate, candidateInput } from '../src/domain/candidate.ts';
+import type { IndexDocument } from '../src/ports/candidate-index.ts';
+import type { JobOrderRecord } from '../src/ports/store.ts';
+import { loadRuleSet } from '../src/rulesets/load.ts';
+import { computeShortlist } from '../workers/shortlist.ts';
+import { fmt, jobOrders, percentile, TODAY, time, timeAsync } from './util.ts';
+
+const BASELINE_POOL = 100_000;
+
+/**
+ * A whole shortlist through the embedded index and the scorer, as the worker runs it, national scope.
+ * Baseline: a full scan that re-normalises every candidate's CV for the query (no index, no stored terms).
+ */
+export async function run(size: number) {
+  const index = new EmbeddedCandidateIndex();
+  const baselinePool: Array<Candidate & { id: string }> = [];
+  let batch: IndexDocument[] = [];
+  let n = 0;
+  const build = await timeAsync(async () => {
+    for (const raw of generateCandidates(size, { seed: 1, today: TODAY })) {
+      const c = candidateInput.parse(raw);
+      const id = `c${String(n++).padStart(8, '0')}`;
+      if (baselinePool.length < BASELINE_POOL) baselinePool.push({ ...c, id });
+      batch.push({ id, jobcenter: c.jobcenter, externalId: c.externalId, facts: searchFactsFor(c) });
+      if (batch.length === 5000) {
+        await index.upsert(batch);
+        batch = [];
+      }
+    }
+    await index.upsert(batch);
+  });
+  global.gc?.();
+  const heapAfterBuild = process.memoryUsage();
+
+  const orders = jobOrders(40);
+  const deps = { store: undefined as never, index, loadRuleSet: (name: string) => loadRuleSet(name) };
+  const timings: number[] = [];
+  let considered = 0;
+  for (const jobOrder of orders) {
+    const record = {
+      id: 'bench',
+      jobcenter: jobOrder.jobcenter,
+      externalId: jobOrder.externalId,
+      jobOrder,
+    } as JobOrderRecord;
+    const { ms, value } = await timeAsync(() =>
+      computeShortlist(record, { scope: 'all', size: 10, strategy: 'fit-first' }, deps),
+    );
+    timings.push(ms);
+    considered += value.candidatesConsidered;
+  }
+
+  // Baseline on (up to) the first 100k: analyse every CV again for the one query, then score all of them.
+  const order = orders[0]!;
+  const ruleSet = loadRuleSet(order.ruleSet);
+  const baseline = time(() => {
+    const vocabulary = new Vocabulary();
+    const facts = baselinePool.map((c) => toCandidateFacts(c, vocabulary));
+    return rankCandidates(facts, prepareQuery(order, ruleSet, vocabulary), { size: 10 });
+  });
+  const baselineMs = baseline.ms * (size / baselinePool.length);
+  const p50 = percentile(timings, 50);
+  return {
+    'index built (generate + validate + analyse + index)': `${fmt(build.ms)} (${Math.round(size / (build.ms / 1000)).toLocaleString('en')} CVs/s)`,
+    'RSS after build': `${Math.round(heapAfterBuild.rss / 2 ** 20)} MB (heap ${Math.round(heapAfterBuild.heapUsed / 2 ** 20)} MB)`,
+    'shortlist p50 (40 orders, scope all, size 10)': fmt(p50),
+    'shortlist p95': fmt(percentile(timings, 95)),
+    'shortlist mean': fmt(timings.reduce((a, b) => a + b, 0) / timings.length),
+    'candidates scored per shortlist (mean)': Math.round(considered / orders.length).toLocaleString('en'),
+    [`baseline: full scan re-normalising every CV${size > baselinePool.length ? ` (measured on ${baselinePool.length.toLocaleString('en')}, scaled)` : ''}`]:
+      fmt(baselineMs),
+    'ratio baseline / ours (p50)': `${(baselineMs / p50).toFixed(0)}x`,
+    'peak RSS': `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  };
+}

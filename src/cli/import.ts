@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { importPath, summaryLine } from '../../indexer/import.ts';
+import { loadConfig } from '../config.ts';
+import { createContext } from '../context.ts';
+import { type CliIo, UsageError, write } from './io.ts';
+
+const USAGE = `usage: vikar import candidates|job-orders <file|dir> [--jobcenter <id>] [--batch-size N]
+  Formats: .json .ndjson .csv; candidates also .pdf/.docx CVs (these need --jobcenter).`;
+
+export async function main(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      jobcenter: { type: 'string' },
+      'batch-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    write(io.stdout, USAGE);
+    return 0;
+  }
+  const [kind, path] = positionals;
+  if (kind !== 'candidates' && kind !== 'job-orders')
+    throw new UsageError(`unknown import kind '${kind ?? ''}'\n${USAGE}`);
+  if (!path) throw new UsageError(`missing <file|dir>\n${USAGE}`);
+  const batchSize = values['batch-size'] === undefined ? 1000 : Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new UsageError('--batch-size must be a whole number >= 1');
+
+  const ctx = await createContext(loadConfig(io.env));
+  const bar = io.isTTY
+    ? new cliProgress.SingleBar(
+        {
+          stream: io.stderr as NodeJS.WriteStream,
+          format: 'importing {kind}: {value} records read, {rejected} rejected',
+          fps: 5,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(0, 0, { kind, rejected: 0 });
+  let rejected = 0;
+  let read = 0;
+  try {
+    const summary = await importPath(path, kind, ctx, {
+      jobcenter: values.jobcenter,
+      batchSize,
+      onProgress: (n) => {
+        read = n;
+        bar?.update(n, { rejected });
+      },
+      onRejected: (r) => {
+        rejected++;
+        // Above the bar on a terminal, plainly otherwise: every rejected row is listed with its place and reason.
+        const line = `rejected ${r.file}:${r.line}: ${r.reason}`;
+        if (bar) bar.stop();
+        write(io.stderr, line);
+        if (bar) bar.start(0, read, { kind, rejected });
+      },
+    });
+    bar?.stop();
+    write(io.stdout, summaryLine(summary));
+    return 0;
+  } finally {
+    bar?.stop();
+    await ctx.close();
+  }
+}

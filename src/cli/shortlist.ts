@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { createContext } from '../context.ts';
+import { RANKING_STRATEGIES, type RankingStrategy } from '../domain/job-order.ts';
+import { SHORTLIST_SCOPES, type ShortlistScope } from '../domain/shortlist.ts';
+import type { ShortlistRecord } from '../ports/store.ts';
+import { shortlistTable, shortlistView } from '../views/shortlist.ts';
+import { type CliIo, UsageError, write } from './io.ts';
+
+const USAGE = `usage: vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope own|pool|all] [--strategy fit-first|weighted] [--json]`;
+
+/** How long the CLI waits for a worker before giving up (a queue without workers would otherwise hang forever). */
+const WAIT_MS = 10 * 60_000;
+
+export async function main(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      jobcenter: { type: 'string' },
+      size: { type: 'string' },
+      scope: { type: 'string' },
+      strategy: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    write(io.stdout, USAGE);
+    return 0;
+  }
+  const externalId = positionals[0];
+  if (!externalId) throw new UsageError(`missing <jobOrderExternalId>\n${USAGE}`);
+  if (!values.jobcenter) throw new UsageError(`--jobcenter is required\n${USAGE}`);
+  const size = values.size === undefined ? 10 : Number(values.size);
+  if (!Number.isInteger(size) || size < 1 || size > 500)
+    throw new UsageError('--size must be a whole number from 1 to 500');
+  const scope = (values.scope ?? 'own') as ShortlistScope;
+  if (!SHORTLIST_SCOPES.includes(scope))
+    throw new UsageError(`--scope must be one of ${SHORTLIST_SCOPES.join(', ')}`);
+  if (values.strategy !== undefined && !RANKING_STRATEGIES.includes(values.strategy as RankingStrategy)) {
+    throw new UsageError(`--strategy must be one of ${RANKING_STRATEGIES.join(', ')}`);
+  }
+
+  const config = loadConfig(io.env);
+  const ctx = await createContext(config);
+  try {
+    const order = await ctx.store.findJobOrder(String(Number(values.jobcenter)), externalId);
+    if (!order) {
+      write(io.stderr, `job order '${externalId}' is unknown in jobcenter ${values.jobcenter}`);
+      return 1;
+    }
+    const strategy = (values.strategy as RankingStrategy | undefined) ?? order.jobOrder.rankingStrategy;
+    const created = await ctx.store.createShortlist({ jobOrderId: order.id, scope, size, strategy });
+    await ctx.queue.enqueue('shortlist', { shortlistId: created.id }, { jobId: `shortlist-${created.id}` });
+    // With Redis the workers run in their own processes; embedded, this process is the worker.
+    if (!config.REDIS_URL) await ctx.queue.startWorkers(ctx.handlers, { concurrency: 1 });
+    write(io.stderr, `shortlist ${created.id} queued for ${order.jobOrder.title}`);
+    const done = await waitForShortlist(ctx.store.getShortlist.bind(ctx.store), created.id);
+    const view = shortlistView(done);
+    if (values.json) write(io.stdout, JSON.stringify(view, null, 2));
+    else write(io.stdout, shortlistTable(view, `${order.jobOrder.title} (${order.jobOrder.externalId})`));
+    return done.status === 'done' ? 0 : 1;
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function waitForShortlist(get: (id: string) => Promise<ShortlistRecord | undefined>, id: string) {
+  const deadline = Date.now() + WAIT_MS;
+  let delay = 10;
+  while (Date.now() < deadline) {
+    const s = await get(id);
+    if (s && (s.status === 'done' || s.status === 'failed')) return s;
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(500, delay * 2);
+  }
+  throw new Error(`shortlist ${id} did not finish within ${WAIT_MS / 60_000} minutes: is a worker running?`);
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { describeFieldErrors, fieldErrors } from './domain/errors.ts';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((u) => protocols.includes(new URL(u).protocol), {
+      message: `must be a ${protocols.join(' or ')} URL`,
+    });
+
+/** Every setting comes from the environment; the service refuses to start on a bad value and names it. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  MEILI_URL: url(['http:', 'https:']).optional(),
+  MEILI_KEY: z.string().optional(),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/)
+    .default('candidates'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  /** Secret for the keyed CPR hash; generated into DATA_DIR on first start when not given. */
+  CPR_HASH_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Extra directory with jobrotation rule sets (<name>.json), searched before the shipped ones. */
+  RULESETS_DIR: z.string().optional(),
+  SEED_DEMO: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set": docker-compose files often pass FOO= for optional settings.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(`invalid configuration: ${describeFieldErrors(fieldErrors(parsed.error))}`);
+  }
+  if (parsed.data.DATABASE_URL) {
+    throw new ConfigError(
+      'invalid configuration: DATABASE_URL: the PostgreSQL store is not available in this version; unset it to use SQLite',
+    );
+  }
+  return parsed.data;
+}

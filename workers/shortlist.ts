@@ -1,0 +1,69 @@
+import type { RuleSet } from '../scoring/eligibility.ts';
+import { prepareQuery } from '../scoring/query.ts';
+import { NEAR_MISS_MARGIN_KM, rankCandidates } from '../scoring/rank.ts';
+import { analyse } from '../scoring/text/analyse.ts';
+import type { ShortlistScope } from '../src/domain/shortlist.ts';
+import type { CandidateIndex, RetrievalQuery } from '../src/ports/candidate-index.ts';
+import type { JobOrderRecord, ShortlistResult, Store } from '../src/ports/store.ts';
+
+export interface ShortlistDeps {
+  store: Store;
+  index: CandidateIndex;
+  loadRuleSet: (name: string) => RuleSet;
+  /** Jobcentre that share candidates with this one (rekrutteringsfællesskab); none until pools exist. */
+  poolMembers?: (jobcenter: string) => Promise<string[]>;
+}
+
+/** How far each scope reaches: own jobcenter, plus pool members' consenting candidates, or every jobcenter's. */
+export async function scopeOf(
+  scope: ShortlistScope,
+  jobcenter: string,
+  deps: Pick<ShortlistDeps, 'poolMembers'>,
+): Promise<Pick<RetrievalQuery, 'homeJobcentre' | 'sharingJobcentre'>> {
+  if (scope === 'own') return { homeJobcentre: [jobcenter], sharingJobcentre: [] };
+  if (scope === 'all') return { homeJobcentre: [jobcenter], sharingJobcentre: '*' };
+  const members = (await deps.poolMembers?.(jobcenter)) ?? [];
+  return { homeJobcentre: [jobcenter], sharingJobcentre: members.filter((m) => m !== jobcenter) };
+}
+
+/** Retrieves, scores and ranks. Pure computation over the ports: no writes. */
+export async function computeShortlist(
+  order: JobOrderRecord,
+  request: { scope: ShortlistScope; size: number; strategy: 'fit-first' | 'weighted' },
+  deps: ShortlistDeps,
+): Promise<ShortlistResult> {
+  const jo = order.jobOrder;
+  const ruleSet = deps.loadRuleSet(jo.ruleSet);
+  const retrieval = await deps.index.retrieve({
+    location: jo.location,
+    radiusKm: jo.radiusKm.max + NEAR_MISS_MARGIN_KM,
+    ...(await scopeOf(request.scope, jo.jobcenter, deps)),
+    terms: analyse([jo.title, jo.tasks ?? '', ...jo.mustHave, ...jo.niceToHave].join('\n')),
+    limit: 5000,
+  });
+  const query = prepareQuery(jo, ruleSet, retrieval.vocabulary, request.strategy);
+  const ranked = rankCandidates(retrieval.candidates, query, { size: request.size });
+  return {
+    candidatesConsidered: ranked.candidatesConsidered,
+    entries: ranked.entries,
+    nearMisses: ranked.nearMisses.map(({ competence: _ordering, ...nearMiss }) => nearMiss),
+  };
+}
+
+/**
+ * The `shortlist` job: idempotent, so a retried or duplicated job never makes a second list or overwrites a
+ * finished one.
+ */
+export async function runShortlistJob(shortlistId: string, deps: ShortlistDeps): Promise<void> {
+  const shortlist = await deps.store.getShortlist(shortlistId);
+  if (!shortlist) throw new Error(`shortlist ${shortlistId} does not exist`);
+  if (shortlist.status === 'done' || shortlist.status === 'failed') return;
+  const order = await deps.store.getJobOrder(shortlist.jobOrderId);
+  if (!order) {
+    await deps.store.failShortlist(shortlistId, 'the job order was deleted');
+    return;
+  }
+  await deps.store.markShortlistRunning(shortlistId);
+  const result = await computeShortlist(order, shortlist, deps);
+  await deps.store.completeShortlist(shortlistId, result);
+}
