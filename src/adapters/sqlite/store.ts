@@ -382,6 +382,11 @@ export class SqliteStore implements Store {
     this.pingStatement = this.db.prepare('SELECT 1');
   }
 
+  /** The one connection, shared by the other SQLite adapters (access, workflow) so they live in the same file. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   private get s(): Statements {
     if (!this.statements) throw notMigrated();
     return this.statements;
