@@ -8,8 +8,10 @@ import { runShortlistJob } from '../workers/shortlist.ts';
 import { EmbeddedCandidateIndex } from './adapters/embedded-index/index.ts';
 import { MeiliCandidateIndex } from './adapters/meilisearch/index.ts';
 import { SqliteJobQueue } from './adapters/memory-queue/sqlite-queue.ts';
+import { SqliteAccessStore } from './adapters/sqlite/access-store.ts';
 import { SqliteStore } from './adapters/sqlite/store.ts';
 import type { Config } from './config.ts';
+import type { AccessStore } from './ports/access.ts';
 import type { CandidateIndex } from './ports/candidate-index.ts';
 import type { JobQueue } from './ports/job-queue.ts';
 import type { Store } from './ports/store.ts';
@@ -22,6 +24,8 @@ import { loadRuleSet } from './rulesets/load.ts';
 export interface AppContext {
   config: Config;
   store: Store;
+  /** Jobcentre and API tokens; shares the Store's SQLite file. */
+  access: AccessStore;
   index: CandidateIndex;
   queue: JobQueue;
   loadRuleSet: (name: string) => RuleSet;
@@ -72,6 +76,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   mkdirSync(config.DATA_DIR, { recursive: true });
   const store = new SqliteStore({ file: join(config.DATA_DIR, 'vikarmatch.db'), cprKey: cprKey(config) });
   await store.migrate();
+  const access = new SqliteAccessStore(store.database);
   const index = createIndex(config);
   // The in-process index lives in memory: it is rebuilt from the Store at every start.
   if (index instanceof EmbeddedCandidateIndex) await rebuildIndex(store, index, options.onIndexProgress);
@@ -88,6 +93,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   return {
     config,
     store,
+    access,
     index,
     queue,
     loadRuleSet: ruleSets,

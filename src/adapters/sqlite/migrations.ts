@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ACCESS_MIGRATIONS } from './migrations-access.ts';
 
 export interface Migration {
   version: number;
@@ -84,6 +85,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  ...ACCESS_MIGRATIONS,
 ];
 
 export class SchemaTooNewError extends Error {
