@@ -27,8 +27,16 @@ const LEASE_MS = 30_000;
 export interface SqliteJobQueueOptions {
   /** How long a dead worker's job stays claimed before another worker takes it over. Tests shorten it. */
   leaseMs?: number;
+  /**
+   * Errors of the queue itself (the database locked for longer than busy_timeout, a full disk). Workers keep going
+   * after one, with a growing pause; defaults to stderr so such an outage is never silent.
+   */
+  onError?: (error: Error) => void;
 }
 const IDLE_POLL_MS = 250;
+/** Pause after a queue error, doubling per failure in a row up to the cap: a broken database is not hammered. */
+const ERROR_BACKOFF_MS = 250;
+const ERROR_BACKOFF_MAX_MS = 10_000;
 
 /**
  * The embedded JobQueue: in-process workers over a SQLite table, so jobs queued or running when the process dies
@@ -43,9 +51,12 @@ export class SqliteJobQueue implements JobQueue {
   private readonly waiters = new Set<() => void>();
   private readonly owner = randomUUID();
   private readonly leaseMs: number;
+  private readonly onError: (error: Error) => void;
 
   constructor(file: string, options: SqliteJobQueueOptions = {}) {
     this.leaseMs = options.leaseMs ?? LEASE_MS;
+    this.onError =
+      options.onError ?? ((error) => console.error(`embedded job queue: ${error.message} (workers retry)`));
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
@@ -146,43 +157,75 @@ export class SqliteJobQueue implements JobQueue {
       .get(this.owner, now + this.leaseMs, new Date().toISOString(), now, now) as JobRow | undefined;
   }
 
+  /** Waits up to `ms`, or less when a job is enqueued or the workers are stopped. */
+  private async pause(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.waiters.add(done);
+    });
+  }
+
+  private report(error: unknown): void {
+    try {
+      this.onError(error instanceof Error ? error : new Error(String(error)));
+    } catch {
+      // A failing error reporter must not take the worker loop down with it.
+    }
+  }
+
   private async loop(handlers: JobHandlers): Promise<void> {
+    // A loop that dies leaves the process alive but consuming nothing, so a queue error (a database locked past
+    // busy_timeout, a full disk) is reported and retried after a pause instead of ending the loop.
+    let failures = 0;
     while (this.running) {
-      const job = this.claim();
-      if (!job) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            clearTimeout(timer);
-            this.waiters.delete(done);
-            resolve();
-          };
-          const timer = setTimeout(done, IDLE_POLL_MS);
-          this.waiters.add(done);
-        });
-        continue;
+      try {
+        const job = this.claim();
+        if (!job) {
+          failures = 0;
+          await this.pause(IDLE_POLL_MS);
+          continue;
+        }
+        await this.run(job, handlers);
+        failures = 0;
+      } catch (error) {
+        this.report(error);
+        failures++;
+        await this.pause(Math.min(ERROR_BACKOFF_MAX_MS, ERROR_BACKOFF_MS * 2 ** (failures - 1)));
       }
-      await this.run(job, handlers);
     }
   }
 
   private async run(job: JobRow, handlers: JobHandlers): Promise<void> {
     const renew = setInterval(() => {
-      this.db
-        .prepare('UPDATE jobs SET locked_until = ? WHERE id = ? AND locked_by = ?')
-        .run(Date.now() + this.leaseMs, job.id, this.owner);
+      // In a timer a throw would be an uncaught exception; a missed renewal only risks the lease lapsing.
+      try {
+        this.db
+          .prepare('UPDATE jobs SET locked_until = ? WHERE id = ? AND locked_by = ?')
+          .run(Date.now() + this.leaseMs, job.id, this.owner);
+      } catch (error) {
+        this.report(error);
+      }
     }, this.leaseMs / 3);
+    let outcome: [JobState, string | null, number] = ['completed', null, 0];
     try {
       await dispatchJob(handlers, job.name, JSON.parse(job.payload), { id: job.id, attempt: job.attempts });
-      this.finish(job.id, 'completed', null, 0);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryable = !(error instanceof InvalidPayloadError) && job.attempts < job.max_attempts;
       // Exponential backoff from the catalog's base delay.
       const delay = job.backoff_ms * 2 ** (job.attempts - 1);
-      this.finish(job.id, retryable ? 'waiting' : 'failed', message, retryable ? delay : 0);
+      outcome = [retryable ? 'waiting' : 'failed', message, retryable ? delay : 0];
     } finally {
       clearInterval(renew);
     }
+    // Outside the try: a failure to record the outcome must not be mistaken for the handler failing. It reaches
+    // the loop, and the job's lease lapses so it runs again (handlers are idempotent).
+    this.finish(job.id, ...outcome);
   }
 
   private finish(id: string, state: JobState, error: string | null, delayMs: number): void {
