@@ -19,6 +19,13 @@ export const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  /** Key prefix in Redis, so several deployments can share one server. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/)
+    .default('vikarmatch'),
+  /** Run queue workers inside the server process; default: yes without REDIS_URL, no with it. */
+  IN_PROCESS_WORKERS: flag.optional(),
   MEILI_URL: url(['http:', 'https:']).optional(),
   MEILI_KEY: z.string().optional(),
   MEILI_INDEX: z
@@ -31,6 +38,8 @@ export const configSchema = z.object({
   /** Extra directory with jobrotation rule sets (<name>.json), searched before the shipped ones. */
   RULESETS_DIR: z.string().optional(),
   SEED_DEMO: flag.default(true),
+  /** How many generated candidates the demo seed creates (spread over its three jobcentre). */
+  SEED_DEMO_CANDIDATES: z.coerce.number().int().min(0).max(200_000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),

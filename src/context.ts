@@ -5,12 +5,15 @@ import { toIndexDocument } from '../indexer/import.ts';
 import type { RuleSet } from '../scoring/eligibility.ts';
 import type { JobHandlers } from '../workers/catalog.ts';
 import { runShortlistJob } from '../workers/shortlist.ts';
+import { BullJobQueue } from './adapters/bullmq/queue.ts';
 import { EmbeddedCandidateIndex } from './adapters/embedded-index/index.ts';
 import { MeiliCandidateIndex } from './adapters/meilisearch/index.ts';
 import { SqliteJobQueue } from './adapters/memory-queue/sqlite-queue.ts';
 import { SqliteAccessStore } from './adapters/sqlite/access-store.ts';
+import { SqliteCandidateChanges } from './adapters/sqlite/candidate-changes.ts';
 import { SqliteStore } from './adapters/sqlite/store.ts';
 import type { Config } from './config.ts';
+import { IndexFollower } from './index-follower.ts';
 import type { AccessStore } from './ports/access.ts';
 import type { CandidateIndex } from './ports/candidate-index.ts';
 import type { JobQueue } from './ports/job-queue.ts';
@@ -68,8 +71,20 @@ export async function rebuildIndex(store: Store, index: CandidateIndex, onProgre
 }
 
 export interface ContextOptions {
-  /** The API process only enqueues when workers run elsewhere; the CLI and the embedded server also consume. */
   onIndexProgress?: (n: number) => void;
+}
+
+/**
+ * Whether this process consumes the queue itself: by default only without Redis. With REDIS_URL the API process
+ * only enqueues and `vikar worker` processes consume; IN_PROCESS_WORKERS overrides either way.
+ */
+export function consumesInProcess(config: Config): boolean {
+  return config.IN_PROCESS_WORKERS ?? !config.REDIS_URL;
+}
+
+function createQueue(config: Config): JobQueue {
+  if (config.REDIS_URL) return new BullJobQueue({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX });
+  return new SqliteJobQueue(join(config.DATA_DIR, 'queue.db'));
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
@@ -78,16 +93,27 @@ export async function createContext(config: Config, options: ContextOptions = {}
   await store.migrate();
   const access = new SqliteAccessStore(store.database);
   const index = createIndex(config);
-  // The in-process index lives in memory: it is rebuilt from the Store at every start.
-  if (index instanceof EmbeddedCandidateIndex) await rebuildIndex(store, index, options.onIndexProgress);
-  const queue: JobQueue = new SqliteJobQueue(join(config.DATA_DIR, 'queue.db'));
+  // The in-process index lives in memory: it is rebuilt from the Store at every start, and follows the Store's
+  // change feed from there, so candidates written by another process (the API while this is a worker, the CLI
+  // importer while this is the server) are in it before the next shortlist.
+  const follower =
+    index instanceof EmbeddedCandidateIndex
+      ? new IndexFollower(store, index, new SqliteCandidateChanges(store.database), (onProgress) =>
+          rebuildIndex(store, index, onProgress),
+        )
+      : undefined;
+  await follower?.rebuild(options.onIndexProgress);
+  const queue = createQueue(config);
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
   const handlers: JobHandlers = {
-    shortlist: async ({ shortlistId }) =>
-      runShortlistJob(shortlistId, { store, index, loadRuleSet: ruleSets }),
+    shortlist: async ({ shortlistId }) => {
+      await follower?.catchUp();
+      await runShortlistJob(shortlistId, { store, index, loadRuleSet: ruleSets });
+    },
     reindex: async () => {
-      await rebuildIndex(store, index);
+      if (follower) await follower.rebuild();
+      else await rebuildIndex(store, index);
     },
   };
   return {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { CANDIDATE_CHANGES_MIGRATIONS } from './candidate-changes.ts';
 import { ACCESS_MIGRATIONS } from './migrations-access.ts';
 
 export interface Migration {
@@ -86,6 +87,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   ...ACCESS_MIGRATIONS,
+  ...CANDIDATE_CHANGES_MIGRATIONS,
 ];
 
 export class SchemaTooNewError extends Error {

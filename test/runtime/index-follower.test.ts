@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeCandidateBatch } from '../../indexer/import.ts';
+import { validateCandidate, validateJobOrder } from '../../indexer/validate.ts';
+import { EmbeddedCandidateIndex } from '../../src/adapters/embedded-index/index.ts';
+import { SqliteCandidateChanges } from '../../src/adapters/sqlite/candidate-changes.ts';
+import { SqliteStore } from '../../src/adapters/sqlite/store.ts';
+import { loadConfig } from '../../src/config.ts';
+import { type AppContext, createContext, rebuildIndex } from '../../src/context.ts';
+import { generateCandidates, generateJobOrders } from '../../src/demo/generate.ts';
+import { IndexFollower } from '../../src/index-follower.ts';
+import type { CandidateWrite } from '../../src/ports/store.ts';
+
+const TODAY = '2026-11-23';
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Generated candidates of jobcenter 751; the prefix keeps two seeds' externalIds apart. */
+function writes(count: number, seed: number): CandidateWrite[] {
+  return [...generateCandidates(count, { seed, today: TODAY, jobcentre: ['751'] })].map((raw) => {
+    const v = validateCandidate({ ...raw, externalId: `s${seed}-${raw.externalId}` });
+    if (!v.ok) throw new Error(v.reason);
+    return v.value;
+  });
+}
+
+async function twoProcesses(): Promise<[AppContext, AppContext]> {
+  const dir = mkdtempSync(join(tmpdir(), 'vikarmatch-follow-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const config = loadConfig({ DATA_DIR: dir, CPR_HASH_KEY: 'k'.repeat(32) });
+  // Two contexts on one DATA_DIR are what the API process and a `vikar worker` process hold.
+  const api = await createContext(config);
+  cleanups.push(() => api.close());
+  const worker = await createContext(config);
+  cleanups.push(() => worker.close());
+  return [api, worker];
+}
+
+async function shortlistIn(ctx: AppContext, jobOrderId: string) {
+  const s = await ctx.store.createShortlist({ jobOrderId, scope: 'own', size: 500, strategy: 'fit-first' });
+  await ctx.handlers.shortlist({ shortlistId: s.id }, { id: `job-${s.id}`, attempt: 1 });
+  const done = await ctx.store.getShortlist(s.id);
+  expect(done?.status).toBe('done');
+  return done!;
+}
+
+describe('an in-process index in another process than the writer', () => {
+  it('sees candidates written, changed and erased by the other process before its next shortlist', async () => {
+    const [api, worker] = await twoProcesses();
+    expect(await worker.index.count()).toBe(0);
+
+    await writeCandidateBatch(api, writes(400, 11));
+    const order = validateJobOrder(
+      generateJobOrders(1, { seed: 5, today: TODAY, jobcentre: ['751'] }).next().value,
+    );
+    if (!order.ok) throw new Error(order.reason);
+    const [written] = await api.store.upsertJobOrders([{ jobOrder: { ...order.value, jobrotation: false } }]);
+
+    const first = await shortlistIn(worker, written!.id);
+    expect(await worker.index.count()).toBe(await api.index.count());
+    expect(first.candidatesConsidered).toBeGreaterThan(0);
+    expect(first.entries.length).toBeGreaterThan(0);
+
+    // Erasure in the API process, and a candidate withdrawing consent: both gone from the worker's next list.
+    const erased = first.entries[0]!.candidateId;
+    await api.store.deleteCandidate(erased);
+    await api.index.remove([erased]);
+    expect(first.entries.length).toBeGreaterThanOrEqual(2);
+    const withdrawn = (await api.store.getCandidate(first.entries[1]!.candidateId))!;
+    await writeCandidateBatch(api, [
+      {
+        jobcenter: withdrawn.jobcenter,
+        externalId: withdrawn.externalId,
+        candidate: { ...withdrawn.candidate, consent: { ...withdrawn.candidate.consent, searchable: false } },
+        facts: { ...withdrawn.facts, searchable: false },
+        incomplete: [],
+      },
+    ]);
+    const second = await shortlistIn(worker, written!.id);
+    const ids = new Set([...second.entries, ...second.nearMisses].map((e) => e.candidateId));
+    expect(ids.has(erased)).toBe(false);
+    expect(ids.has(withdrawn.id)).toBe(false);
+    expect(await worker.index.count()).toBe(await api.index.count());
+  });
+
+  it('re-reads only what changed since the last catch-up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vikarmatch-follow-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const store = new SqliteStore({ file: join(dir, 'db.sqlite'), cprKey: Buffer.from('k'.repeat(32)) });
+    await store.migrate();
+    cleanups.push(() => store.close());
+    const index = new EmbeddedCandidateIndex();
+    const feed = new SqliteCandidateChanges(store.database);
+    const follower = new IndexFollower(store, index, feed, () => rebuildIndex(store, index));
+
+    await store.upsertCandidates(writes(30, 13));
+    expect(await follower.rebuild()).toBe(30);
+    expect(await follower.catchUp()).toBe(0);
+
+    const more = writes(40, 14);
+    await store.upsertCandidates(more.slice(0, 10));
+    // Unchanged rows are no change: only the ten new ones.
+    await store.upsertCandidates(writes(30, 13));
+    expect(await follower.catchUp()).toBe(10);
+    const searchable = () => store.countCandidates({ searchable: true, incomplete: false });
+    expect(await index.count()).toBe(await searchable());
+    expect(await follower.catchUp()).toBe(0);
+
+    const gone = await store.findCandidate(more[0]!.jobcenter, more[0]!.externalId);
+    await store.deleteCandidate(gone!.id);
+    const [a, b] = await Promise.all([follower.catchUp(), follower.catchUp()]);
+    expect(a + b).toBe(1);
+    expect(await index.count()).toBe(await searchable());
+    expect(await store.countCandidates()).toBe(39);
+  });
+});
