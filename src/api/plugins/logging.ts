@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyServerOptions, RawRequestDefaultExpression } from 'fastify';
+import type { Config } from '../../config.ts';
+
+/**
+ * Personal data that must never reach a log line, at any depth a log object is likely to carry it. Request bodies
+ * are not logged at all (Fastify does not, and the error handler logs no input); this is the second line.
+ */
+const PERSONAL = ['cpr', 'name', 'email', 'phone', 'cvText'];
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  ...PERSONAL.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]),
+];
+
+/** Only a short id of safe characters is echoed from a caller's x-request-id; anything else gets a new id. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export function genReqId(req: RawRequestDefaultExpression): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  id?: string;
+}
+
+/**
+ * The path without the query string: `?q=Mette Hansen` is a search for a person by name, so it stays out of
+ * the access log.
+ */
+function serializeRequest(req: LoggedRequest) {
+  const url = typeof req.url === 'string' ? req.url : '';
+  const q = url.indexOf('?');
+  return { method: req.method, url: q === -1 ? url : `${url.slice(0, q)}?…`, id: req.id };
+}
+
+/** Pino options for Fastify: level from config, redaction, and request lines without query strings. */
+export function loggerOptions(config: Config, override: boolean | object | undefined) {
+  if (override === false) return false;
+  return {
+    level: config.LOG_LEVEL,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { req: serializeRequest },
+    ...(typeof override === 'object' ? override : {}),
+  } as FastifyServerOptions['logger'];
+}

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { jobcenterId, shortText } from '../../domain/common.ts';
+import { ROLES } from '../../ports/access.ts';
+import { requireRole } from '../auth.ts';
+import { problemSchema } from '../problem.ts';
+import { createdTokenView, idParams, jobcenterView, tokenView } from '../schemas.ts';
+import { createJobcenter, createToken, listJobcentre, listTokens, revokeToken } from '../services/admin.ts';
+
+const tags = ['admin'];
+
+const tokenRequest = z.object({
+  role: z.enum(ROLES),
+  jobcenter: jobcenterId.optional().meta({ description: 'Required for role konsulent' }),
+  jobOrderId: z.uuid().optional().meta({ description: 'Required for role virksomhed' }),
+  label: shortText
+    .max(200)
+    .meta({ description: 'Who or what holds the token, e.g. a name or an integration' }),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+const tokenListQuery = z.object({
+  role: z.enum(ROLES).optional(),
+  jobcenter: jobcenterId.optional(),
+  jobOrderId: z.uuid().optional(),
+  includeInactive: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+  app.addHook('preHandler', requireRole('admin'));
+
+  app.post('/jobcentre', {
+    schema: {
+      tags,
+      summary: 'Register a jobcenter (tenant); id is the kommunekode',
+      body: z.object({ id: jobcenterId, name: shortText.max(200) }),
+      response: { 201: jobcenterView, 400: problemSchema, 409: problemSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await createJobcenter(ctx, request.body)),
+  });
+
+  app.get('/jobcentre', {
+    schema: {
+      tags,
+      summary: 'The registered jobcentre',
+      response: { 200: z.object({ items: z.array(jobcenterView) }) },
+    },
+    handler: async () => listJobcentre(ctx),
+  });
+
+  app.post('/tokens', {
+    schema: {
+      tags,
+      summary: 'Create an API token; the clear token is in this response only',
+      body: tokenRequest,
+      response: { 201: createdTokenView, 400: problemSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await createToken(ctx, request.body)),
+  });
+
+  app.get('/tokens', {
+    schema: {
+      tags,
+      summary: 'API tokens (never the token itself or its hash)',
+      querystring: tokenListQuery,
+      response: { 200: z.object({ items: z.array(tokenView) }) },
+    },
+    handler: async (request) => {
+      const q = request.query;
+      return listTokens(ctx, {
+        ...(q.role ? { role: q.role } : {}),
+        ...(q.jobcenter ? { jobcenter: q.jobcenter } : {}),
+        ...(q.jobOrderId ? { jobOrderId: q.jobOrderId } : {}),
+        ...(q.includeInactive ? { includeInactive: true } : {}),
+      });
+    },
+  });
+
+  app.delete('/tokens/:id', {
+    schema: {
+      tags,
+      summary: 'Revoke a token',
+      params: idParams,
+      response: { 204: z.null(), 404: problemSchema },
+    },
+    handler: async (request, reply) => {
+      await revokeToken(ctx, request.params.id);
+      return reply.code(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { candidateInput } from '../../domain/candidate.ts';
+import { requireRole } from '../auth.ts';
+import { problemSchema } from '../problem.ts';
+import {
+  bulkReport,
+  candidateListItem,
+  candidateListQuery,
+  candidateView,
+  candidateWriteView,
+  idParams,
+  page,
+} from '../schemas.ts';
+import {
+  bulkUpsertCandidates,
+  eraseCandidate,
+  getCandidate,
+  listCandidates,
+  upsertCandidate,
+} from '../services/candidates.ts';
+
+/** NDJSON uploads may be large; single JSON bodies keep Fastify's 1 MiB default. */
+export const BULK_BODY_LIMIT = 64 * 1024 * 1024;
+
+const tags = ['candidates'];
+
+export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+  app.addHook('preHandler', requireRole('admin', 'konsulent'));
+
+  // The bulk route takes the body as text and parses it line by line itself.
+  app.addContentTypeParser(
+    ['application/x-ndjson', 'application/jsonl', 'application/jsonlines'],
+    { parseAs: 'string', bodyLimit: BULK_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+
+  for (const method of ['PUT', 'POST'] as const) {
+    app.route({
+      method,
+      url: '/candidates',
+      schema: {
+        tags,
+        summary: 'Create or update a candidate (upsert by jobcenter + externalId)',
+        body: candidateInput,
+        response: {
+          200: candidateWriteView,
+          201: candidateWriteView,
+          400: problemSchema,
+          403: problemSchema,
+        },
+      },
+      handler: async (request, reply) => {
+        const out = await upsertCandidate(ctx, request.principal, request.body);
+        return reply.code(out.status === 'created' ? 201 : 200).send(out);
+      },
+    });
+  }
+
+  app.post('/candidates/bulk', {
+    bodyLimit: BULK_BODY_LIMIT,
+    schema: {
+      tags,
+      summary: 'Upload candidates as NDJSON (application/x-ndjson): one JSON object per line',
+      description:
+        'Every line is validated on its own; good lines are stored, bad ones are reported with their line number.',
+      body: z.string().meta({ description: 'NDJSON text' }),
+      consumes: ['application/x-ndjson'],
+      response: { 200: bulkReport, 400: problemSchema, 415: problemSchema },
+    },
+    preValidation: async (request, reply) => {
+      const type = String(request.headers['content-type'] ?? '')
+        .split(';')[0]!
+        .trim()
+        .toLowerCase();
+      if (!['application/x-ndjson', 'application/jsonl', 'application/jsonlines'].includes(type)) {
+        reply.code(415);
+        throw Object.assign(new Error(`Unsupported Media Type: ${type || '(none)'}`), {
+          statusCode: 415,
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        });
+      }
+    },
+    handler: async (request) => bulkUpsertCandidates(ctx, request.principal, request.body),
+  });
+
+  app.get('/candidates', {
+    schema: {
+      tags,
+      summary: 'List candidates (a konsulent sees its own jobcenter only)',
+      querystring: candidateListQuery,
+      response: { 200: page(candidateListItem), 400: problemSchema },
+    },
+    handler: async (request) => listCandidates(ctx, request.principal, request.query),
+  });
+
+  app.get('/candidates/:id', {
+    schema: {
+      tags,
+      summary: 'One candidate (never the CPR)',
+      params: idParams,
+      response: { 200: candidateView, 404: problemSchema },
+    },
+    handler: async (request) => getCandidate(ctx, request.principal, request.params.id),
+  });
+
+  app.delete('/candidates/:id', {
+    schema: {
+      tags,
+      summary: 'Erase a candidate: from the store, its stored shortlists and the index',
+      params: idParams,
+      response: { 204: z.null(), 404: problemSchema },
+    },
+    handler: async (request, reply) => {
+      await eraseCandidate(ctx, request.principal, request.params.id);
+      return reply.code(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { shortlist, shortlistRequest } from '../../domain/shortlist.ts';
+import { requireRole } from '../auth.ts';
+import { problemSchema } from '../problem.ts';
+import { idParams } from '../schemas.ts';
+import { getShortlist, listShortlists, requestShortlist } from '../services/shortlists.ts';
+
+const tags = ['shortlists'];
+
+export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+  app.addHook('preHandler', requireRole('admin', 'konsulent'));
+
+  app.post('/job-orders/:id/shortlists', {
+    schema: {
+      tags,
+      summary: 'Request a bruttoliste; computed by a worker, poll GET /v1/shortlists/{id}',
+      params: idParams,
+      // prefault: an empty body gets the defaults (size 10, scope own) instead of a validation error.
+      body: shortlistRequest.prefault({}),
+      response: {
+        202: z.object({ id: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']) }),
+        400: problemSchema,
+        404: problemSchema,
+      },
+    },
+    preValidation: async (request) => {
+      // No body at all means "the defaults", like an empty object.
+      if (request.body === null || request.body === undefined) request.body = {} as typeof request.body;
+    },
+    handler: async (request, reply) => {
+      const out = await requestShortlist(ctx, request.principal, request.params.id, request.body);
+      return reply.code(202).header('location', `/v1/shortlists/${out.id}`).send(out);
+    },
+  });
+
+  app.get('/job-orders/:id/shortlists', {
+    schema: {
+      tags,
+      summary: 'The shortlists of a job order, newest last',
+      params: idParams,
+      response: { 200: z.object({ items: z.array(shortlist) }), 404: problemSchema },
+    },
+    handler: async (request) => listShortlists(ctx, request.principal, request.params.id),
+  });
+
+  app.get('/shortlists/:id', {
+    schema: {
+      tags,
+      summary: 'A bruttoliste (CONTRACT.md): status, then the ranked entries with their breakdown',
+      params: idParams,
+      response: { 200: shortlist, 404: problemSchema },
+    },
+    handler: async (request) => getShortlist(ctx, request.principal, request.params.id),
+  });
+};

@@ -1,0 +1,85 @@
+import type { AppContext } from '../../context.ts';
+import { JobcenterExistsError, type Role, type TokenFilter } from '../../ports/access.ts';
+import { badRequest, conflict, notFound } from '../problem.ts';
+
+type Deps = Pick<AppContext, 'access' | 'store'>;
+
+export async function createJobcenter(deps: Deps, input: { id: string; name: string }) {
+  try {
+    return await deps.access.createJobcenter(input);
+  } catch (error) {
+    if (error instanceof JobcenterExistsError) throw conflict(error.message);
+    throw error;
+  }
+}
+
+export async function listJobcentre(deps: Deps) {
+  return { items: await deps.access.listJobcentre() };
+}
+
+export interface TokenRequest {
+  role: Role;
+  jobcenter?: string | undefined;
+  jobOrderId?: string | undefined;
+  label: string;
+  expiresAt?: string | undefined;
+}
+
+/**
+ * A konsulent token is bound to a registered jobcenter; a virksomhed token to one job order (and that order's
+ * jobcenter). The clear token is returned here and nowhere else.
+ */
+export async function createToken(deps: Deps, input: TokenRequest) {
+  let jobcenter: string | null = null;
+  let jobOrderId: string | null = null;
+  if (input.role === 'konsulent') {
+    if (!input.jobcenter) {
+      throw badRequest('a konsulent token needs a jobcenter', [
+        { field: 'jobcenter', message: 'is required for role konsulent' },
+      ]);
+    }
+    if (!(await deps.access.getJobcenter(input.jobcenter))) {
+      throw badRequest('unknown jobcenter', [
+        {
+          field: 'jobcenter',
+          message: `is not a registered jobcenter; create it with POST /v1/jobcentre first`,
+        },
+      ]);
+    }
+    jobcenter = input.jobcenter;
+  } else if (input.role === 'virksomhed') {
+    const order = input.jobOrderId && (await deps.store.getJobOrder(input.jobOrderId));
+    if (!order) {
+      throw badRequest('a virksomhed token needs an existing job order', [
+        {
+          field: 'jobOrderId',
+          message: input.jobOrderId ? 'is not a known job order' : 'is required for role virksomhed',
+        },
+      ]);
+    }
+    jobcenter = order.jobcenter;
+    jobOrderId = order.id;
+  }
+  if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= Date.now()) {
+    throw badRequest('the token would be expired already', [
+      { field: 'expiresAt', message: 'must be in the future' },
+    ]);
+  }
+  const { token, record } = await deps.access.createToken({
+    role: input.role,
+    jobcenter,
+    jobOrderId,
+    label: input.label,
+    expiresAt: input.expiresAt ?? null,
+  });
+  return { ...record, token };
+}
+
+export async function listTokens(deps: Deps, filter: TokenFilter) {
+  return { items: await deps.access.listTokens(filter) };
+}
+
+export async function revokeToken(deps: Deps, id: string) {
+  if (!(await deps.access.getToken(id))) throw notFound('token', id);
+  await deps.access.revokeToken(id);
+}

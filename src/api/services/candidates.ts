@@ -1,0 +1,176 @@
+import { writeCandidateBatch } from '../../../indexer/import.ts';
+import { isPlainObject, jsonTypeName, parseJson } from '../../../indexer/sources/parse-json.ts';
+import { toCandidateWrite } from '../../../indexer/validate.ts';
+import type { AppContext } from '../../context.ts';
+import { type Candidate, candidateInput } from '../../domain/candidate.ts';
+import { type FieldError, fieldErrors } from '../../domain/errors.ts';
+import type { CandidateFilter, CandidateWrite, WriteStatus } from '../../ports/store.ts';
+import type { Principal } from '../auth.ts';
+import { badRequest } from '../problem.ts';
+import { assertMayWrite, listScope, visibleCandidate, writeRefusal } from './tenancy.ts';
+import { candidateOut } from './views.ts';
+
+type Deps = Pick<AppContext, 'store' | 'index'>;
+
+/** Upsert by (jobcenter, externalId), through the same write path as `vikar import` (Store, then index). */
+export async function upsertCandidate(deps: Deps, principal: Principal, candidate: Candidate) {
+  assertMayWrite(principal, candidate.jobcenter, 'candidates');
+  const [result] = await writeCandidateBatch(deps, [toCandidateWrite(candidate)]);
+  const stored = await deps.store.getCandidate(result!.id);
+  return { ...candidateOut(stored!), status: result!.status };
+}
+
+export async function getCandidate(deps: Deps, principal: Principal, id: string) {
+  return candidateOut(await visibleCandidate(deps, principal, id));
+}
+
+export interface CandidateQuery {
+  jobcenter?: string | undefined;
+  searchable?: boolean | undefined;
+  incomplete?: boolean | undefined;
+  benefit?: CandidateFilter['benefit'];
+  q?: string | undefined;
+  limit: number;
+  after?: string | undefined;
+}
+
+export async function listCandidates(deps: Deps, principal: Principal, query: CandidateQuery) {
+  const filter: CandidateFilter = {};
+  const jobcenter = listScope(principal, query.jobcenter, 'candidates');
+  if (jobcenter !== undefined) filter.jobcenter = jobcenter;
+  if (query.searchable !== undefined) filter.searchable = query.searchable;
+  if (query.incomplete !== undefined) filter.incomplete = query.incomplete;
+  if (query.benefit !== undefined) filter.benefit = query.benefit;
+  if (query.q !== undefined) filter.text = query.q;
+  const page = await pageOf(() =>
+    deps.store.listCandidates(filter, { limit: query.limit, after: query.after }),
+  );
+  return { items: page.items.map(candidateOut), next: page.next };
+}
+
+/** The store rejects a cursor it did not make with a RangeError; to the caller that is a bad `after`. */
+export async function pageOf<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof RangeError && /cursor/.test(error.message)) {
+      throw badRequest('invalid page cursor', [
+        { field: 'after', message: 'is not a cursor from a previous page (use `next`)' },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** Erasure: the person leaves the Store (and its stored shortlists) and the index. */
+export async function eraseCandidate(deps: Deps, principal: Principal, id: string): Promise<void> {
+  await visibleCandidate(deps, principal, id);
+  await deps.store.deleteCandidate(id);
+  await deps.index.remove([id]);
+}
+
+export interface BulkLine {
+  line: number;
+  status: WriteStatus | 'rejected';
+  id?: string;
+  externalId?: string;
+  errors?: FieldError[];
+}
+
+const BULK_BATCH = 500;
+
+/**
+ * NDJSON upload: each line is validated on its own; bad lines are reported by line number and the good ones land
+ * in batches (one transaction each), exactly as `vikar import candidates file.ndjson` would store them.
+ */
+export async function bulkUpsertCandidates(deps: Deps, principal: Principal, body: string) {
+  const run = await deps.store.startImportRun('candidates', `api:bulk:${principal.label}`);
+  const lines: BulkLine[] = [];
+  let pending: Array<{ report: BulkLine; write: CandidateWrite }> = [];
+  const counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const results = await writeCandidateBatch(
+      deps,
+      pending.map((p) => p.write),
+    );
+    results.forEach((r, i) => {
+      const report = pending[i]!.report;
+      report.status = r.status;
+      report.id = r.id;
+      if (r.status === 'created') counts.imported++;
+      else if (r.status === 'updated') counts.updated++;
+      else counts.unchanged++;
+    });
+    pending = [];
+  };
+
+  const text = body.startsWith('\uFEFF') ? body.slice(1) : body;
+  const rawLines = text.split(/\r?\n/);
+  for (let i = 0; i < rawLines.length; i++) {
+    const raw = rawLines[i]!;
+    if (raw.trim() === '') continue;
+    const line = i + 1;
+    const report: BulkLine = { line, status: 'rejected' };
+    lines.push(report);
+    const errors = validateLine(raw, line, principal, report);
+    if ('errors' in errors) {
+      report.errors = errors.errors;
+      counts.rejected++;
+      continue;
+    }
+    pending.push({ report, write: errors.write });
+    if (pending.length >= BULK_BATCH) await flush();
+  }
+  if (lines.length === 0) {
+    throw badRequest('the body has no NDJSON lines: send one candidate JSON object per line', [
+      { field: '(root)', message: 'is empty' },
+    ]);
+  }
+  await flush();
+  await deps.store.finishImportRun({
+    ...run,
+    finishedAt: new Date().toISOString(),
+    ...counts,
+    incomplete: 0,
+    errors: lines
+      .filter((l) => l.errors)
+      .slice(0, 1000)
+      .map((l) => ({
+        file: 'api',
+        line: l.line,
+        reason: l.errors!.map((e) => `${e.field}: ${e.message}`).join('; '),
+      })),
+  });
+  return { runId: run.id, ...counts, lines };
+}
+
+/** V8 quotes the start of the text in some JSON errors; that text may be a CPR-nummer, so it is cut out. */
+export function withoutQuotedInput(message: string): string {
+  return message.replace(/, ".*" is not valid JSON/s, ' (not valid JSON)');
+}
+
+function validateLine(
+  raw: string,
+  line: number,
+  principal: Principal,
+  report: BulkLine,
+): { errors: FieldError[] } | { write: CandidateWrite } {
+  const parsed = parseJson(raw, line);
+  if (!parsed.ok) return { errors: [{ field: '(root)', message: withoutQuotedInput(parsed.error) }] };
+  if (!isPlainObject(parsed.value)) {
+    return {
+      errors: [{ field: '(root)', message: `line is ${jsonTypeName(parsed.value)}, not a JSON object` }],
+    };
+  }
+  if (typeof parsed.value.externalId === 'string') report.externalId = parsed.value.externalId;
+  const result = candidateInput.safeParse(parsed.value);
+  if (!result.success) return { errors: fieldErrors(result.error) };
+  if (principal.role !== 'admin' && principal.jobcenter !== result.data.jobcenter) {
+    return {
+      errors: [{ field: 'jobcenter', message: writeRefusal(principal, result.data.jobcenter, 'candidates') }],
+    };
+  }
+  return { write: toCandidateWrite(result.data) };
+}

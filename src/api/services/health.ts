@@ -1,0 +1,48 @@
+import type { AppContext } from '../../context.ts';
+import { ProblemError } from '../problem.ts';
+
+const PING_TIMEOUT_MS = 2000;
+
+function withTimeout(p: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Pings every port at once; throws a 503 problem that lists each check when any fails. */
+export async function readiness(
+  ctx: Pick<AppContext, 'store' | 'index' | 'queue'>,
+): Promise<Record<string, string>> {
+  const probes = {
+    store: () => ctx.store.ping(),
+    index: () => ctx.index.ping(),
+    queue: () => ctx.queue.ping(),
+  };
+  const results = await Promise.all(
+    Object.entries(probes).map(async ([name, ping]) => {
+      try {
+        await withTimeout(ping());
+        return [name, 'ok'] as const;
+      } catch (error) {
+        return [name, `failed: ${(error as Error).message}`] as const;
+      }
+    }),
+  );
+  const checks = Object.fromEntries(results);
+  const failed = results.filter(([, r]) => r !== 'ok').map(([n]) => n);
+  if (failed.length > 0) {
+    throw new ProblemError(
+      503,
+      'not-ready',
+      'Service Unavailable',
+      `not ready: ${failed.join(', ')}`,
+      undefined,
+      {
+        checks,
+      },
+    );
+  }
+  return checks;
+}

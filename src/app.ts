@@ -1,0 +1,112 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  type FastifyPluginAsyncZod,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authenticate, authPlugin, resolvePrincipal } from './api/auth.ts';
+import { contextPlugin } from './api/plugins/context.ts';
+import { errorsPlugin } from './api/plugins/errors.ts';
+import { genReqId, loggerOptions } from './api/plugins/logging.ts';
+import { adminRoutes } from './api/routes/admin.ts';
+import { candidateRoutes } from './api/routes/candidates.ts';
+import { healthRoutes } from './api/routes/health.ts';
+import { jobOrderRoutes } from './api/routes/job-orders.ts';
+import { shortlistRoutes } from './api/routes/shortlists.ts';
+import type { AppContext } from './context.ts';
+
+/**
+ * Route plugins under /v1, in registration order. Every one of them sits behind the token check (a 401 without a
+ * valid token) and declares its own roles with requireRole. Add a resource with one line here.
+ */
+const V1_ROUTES: FastifyPluginAsyncZod[] = [candidateRoutes, jobOrderRoutes, shortlistRoutes, adminRoutes];
+
+export interface BuildAppOptions {
+  /** false: no logging; an object: pino options merged over the defaults (tests pass a `stream`). */
+  logger?: boolean | object;
+}
+
+/**
+ * Builds the HTTP API on a context, without listening (server.ts listens; tests use app.inject). Layers, in order:
+ * cross-cutting plugins (errors, security headers, docs, rate limit), then /health, then /v1 behind auth.
+ */
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(ctx.config, opts.logger ?? true),
+    genReqId,
+    // genReqId reads x-request-id itself, so a hostile value is replaced instead of echoed.
+    requestIdHeader: false,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(contextPlugin, { ctx });
+  await app.register(errorsPlugin);
+  await app.register(authPlugin);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    // The Swagger UI loads its own script and styles from /docs/static; everything else is JSON.
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] },
+    },
+  });
+
+  await app.register(rateLimit, {
+    max: ctx.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    // Per token when the request carries a valid one (a busy integration behind one NAT is not throttled by
+    // its neighbours); per address otherwise, which also limits token guessing.
+    keyGenerator: async (request) => {
+      const principal = await resolvePrincipal(request);
+      return principal ? `token:${principal.tokenId}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        new Error(`rate limit of ${context.max} requests per ${context.after} exceeded; retry later`),
+        {
+          statusCode: context.statusCode,
+        },
+      ),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Vikarmatch API',
+        description:
+          'Finds and ranks vikarer among ledige for a job order. Authenticate with `Authorization: Bearer <token>`.',
+        version: '1',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes, { prefix: '/health' });
+  await app.register(
+    async (v1) => {
+      v1.addHook('onRequest', authenticate);
+      for (const routes of V1_ROUTES) await v1.register(routes);
+    },
+    { prefix: '/v1' },
+  );
+
+  await app.ready();
+  return app;
+}
