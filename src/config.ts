@@ -44,6 +44,8 @@ export const configSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Erase candidates not updated for this many months (the daily `retention` job); unset = keep. */
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toIndexDocument } from '../indexer/import.ts';
 import type { RuleSet } from '../scoring/eligibility.ts';
+import { runBundleJob } from '../workers/bundle.ts';
 import type { JobHandlers } from '../workers/catalog.ts';
+import { runRetentionJob } from '../workers/retention.ts';
 import { runShortlistJob } from '../workers/shortlist.ts';
 import { BullJobQueue } from './adapters/bullmq/queue.ts';
 import { EmbeddedCandidateIndex } from './adapters/embedded-index/index.ts';
@@ -12,13 +14,16 @@ import { SqliteJobQueue } from './adapters/memory-queue/sqlite-queue.ts';
 import { SqliteAccessStore } from './adapters/sqlite/access-store.ts';
 import { SqliteCandidateChanges } from './adapters/sqlite/candidate-changes.ts';
 import { SqliteStore } from './adapters/sqlite/store.ts';
+import { SqliteWorkflowStore } from './adapters/sqlite/workflow-store.ts';
 import type { Config } from './config.ts';
 import { IndexFollower } from './index-follower.ts';
 import type { AccessStore } from './ports/access.ts';
 import type { CandidateIndex } from './ports/candidate-index.ts';
 import type { JobQueue } from './ports/job-queue.ts';
 import type { Store } from './ports/store.ts';
+import type { WorkflowStore } from './ports/workflow.ts';
 import { loadRuleSet } from './rulesets/load.ts';
+import { syncShortlistWorkflow } from './workflow/sync.ts';
 
 /**
  * The composition root: the one place that picks adapters from the configuration. Routes, handlers and the CLI
@@ -29,6 +34,8 @@ export interface AppContext {
   store: Store;
   /** Jobcentre and API tokens; shares the Store's SQLite file. */
   access: AccessStore;
+  /** Workflow, CV bundles, pools, outcomes and the audit log (issue 6). */
+  workflow: WorkflowStore;
   index: CandidateIndex;
   queue: JobQueue;
   loadRuleSet: (name: string) => RuleSet;
@@ -106,10 +113,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const queue = createQueue(config);
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
+  const workflow = new SqliteWorkflowStore(store.database);
   const handlers: JobHandlers = {
     shortlist: async ({ shortlistId }) => {
       await follower?.catchUp();
-      await runShortlistJob(shortlistId, { store, index, loadRuleSet: ruleSets });
+      const poolMembers = (jobcenter: string) => workflow.poolMembers(jobcenter);
+      await runShortlistJob(shortlistId, { store, index, loadRuleSet: ruleSets, poolMembers });
+      await syncShortlistWorkflow({ store, workflow }, shortlistId);
+    },
+    bundle: async ({ bundleId }) => runBundleJob(bundleId, { store, workflow, loadRuleSet: ruleSets }),
+    retention: async () => {
+      await runRetentionJob({ store, index, workflow }, config.RETENTION_MONTHS);
     },
     reindex: async () => {
       if (follower) await follower.rebuild();
@@ -120,6 +134,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     config,
     store,
     access,
+    workflow,
     index,
     queue,
     loadRuleSet: ruleSets,

@@ -14,6 +14,16 @@ export const jobCatalog = {
     payload: z.object({ reason: z.string().max(200).default('manual') }),
     retry: { attempts: 2, backoffMs: 2000 },
   },
+  /** Renders a CV-pakke to PDF (workers/bundle.ts). */
+  bundle: {
+    payload: z.object({ bundleId: z.string().min(1) }),
+    retry: { attempts: 3, backoffMs: 1000 },
+  },
+  /** Erases candidates inactive for RETENTION_MONTHS (workers/retention.ts); enqueued daily. */
+  retention: {
+    payload: z.object({ reason: z.string().max(200).default('manual') }),
+    retry: { attempts: 2, backoffMs: 60_000 },
+  },
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

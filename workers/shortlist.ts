@@ -20,14 +20,35 @@ export async function scopeOf(
   jobcenter: string,
   deps: Pick<ShortlistDeps, 'poolMembers'>,
 ): Promise<Pick<RetrievalQuery, 'homeJobcentre' | 'sharingJobcentre'>> {
-  if (scope === 'own') return { homeJobcentre: [jobcenter], sharingJobcentre: [] };
+  if (scope === 'own' || scope === 'auto') return { homeJobcentre: [jobcenter], sharingJobcentre: [] };
   if (scope === 'all') return { homeJobcentre: [jobcenter], sharingJobcentre: '*' };
   const members = (await deps.poolMembers?.(jobcenter)) ?? [];
   return { homeJobcentre: [jobcenter], sharingJobcentre: members.filter((m) => m !== jobcenter) };
 }
 
-/** Retrieves, scores and ranks. Pure computation over the ports: no writes. */
+/**
+ * Retrieves, scores and ranks. Pure computation over the ports: no writes. 'auto' runs the own jobcenter first and
+ * widens to the pool when fewer than `size` fit (and the jobcenter is in a pool at all).
+ */
 export async function computeShortlist(
+  order: JobOrderRecord,
+  request: { scope: ShortlistScope; size: number; strategy: 'fit-first' | 'weighted' },
+  deps: ShortlistDeps,
+): Promise<ShortlistResult> {
+  if (request.scope !== 'auto') {
+    return { ...(await computeInScope(order, request, deps)), effectiveScope: request.scope, widened: false };
+  }
+  const own = await computeInScope(order, { ...request, scope: 'own' }, deps);
+  if (own.entries.length >= request.size) return { ...own, effectiveScope: 'own', widened: false };
+  const members = (await deps.poolMembers?.(order.jobOrder.jobcenter)) ?? [];
+  if (members.filter((m) => m !== order.jobOrder.jobcenter).length === 0) {
+    return { ...own, effectiveScope: 'own', widened: false };
+  }
+  const pool = await computeInScope(order, { ...request, scope: 'pool' }, deps);
+  return { ...pool, effectiveScope: 'pool', widened: true };
+}
+
+async function computeInScope(
   order: JobOrderRecord,
   request: { scope: ShortlistScope; size: number; strategy: 'fit-first' | 'weighted' },
   deps: ShortlistDeps,

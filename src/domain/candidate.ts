@@ -118,7 +118,15 @@ export const candidateFields = z.object({
     .max(20)
     .default([]),
   consent: z
-    .object({ searchable: z.boolean().default(true), shareWithPool: z.boolean().default(false) })
+    .object({
+      searchable: z.boolean().default(true),
+      shareWithPool: z.boolean().default(false),
+      /**
+       * The candidate agreed that a company may contact them directly: only then does a CV-pakke show e-mail and
+       * phone. Optional without a default, so records stored before it existed keep their content hash.
+       */
+      contactByCompany: z.boolean().optional(),
+    })
     .default({ searchable: true, shareWithPool: false }),
   wishes: z
     .object({

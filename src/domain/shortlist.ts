@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { rankingStrategy } from './job-order.ts';
 
-export const SHORTLIST_SCOPES = ['own', 'pool', 'all'] as const;
+/**
+ * 'auto' (the default) is how konsulenter work: own jobcenter first, widened to the rekrutteringsfællesskab when
+ * fewer than `size` candidates fit; the list's `effectiveScope` says which one produced it.
+ */
+export const SHORTLIST_SCOPES = ['own', 'pool', 'all', 'auto'] as const;
 export const shortlistScope = z.enum(SHORTLIST_SCOPES);
 export type ShortlistScope = z.infer<typeof shortlistScope>;
 
 export const shortlistRequest = z.object({
   size: z.number().int().min(1).max(500).default(10),
-  scope: shortlistScope.default('own'),
+  scope: shortlistScope.default('auto'),
   /** Overrides the job order's own ranking strategy for this list. */
   strategy: rankingStrategy.optional(),
 });
@@ -67,5 +71,9 @@ export const shortlist = z.object({
   entries: z.array(shortlistEntry),
   nearMisses: z.array(nearMiss),
   error: z.string().optional(),
+  /** Which scope produced the entries ('own' or 'pool' for an 'auto' list); set once the list is done. */
+  effectiveScope: shortlistScope.exclude(['auto']).optional(),
+  /** True when an 'auto' list had to reach into the pool. */
+  widened: z.boolean().optional(),
 });
 export type Shortlist = z.infer<typeof shortlist>;

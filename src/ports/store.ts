@@ -101,12 +101,17 @@ export interface ShortlistRecord {
   entries: ShortlistEntry[];
   nearMisses: NearMiss[];
   error?: string | undefined;
+  /** The scope that produced the list: with scope 'auto' the own jobcenter, or the pool when it was widened. */
+  effectiveScope?: ShortlistScope | undefined;
+  widened?: boolean | undefined;
 }
 
 export interface ShortlistResult {
   candidatesConsidered: number;
   entries: ShortlistEntry[];
   nearMisses: NearMiss[];
+  effectiveScope?: ShortlistScope | undefined;
+  widened?: boolean | undefined;
 }
 
 export interface ImportRun {

@@ -16,6 +16,8 @@ export function shortlistView(r: ShortlistRecord): Shortlist {
     entries: r.entries,
     nearMisses: r.nearMisses,
     ...(r.error ? { error: r.error } : {}),
+    ...(r.effectiveScope && r.effectiveScope !== 'auto' ? { effectiveScope: r.effectiveScope } : {}),
+    ...(r.widened !== undefined ? { widened: r.widened } : {}),
   };
 }
 

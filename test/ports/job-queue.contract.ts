@@ -22,7 +22,13 @@ function unexpected(name: string) {
 }
 
 function handlers(overrides: Partial<JobHandlers>): JobHandlers {
-  return { shortlist: unexpected('shortlist'), reindex: unexpected('reindex'), ...overrides };
+  return {
+    shortlist: unexpected('shortlist'),
+    reindex: unexpected('reindex'),
+    bundle: unexpected('bundle'),
+    retention: unexpected('retention'),
+    ...overrides,
+  };
 }
 
 function shortlistId(): string {

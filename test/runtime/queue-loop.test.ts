@@ -25,6 +25,8 @@ describe('SqliteJobQueue worker loop', () => {
         ran.push(shortlistId);
       },
       reindex: async () => {},
+      bundle: async () => {},
+      retention: async () => {},
     };
     // A second connection, as another process on the same file would have, takes the jobs table away: every
     // claim now fails with "no such table".
@@ -56,7 +58,15 @@ describe('SqliteJobQueue worker loop', () => {
     const other = new Database(file);
     try {
       other.exec('DROP TABLE jobs');
-      await queue.startWorkers({ shortlist: async () => {}, reindex: async () => {} }, { concurrency: 1 });
+      await queue.startWorkers(
+        {
+          shortlist: async () => {},
+          reindex: async () => {},
+          bundle: async () => {},
+          retention: async () => {},
+        },
+        { concurrency: 1 },
+      );
       await waitFor(() => errors.length >= 4, 15_000, 'the backoff to grow');
       const started = Date.now();
       await queue.stopWorkers();

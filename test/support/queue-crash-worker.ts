@@ -49,6 +49,8 @@ async function main(): Promise<void> {
         appendFileSync(markerFile, 'done\n');
       },
       reindex: fail,
+      bundle: fail,
+      retention: fail,
     },
     { concurrency: 1 },
   );

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CANDIDATE_CHANGES_MIGRATIONS } from './candidate-changes.ts';
 import { ACCESS_MIGRATIONS } from './migrations-access.ts';
+import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
 
 export interface Migration {
   version: number;
@@ -88,6 +89,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ...ACCESS_MIGRATIONS,
   ...CANDIDATE_CHANGES_MIGRATIONS,
+  ...WORKFLOW_MIGRATIONS,
 ];
 
 export class SchemaTooNewError extends Error {

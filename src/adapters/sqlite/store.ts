@@ -68,6 +68,9 @@ interface ShortlistRow {
   entries_json: string;
   near_misses_json: string;
   error: string | null;
+  /** Added by the workflow migration (version 10): which scope produced the list, and whether it was widened. */
+  effective_scope?: ShortlistRecord['scope'] | null;
+  widened?: number | null;
 }
 
 interface ImportRunRow {
@@ -228,6 +231,8 @@ function toShortlistRecord(row: ShortlistRow): ShortlistRecord {
     nearMisses: JSON.parse(row.near_misses_json) as NearMiss[],
   };
   if (row.error !== null) record.error = row.error;
+  if (row.effective_scope) record.effectiveScope = row.effective_scope;
+  if (row.widened !== null && row.widened !== undefined) record.widened = row.widened === 1;
   return record;
 }
 
@@ -323,7 +328,8 @@ function prepareStatements(db: Database.Database) {
     // A finished list is never overwritten: a retried or duplicated job keeps the first result.
     completeShortlist: db.prepare(
       `UPDATE shortlists SET status = 'done', completed_at = @now, candidates_considered = @considered,
-         entries_json = @entries, near_misses_json = @nearMisses, error = NULL
+         entries_json = @entries, near_misses_json = @nearMisses, error = NULL,
+         effective_scope = @effectiveScope, widened = @widened
        WHERE id = @id AND status <> 'done'`,
     ),
     failShortlist: db.prepare<[string, string, string]>(
@@ -664,6 +670,8 @@ export class SqliteStore implements Store {
       considered: result.candidatesConsidered,
       entries: JSON.stringify(result.entries),
       nearMisses: JSON.stringify(result.nearMisses),
+      effectiveScope: result.effectiveScope ?? null,
+      widened: result.widened === undefined ? null : result.widened ? 1 : 0,
     });
   }
 

@@ -1,0 +1,21 @@
+import type { CandidateIndex } from '../ports/candidate-index.ts';
+import type { Store } from '../ports/store.ts';
+import type { WorkflowStore } from '../ports/workflow.ts';
+
+export interface ErasureDeps {
+  store: Store;
+  index: CandidateIndex;
+  workflow: WorkflowStore;
+}
+
+/**
+ * GDPR erasure of one candidate: the record (and with it every stored shortlist entry) goes, the index forgets
+ * them at once so no later shortlist can find them, and the workflow rows lose the link to the person while their
+ * counts stay for the statistics. True when the candidate existed.
+ */
+export async function eraseCandidate(deps: ErasureDeps, candidateId: string): Promise<boolean> {
+  const existed = await deps.store.deleteCandidate(candidateId);
+  await deps.index.remove([candidateId]);
+  await deps.workflow.anonymiseCandidate(candidateId);
+  return existed;
+}

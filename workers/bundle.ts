@@ -1,0 +1,129 @@
+import type { RuleSet } from '../scoring/eligibility.ts';
+import { analyse } from '../scoring/text/analyse.ts';
+import { type BundleCandidate, renderBundlePdf } from '../src/bundle/render.ts';
+import type { ShortlistEntry } from '../src/domain/shortlist.ts';
+import type { CandidateRecord, JobOrderRecord, Store } from '../src/ports/store.ts';
+import type { WorkflowStore } from '../src/ports/workflow.ts';
+import { evaluateProposal } from '../src/workflow/proposal.ts';
+
+export interface BundleDeps {
+  store: Store;
+  workflow: WorkflowStore;
+  loadRuleSet: (name: string) => RuleSet;
+}
+
+/** The newest explanation of this candidate for this order: from the latest finished shortlist that has them. */
+async function latestEntries(store: Store, jobOrderId: string): Promise<Map<string, ShortlistEntry>> {
+  const byCandidate = new Map<string, ShortlistEntry>();
+  const lists = (await store.listShortlists(jobOrderId)).filter((s) => s.status === 'done');
+  lists.sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? ''));
+  for (const list of lists) for (const e of list.entries) byCandidate.set(e.candidateId, e);
+  return byCandidate;
+}
+
+function sharesTerm(phrase: string, orderTerms: Set<string>): boolean {
+  return analyse(phrase).some((t) => orderTerms.has(t));
+}
+
+/**
+ * Contact details go into the PDF only when the candidate agreed to direct contact by the company, and, for a
+ * candidate of another jobcenter in the pool, only after their home jobcenter released them to the order's one.
+ */
+async function contactFor(
+  record: CandidateRecord,
+  order: JobOrderRecord,
+  workflow: WorkflowStore,
+): Promise<BundleCandidate['contact']> {
+  const c = record.candidate;
+  if (c.consent.contactByCompany !== true) return undefined;
+  if (
+    record.jobcenter !== order.jobcenter &&
+    !(await workflow.isContactReleased(record.id, order.jobcenter))
+  ) {
+    return undefined;
+  }
+  if (!c.email && !c.phone) return undefined;
+  return { email: c.email, phone: c.phone };
+}
+
+export async function bundleCandidate(
+  record: CandidateRecord,
+  order: JobOrderRecord,
+  entry: ShortlistEntry | undefined,
+  deps: BundleDeps,
+): Promise<BundleCandidate> {
+  const c = record.candidate;
+  const jo = order.jobOrder;
+  const explained = entry ?? undefined;
+  const evaluation = explained ? undefined : evaluateProposal(record, jo, deps.loadRuleSet(jo.ruleSet));
+  const orderTerms = new Set(
+    analyse([jo.title, jo.tasks ?? '', ...jo.mustHave, ...jo.niceToHave].join('\n')),
+  );
+  // The candidate's own words for what the order asks for; the order's labels only when no listed one matches.
+  const relevant: string[] = [];
+  const other: string[] = [];
+  for (const competence of c.competences) {
+    if (sharesTerm(competence, orderTerms)) relevant.push(competence);
+    else other.push(competence);
+  }
+  if (relevant.length === 0) relevant.push(...(explained?.matched ?? evaluation?.matched ?? []));
+  return {
+    name: c.name,
+    relevantCompetences: relevant,
+    otherCompetences: other,
+    experience: c.experience.map((e) => ({
+      title: e.title,
+      from: e.from,
+      to: e.to,
+      description: e.description,
+    })),
+    educations: c.educations.map((e) => ({ title: e.title, level: e.level })),
+    languages: c.languages,
+    driversLicences: c.driversLicences,
+    weeklyHours: c.weeklyHours ?? null,
+    distanceKm: explained?.distanceKm ?? evaluation?.distanceKm ?? null,
+    explanation: explained?.explanation ?? evaluation?.explanation ?? '',
+    contact: await contactFor(record, order, deps.workflow),
+  };
+}
+
+/**
+ * The `bundle` job: renders the candidates sent to the company as one PDF. Idempotent: a finished bundle is left
+ * as it is. A candidate erased or no longer `sent_to_company` since the bundle was asked for is left out.
+ */
+export async function runBundleJob(bundleId: string, deps: BundleDeps): Promise<void> {
+  const bundle = await deps.workflow.getBundle(bundleId);
+  if (!bundle) throw new Error(`bundle ${bundleId} does not exist`);
+  if (bundle.status !== 'queued' && bundle.status !== 'rendering') return;
+  const order = await deps.store.getJobOrder(bundle.jobOrderId);
+  if (!order) {
+    await deps.workflow.failBundle(bundleId, 'the job order was deleted');
+    return;
+  }
+  await deps.workflow.markBundleRendering(bundleId);
+  const entries = await latestEntries(deps.store, order.id);
+  const candidates: BundleCandidate[] = [];
+  const included: string[] = [];
+  for (const id of bundle.candidateIds) {
+    const wf = await deps.workflow.getEntry(order.id, id);
+    if (!wf || wf.state === 'declined') continue;
+    const record = await deps.store.getCandidate(id);
+    if (!record) continue;
+    candidates.push(await bundleCandidate(record, order, entries.get(id), deps));
+    included.push(id);
+  }
+  if (candidates.length === 0) {
+    await deps.workflow.failBundle(bundleId, 'none of the candidates can be sent any more');
+    return;
+  }
+  const pdf = await renderBundlePdf({
+    bundleId,
+    jobOrderTitle: order.jobOrder.title,
+    companyName: order.jobOrder.company.name ?? null,
+    period: order.jobOrder.period,
+    weeklyHours: order.jobOrder.weeklyHours,
+    createdAt: bundle.createdAt,
+    candidates,
+  });
+  await deps.workflow.completeBundle(bundleId, pdf, included);
+}
