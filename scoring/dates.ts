@@ -5,8 +5,6 @@
  * rather than `Date`, so there are no time zones, no DST and no `Date.UTC` quirk that maps years 0-99 to 19xx.
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 interface Ymd {
   y: number;
   m: number;
@@ -22,10 +20,27 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** The number written by `length` ASCII digits at `at`, or -1 if any is not a digit. */
+function digitsAt(value: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+const DASH = 45;
+
+// Hand-parsed rather than by regex: scoring reads several dates per candidate, and the regex's match arrays were
+// a measurable share of a shortlist's time.
 function splitIsoDate(value: string): Ymd | undefined {
-  const match = ISO_DATE.exec(value);
-  if (!match) return undefined;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return undefined;
+  const y = digitsAt(value, 0, 4);
+  const m = digitsAt(value, 5, 2);
+  const d = digitsAt(value, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return undefined;
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
   return { y, m, d };
 }

@@ -59,6 +59,13 @@ export interface OrderQuery {
   textTerms: Uint32Array;
   textWeights: Float64Array;
   textNorm: number;
+  /**
+   * Term id -> slot in `hits`, or -1 for a term the order never asks about. Matching walks a candidate's terms once
+   * through this table instead of binary-searching the candidate for every alternative of every phrase.
+   */
+  termSlots: Int32Array;
+  /** Per-candidate scratch: the candidate's weight for each query term (0 = absent). Reset after each candidate. */
+  hits: Uint8Array;
 }
 
 export function compilePhrase(phrase: string, vocabulary: Vocabulary): CompiledPhrase {
@@ -87,14 +94,27 @@ export function prepareQuery(
   const textTerms = Uint32Array.from([...weights.keys()].sort((a, b) => a - b));
   const textWeights = Float64Array.from(textTerms, (id) => weights.get(id)!);
   const textNorm = Math.sqrt(textWeights.reduce((sum, w) => sum + w * w, 0));
+  const mustHave = order.mustHave.map((p) => compilePhrase(p, vocabulary));
+  const niceToHave = order.niceToHave.map((p) => compilePhrase(p, vocabulary));
+  const termSlots = new Int32Array(vocabulary.size).fill(-1);
+  let slotCount = 0;
+  const assign = (id: number) => {
+    if (termSlots[id] === -1) termSlots[id] = slotCount++;
+  };
+  textTerms.forEach(assign);
+  for (const phrase of [...mustHave, ...niceToHave]) {
+    for (const alternative of phrase.alternatives) for (const slot of alternative) slot.forEach(assign);
+  }
   return {
     order,
     strategy,
     ruleSet,
-    mustHave: order.mustHave.map((p) => compilePhrase(p, vocabulary)),
-    niceToHave: order.niceToHave.map((p) => compilePhrase(p, vocabulary)),
+    mustHave,
+    niceToHave,
     textTerms,
     textWeights,
     textNorm,
+    termSlots,
+    hits: new Uint8Array(slotCount),
   };
 }

@@ -58,31 +58,55 @@ export function fitBand(fit: CompetenceFit, mustCount: number): 1 | 2 | 3 {
   return 3;
 }
 
-function hardFilterReasons(c: CandidateFacts, q: OrderQuery, km: number): string[] {
+/**
+ * The hard filters. With `out` null it only counts failures, so the common case (a candidate that passes, or one
+ * that cannot make the list anyway) formats no Danish reason text.
+ */
+function hardFilterFailures(c: CandidateFacts, q: OrderQuery, km: number, out: string[] | null): number {
   const { order } = q;
-  const reasons: string[] = [];
-  if (km > order.radiusKm.max)
-    reasons.push(`afstand ${formatKm(km)} km > ${formatKm(order.radiusKm.max)} km`);
+  let failures = 0;
+  if (km > order.radiusKm.max) {
+    failures++;
+    out?.push(`afstand ${formatKm(km)} km > ${formatKm(order.radiusKm.max)} km`);
+  }
   if (c.maxDistanceKm !== null && km > c.maxDistanceKm) {
-    reasons.push(`ønsker højst ${formatKm(c.maxDistanceKm)} km til arbejde, afstanden er ${formatKm(km)} km`);
+    failures++;
+    out?.push(`ønsker højst ${formatKm(c.maxDistanceKm)} km til arbejde, afstanden er ${formatKm(km)} km`);
   }
   if (c.weeklyHours !== null && c.weeklyHours < order.weeklyHours) {
-    reasons.push(`kan arbejde ${c.weeklyHours} timer/uge, jobbet er ${order.weeklyHours} timer/uge`);
+    failures++;
+    out?.push(`kan arbejde ${c.weeklyHours} timer/uge, jobbet er ${order.weeklyHours} timer/uge`);
   }
   if (c.availableFrom !== null && c.availableFrom > order.period.from) {
-    reasons.push(`tidligst ledig fra ${c.availableFrom}, perioden starter ${order.period.from}`);
+    failures++;
+    out?.push(`tidligst ledig fra ${c.availableFrom}, perioden starter ${order.period.from}`);
   }
   for (const u of c.unavailable) {
-    if (rangesOverlap(u, order.period)) reasons.push(`ikke ledig ${u.from}–${u.to} i perioden`);
+    if (!rangesOverlap(u, order.period)) continue;
+    failures++;
+    out?.push(`ikke ledig ${u.from}–${u.to} i perioden`);
   }
   if (order.driversLicence && !holdsLicence(c.driversLicences, order.driversLicence)) {
-    reasons.push(`mangler kørekort ${order.driversLicence}`);
+    failures++;
+    out?.push(`mangler kørekort ${order.driversLicence}`);
   }
-  return reasons;
+  return failures;
+}
+
+/**
+ * What a ranker has already kept: a candidate strictly below both bars cannot make the list, so it is dropped
+ * before its explanation and reasons are written. Pruning never changes the result, only the work.
+ */
+export interface RankBar {
+  /** The worst entry still kept once the list is full, or null while it is not. */
+  worstEntry: RankedEntry | null;
+  compare: (a: RankedEntry, b: RankedEntry) => number;
+  /** The lowest competence among the kept near misses once that list is full, or -1. */
+  nearMissFloor: number;
 }
 
 /** Scores one candidate for one order. Deterministic and free of I/O. */
-export function evaluateCandidate(c: CandidateFacts, q: OrderQuery): Evaluation {
+export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBar): Evaluation {
   const { order } = q;
   const km = haversineKm(order.location.lat, order.location.lon, c.lat, c.lon);
   if (km > order.radiusKm.max + NEAR_MISS_MARGIN_KM) return { kind: 'skip' };
@@ -90,14 +114,24 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery): Evaluation 
   const fit = competenceFit(c, q);
   const relevant = fit.mustMatched > 0 || fit.niceMatched > 0 || fit.score >= MIN_RELEVANCE;
   if (!relevant) return { kind: 'skip' };
-
-  const reasons = hardFilterReasons(c, q, km);
-  const verdict: EligibilityVerdict = evaluateEligibility(q.ruleSet, c, order);
-  if (order.jobrotation) {
-    for (const r of verdict.reasons) if (!reasons.includes(r)) reasons.push(r);
-  }
   const ids = { candidateId: c.id, externalId: c.externalId, jobcenter: c.jobcenter };
-  if (reasons.length > 0) return { kind: 'nearMiss', nearMiss: { ...ids, reasons, competence: fit.score } };
+  const belowNearMissBar = bar !== undefined && fit.score < bar.nearMissFloor;
+
+  if (hardFilterFailures(c, q, km, null) > 0) {
+    if (belowNearMissBar) return { kind: 'skip' };
+    const reasons: string[] = [];
+    hardFilterFailures(c, q, km, reasons);
+    if (order.jobrotation) {
+      for (const r of evaluateEligibility(q.ruleSet, c, order).reasons)
+        if (!reasons.includes(r)) reasons.push(r);
+    }
+    return { kind: 'nearMiss', nearMiss: { ...ids, reasons, competence: fit.score } };
+  }
+  const verdict: EligibilityVerdict = evaluateEligibility(q.ruleSet, c, order);
+  if (order.jobrotation && !verdict.eligible) {
+    if (belowNearMissBar) return { kind: 'skip' };
+    return { kind: 'nearMiss', nearMiss: { ...ids, reasons: [...verdict.reasons], competence: fit.score } };
+  }
 
   const months = unemployedMonths(c.unemployedSince, order.period.from);
   const breakdown = {
@@ -112,31 +146,31 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery): Evaluation 
   );
   const distanceKm = round(km, 1);
   const eligibility = { eligible: verdict.eligible, ruleSet: verdict.ruleSet, reasons: verdict.reasons };
-  return {
-    kind: 'entry',
-    entry: {
-      ...ids,
-      score,
-      breakdown,
-      matched: fit.matched,
-      missing: fit.missing,
-      distanceKm,
-      unemployedMonths: months,
-      eligibility,
-      fitBand: fitBand(fit, q.mustHave.length),
-      explanation: explainEntry({
-        matched: fit.matched,
-        missing: fit.missing,
-        distanceKm,
-        fullRadiusKm: order.radiusKm.full,
-        unemployedMonths: months,
-        jobrotation: order.jobrotation,
-        eligible: verdict.eligible,
-        eligibilityReasons: verdict.reasons,
-        textOnlyEvidence: fit.text > 0,
-      }),
-    },
+  const entry: RankedEntry = {
+    ...ids,
+    score,
+    breakdown,
+    matched: fit.matched,
+    missing: fit.missing,
+    distanceKm,
+    unemployedMonths: months,
+    eligibility,
+    fitBand: fitBand(fit, q.mustHave.length),
+    explanation: '',
   };
+  if (bar?.worstEntry && bar.compare(entry, bar.worstEntry) > 0) return { kind: 'skip' };
+  entry.explanation = explainEntry({
+    matched: fit.matched,
+    missing: fit.missing,
+    distanceKm,
+    fullRadiusKm: order.radiusKm.full,
+    unemployedMonths: months,
+    jobrotation: order.jobrotation,
+    eligible: verdict.eligible,
+    eligibilityReasons: verdict.reasons,
+    textOnlyEvidence: fit.text > 0,
+  });
+  return { kind: 'entry', entry };
 }
 
 const byId = (a: { candidateId: string }, b: { candidateId: string }) =>
@@ -171,6 +205,7 @@ export class ShortlistRanker {
   private considered = 0;
   private readonly compare: (a: RankedEntry, b: RankedEntry) => number;
   private readonly nearMissLimit: number;
+  private readonly bar: RankBar;
 
   constructor(
     private readonly query: OrderQuery,
@@ -178,11 +213,12 @@ export class ShortlistRanker {
   ) {
     this.compare = compareEntries(query.strategy);
     this.nearMissLimit = options.nearMissLimit ?? Math.max(10, options.size);
+    this.bar = { worstEntry: null, compare: this.compare, nearMissFloor: -1 };
   }
 
   add(candidate: CandidateFacts): void {
     this.considered++;
-    const result = evaluateCandidate(candidate, this.query);
+    const result = evaluateCandidate(candidate, this.query, this.bar);
     if (result.kind === 'entry') {
       this.entries.push(result.entry);
       if (this.entries.length >= this.options.size * 4 + 64) this.trimEntries();
@@ -195,11 +231,14 @@ export class ShortlistRanker {
   private trimEntries() {
     this.entries.sort(this.compare);
     this.entries.length = Math.min(this.entries.length, this.options.size);
+    if (this.entries.length === this.options.size) this.bar.worstEntry = this.entries.at(-1) ?? null;
   }
 
   private trimNearMisses() {
     this.nearMisses.sort((a, b) => b.competence - a.competence || byId(a, b));
     this.nearMisses.length = Math.min(this.nearMisses.length, this.nearMissLimit);
+    if (this.nearMisses.length === this.nearMissLimit)
+      this.bar.nearMissFloor = this.nearMisses.at(-1)!.competence;
   }
 
   result(): RankResult {

@@ -34,6 +34,13 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
   private termStart = new Uint32Array(1024);
   private termEnd = new Uint32Array(1024);
   private norm = new Float32Array(1024);
+  /** Hot columns for the scan's first test, so a rejected slot never touches its (scattered) meta object. */
+  private lat = new Float64Array(1024);
+  private lon = new Float64Array(1024);
+  /** Index into `jobcentre`, +1 for a candidate that shares with other jobcentre (0 = dead slot). */
+  private jobcenterCode = new Int32Array(1024);
+  private jobcentre: string[] = [];
+  private jobcenterCodes = new Map<string, number>();
   private termPool = new Uint32Array(64 * 1024);
   private tfPool = new Uint8Array(64 * 1024);
   private poolUsed = 0;
@@ -83,6 +90,9 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     this.poolUsed += profile.terms.length;
     this.termEnd[slot] = this.poolUsed;
     this.norm[slot] = profile.norm;
+    this.lat[slot] = doc.facts.lat;
+    this.lon[slot] = doc.facts.lon;
+    this.jobcenterCode[slot] = this.codeOf(doc.jobcenter, doc.facts.shareWithPool);
     const { terms: _interned, ...facts } = doc.facts;
     this.meta.push({ id: doc.id, externalId: doc.externalId, jobcenter: doc.jobcenter, facts });
     this.slotById.set(doc.id, slot);
@@ -96,12 +106,56 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     this.slotById.delete(id);
     this.vocabulary.removeDocument(this.termPool.subarray(this.termStart[slot]!, this.termEnd[slot]!));
     this.meta[slot] = undefined;
+    this.jobcenterCode[slot] = 0;
     this.dead++;
   }
 
+  /** Positive: shares with other jobcentre; negative: home jobcenter only; 0 is kept for dead slots. */
+  private codeOf(jobcenter: string, shares: boolean): number {
+    let code = this.jobcenterCodes.get(jobcenter);
+    if (code === undefined) {
+      code = this.jobcentre.length + 1;
+      this.jobcentre.push(jobcenter);
+      this.jobcenterCodes.set(jobcenter, code);
+    }
+    return shares ? code : -code;
+  }
+
+  /** Per jobcenter code: 1 = home, 2 = a sharing jobcenter whose consenting candidates are in scope, 0 = out. */
+  private scopeTable(query: RetrievalQuery): Uint8Array {
+    const table = new Uint8Array(this.jobcentre.length + 1);
+    if (query.sharingJobcentre === '*') table.fill(2);
+    else for (const j of query.sharingJobcentre) table[this.jobcenterCodes.get(j) ?? 0] = 2;
+    for (const j of query.homeJobcentre) table[this.jobcenterCodes.get(j) ?? 0] = 1;
+    table[0] = 0;
+    return table;
+  }
+
+  /** Slots within the radius and the scope, from the typed columns alone. */
+  private inScope(query: RetrievalQuery): number[] {
+    const scope = this.scopeTable(query);
+    const { lat: qLat, lon: qLon } = query.location;
+    const slots: number[] = [];
+    for (const cell of this.grid.near(qLat, qLon, query.radiusKm)) {
+      for (let i = 0; i < cell.length; i++) {
+        const slot = cell[i]!;
+        const code = this.jobcenterCode[slot]!;
+        if (code === 0) continue;
+        const reach = scope[code < 0 ? -code : code];
+        if (reach === 0 || (reach === 2 && code < 0)) continue;
+        const lat = this.lat[slot]!;
+        const lon = this.lon[slot]!;
+        // The grid cells cover the radius's bounding box; its corners lie up to 1.4 × the radius away.
+        if (haversineKm(qLat, qLon, lat, lon) > query.radiusKm) continue;
+        slots.push(slot);
+      }
+    }
+    // Slot order is allocation order: visiting the meta objects in it reads memory mostly sequentially.
+    return slots.sort((a, b) => a - b);
+  }
+
   private *scan(query: RetrievalQuery): Generator<CandidateFacts> {
-    const home = new Set(query.homeJobcentre);
-    const sharing = query.sharingJobcentre === '*' ? null : new Set(query.sharingJobcentre);
+    const slots = this.inScope(query);
     // One reusable object: the ranker reads it and keeps only what it derives, so nothing is allocated per candidate.
     const facts: CandidateFacts = {
       id: '',
@@ -123,38 +177,31 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
       termEnd: 0,
       norm: 0,
     };
-    for (const cell of this.grid.near(query.location.lat, query.location.lon, query.radiusKm)) {
-      for (const slot of cell) {
-        const m = this.meta[slot];
-        if (m === undefined) continue;
-        if (!home.has(m.jobcenter)) {
-          if (!m.facts.shareWithPool) continue;
-          if (sharing !== null && !sharing.has(m.jobcenter)) continue;
-        }
-        const f = m.facts;
-        // The grid cells cover the radius's bounding box; its corners lie up to 1.4 × the radius away.
-        if (haversineKm(query.location.lat, query.location.lon, f.lat, f.lon) > query.radiusKm) continue;
-        facts.id = m.id;
-        facts.externalId = m.externalId;
-        facts.jobcenter = m.jobcenter;
-        facts.lat = f.lat;
-        facts.lon = f.lon;
-        facts.unemployedSince = f.unemployedSince;
-        facts.benefit = f.benefit;
-        facts.weeklyHours = f.weeklyHours;
-        facts.availableFrom = f.availableFrom;
-        facts.unavailable = f.unavailable;
-        facts.activeSchemes = f.activeSchemes;
-        facts.driversLicences = f.driversLicences;
-        facts.maxDistanceKm = f.maxDistanceKm;
-        // The pools may have been replaced by growth or compaction since the generator started.
-        facts.terms = this.termPool;
-        facts.tf = this.tfPool;
-        facts.termStart = this.termStart[slot]!;
-        facts.termEnd = this.termEnd[slot]!;
-        facts.norm = this.norm[slot]!;
-        yield facts;
-      }
+    for (const slot of slots) {
+      const m = this.meta[slot];
+      // Removed while the ranker was consuming: the candidate must not appear any more.
+      if (m === undefined) continue;
+      const f = m.facts;
+      facts.id = m.id;
+      facts.externalId = m.externalId;
+      facts.jobcenter = m.jobcenter;
+      facts.lat = f.lat;
+      facts.lon = f.lon;
+      facts.unemployedSince = f.unemployedSince;
+      facts.benefit = f.benefit;
+      facts.weeklyHours = f.weeklyHours;
+      facts.availableFrom = f.availableFrom;
+      facts.unavailable = f.unavailable;
+      facts.activeSchemes = f.activeSchemes;
+      facts.driversLicences = f.driversLicences;
+      facts.maxDistanceKm = f.maxDistanceKm;
+      // The pools may have been replaced by growth or compaction since the generator started.
+      facts.terms = this.termPool;
+      facts.tf = this.tfPool;
+      facts.termStart = this.termStart[slot]!;
+      facts.termEnd = this.termEnd[slot]!;
+      facts.norm = this.norm[slot]!;
+      yield facts;
     }
   }
 
@@ -164,6 +211,9 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     this.termStart = grow(this.termStart, new Uint32Array(size));
     this.termEnd = grow(this.termEnd, new Uint32Array(size));
     this.norm = grow(this.norm, new Float32Array(size));
+    this.lat = grow(this.lat, new Float64Array(size));
+    this.lon = grow(this.lon, new Float64Array(size));
+    this.jobcenterCode = grow(this.jobcenterCode, new Int32Array(size));
   }
 
   private ensurePoolCapacity(n: number): void {
@@ -177,12 +227,13 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
   private maybeCompact(): void {
     if (this.dead < 10_000 || this.dead * 3 < this.meta.length) return;
     const oldMeta = this.meta;
-    const [oldStart, oldEnd, oldNorm, oldTerms, oldTf] = [
+    const [oldStart, oldEnd, oldNorm, oldTerms, oldTf, oldCode] = [
       this.termStart,
       this.termEnd,
       this.norm,
       this.termPool,
       this.tfPool,
+      this.jobcenterCode,
     ];
     const live = oldMeta.length - this.dead;
     const poolLive = oldMeta.reduce((n, m, s) => (m ? n + oldEnd[s]! - oldStart[s]! : n), 0);
@@ -192,6 +243,9 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     this.termStart = new Uint32Array(Math.max(1024, live));
     this.termEnd = new Uint32Array(this.termStart.length);
     this.norm = new Float32Array(this.termStart.length);
+    this.lat = new Float64Array(this.termStart.length);
+    this.lon = new Float64Array(this.termStart.length);
+    this.jobcenterCode = new Int32Array(this.termStart.length);
     this.termPool = new Uint32Array(Math.max(64 * 1024, poolLive));
     this.tfPool = new Uint8Array(this.termPool.length);
     this.poolUsed = 0;
@@ -207,6 +261,9 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
       this.poolUsed += to - from;
       this.termEnd[slot] = this.poolUsed;
       this.norm[slot] = oldNorm[s]!;
+      this.lat[slot] = m.facts.lat;
+      this.lon[slot] = m.facts.lon;
+      this.jobcenterCode[slot] = oldCode[s]!;
       this.meta.push(m);
       this.slotById.set(m.id, slot);
       this.grid.add(slot, m.facts.lat, m.facts.lon);
@@ -214,7 +271,10 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
   }
 }
 
-function grow<T extends Uint32Array | Uint8Array | Float32Array>(from: T, to: T): T {
+function grow<T extends Uint32Array | Uint8Array | Float32Array | Float64Array | Int32Array>(
+  from: T,
+  to: T,
+): T {
   to.set(from as never);
   return to;
 }
