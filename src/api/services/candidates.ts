@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { type Candidate, candidateInput } from '../../domain/candidate.ts';
 import { type FieldError, fieldErrors } from '../../domain/errors.ts';
 import type { CandidateFilter, CandidateWrite, WriteStatus } from '../../ports/store.ts';
+import { eraseCandidate as eraseCandidateEverywhere } from '../../workflow/erasure.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest } from '../problem.ts';
 import { assertMayWrite, listScope, visibleCandidate, writeRefusal } from './tenancy.ts';
@@ -62,11 +63,17 @@ export async function pageOf<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Erasure: the person leaves the Store (and its stored shortlists) and the index. */
-export async function eraseCandidate(deps: Deps, principal: Principal, id: string): Promise<void> {
+/**
+ * Erasure: the person leaves the Store (and its stored shortlists) and the index, and the workflow rows lose the
+ * link to them (the statistics keep their counts).
+ */
+export async function eraseCandidate(
+  deps: Deps & Pick<AppContext, 'workflow'>,
+  principal: Principal,
+  id: string,
+): Promise<void> {
   await visibleCandidate(deps, principal, id);
-  await deps.store.deleteCandidate(id);
-  await deps.index.remove([id]);
+  await eraseCandidateEverywhere(deps, id);
 }
 
 export interface BulkLine {
