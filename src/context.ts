@@ -79,6 +79,8 @@ export async function rebuildIndex(store: Store, index: CandidateIndex, onProgre
 
 export interface ContextOptions {
   onIndexProgress?: (n: number) => void;
+  /** Errors of the queue itself (Redis down, the queue database locked); the queue keeps retrying. */
+  onQueueError?: (error: Error) => void;
 }
 
 /**
@@ -89,9 +91,11 @@ export function consumesInProcess(config: Config): boolean {
   return config.IN_PROCESS_WORKERS ?? !config.REDIS_URL;
 }
 
-function createQueue(config: Config): JobQueue {
-  if (config.REDIS_URL) return new BullJobQueue({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX });
-  return new SqliteJobQueue(join(config.DATA_DIR, 'queue.db'));
+function createQueue(config: Config, onError: ((error: Error) => void) | undefined): JobQueue {
+  const report = onError ? { onError } : {};
+  if (config.REDIS_URL)
+    return new BullJobQueue({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, ...report });
+  return new SqliteJobQueue(join(config.DATA_DIR, 'queue.db'), report);
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
@@ -110,7 +114,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
         )
       : undefined;
   await follower?.rebuild(options.onIndexProgress);
-  const queue = createQueue(config);
+  const queue = createQueue(config, options.onQueueError);
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
   const workflow = new SqliteWorkflowStore(store.database);

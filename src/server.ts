@@ -1,0 +1,135 @@
+/**
+ * `npm start`: the HTTP API on a listening port. On an empty DATA_DIR it first seeds demo data (SEED_DEMO) and
+ * prints the tokens; without REDIS_URL it also runs the queue's workers in this process. SIGTERM or SIGINT: stop
+ * accepting requests, finish the ones in flight and the running jobs, close everything, exit 0.
+ */
+import { pathToFileURL } from 'node:url';
+import { buildApp } from './app.ts';
+import { createLogger, loggedHandlers, shutdownSignal } from './cli/worker.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { consumesInProcess, createContext } from './context.ts';
+import { DEMO_JOBCENTRE, DEMO_TOKENS_FILE, type SeedResult, seedDemo, shouldSeed } from './demo/seed.ts';
+
+/** A URL a person can open: a wildcard bind address is reachable as localhost. */
+function publicUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+export function banner(config: Config, url: string, seeded: SeedResult | undefined, workers: string): string {
+  const rule = '='.repeat(78);
+  const lines = [
+    '',
+    rule,
+    `  Vikarmatch is listening on ${url}`,
+    `  API docs (Swagger UI):     ${url}/docs`,
+    `  Health:                    ${url}/health/ready`,
+    `  Job queue:                 ${workers}`,
+  ];
+  if (seeded) {
+    const konsulent = DEMO_JOBCENTRE.map(
+      (jc) => `    konsulent ${jc.id} (${jc.name}): ${seeded.tokens.konsulent[jc.id]}`,
+    );
+    lines.push(
+      '',
+      `  Demo data seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.candidates} candidates and ` +
+        `${seeded.jobOrders} job orders across jobcentre ${seeded.jobcentre.map((j) => j.id).join(', ')}.`,
+      '  Demo tokens (shown only now; also saved to the file below, readable by this user only):',
+      ...konsulent,
+      seeded.tokens.admin ? `    admin: ${seeded.tokens.admin}` : '    admin: the ADMIN_TOKEN you configured',
+      `  Saved to: ${seeded.tokensFile}`,
+      '',
+      `  Try:  curl -H "Authorization: Bearer ${seeded.tokens.konsulent['751']}" ${url}/v1/job-orders`,
+    );
+  } else if (config.SEED_DEMO) {
+    lines.push(
+      '',
+      `  Existing data in ${config.DATA_DIR}: not seeded. Demo tokens, if it was: ${DEMO_TOKENS_FILE}`,
+    );
+  }
+  lines.push(rule, '');
+  return lines.join('\n');
+}
+
+export async function startServer(
+  config: Config,
+  /** Where the banner and the start-up log go; tests pass a sink. */
+  stdout: NodeJS.WritableStream = process.stdout,
+): Promise<{ stop: () => Promise<void>; url: string }> {
+  const log = createLogger(config, stdout, 'vikarmatch');
+  const ctx = await createContext(config, {
+    onQueueError: (error) => log.error({ err: error }, 'queue error (retrying)'),
+  });
+  try {
+    let seeded: SeedResult | undefined;
+    if (config.SEED_DEMO && (await shouldSeed(ctx))) {
+      log.info({ candidates: config.SEED_DEMO_CANDIDATES }, 'empty data directory: seeding demo data');
+      seeded = await seedDemo(ctx, { candidates: config.SEED_DEMO_CANDIDATES });
+    }
+    const app = await buildApp(ctx);
+    await app.listen({ host: config.HOST, port: config.PORT });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = publicUrl(config.HOST, port);
+
+    const inProcess = consumesInProcess(config);
+    if (inProcess) {
+      await ctx.queue.startWorkers(loggedHandlers(ctx.handlers, log), {
+        concurrency: config.WORKER_CONCURRENCY,
+      });
+    }
+    const workers = `${ctx.queue.name}, ${
+      inProcess
+        ? `${config.WORKER_CONCURRENCY} worker(s) in this process`
+        : 'enqueue only (run `npm run worker` for the workers)'
+    }`;
+    stdout.write(banner(config, url, seeded, workers));
+
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        // New connections are refused at once; requests in flight are answered before close resolves.
+        await app.close();
+        log.info('http closed; draining jobs in flight');
+        await ctx.queue.stopWorkers();
+        await ctx.close();
+        log.info('stopped');
+      })();
+      return stopping;
+    };
+    return { stop, url };
+  } catch (error) {
+    await ctx.close();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const log = createLogger(config, process.stdout, 'vikarmatch');
+  // Before the start-up work (index build, seeding): a SIGTERM then still ends in a clean stop once it is done.
+  const signal = shutdownSignal(log);
+  const server = await startServer(config);
+  const received = await signal;
+  log.info({ signal: received }, 'shutting down');
+  await server.stop();
+  // Every handle is closed by now; if a library left one open, do not hang the orchestrator's stop.
+  setTimeout(() => process.exit(0), 5_000).unref();
+  process.exitCode = 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}
