@@ -46,6 +46,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // JSON only (and NDJSON on the bulk routes): a text/plain body is a 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../ports/access.ts';
 import { forbidden, unauthorized } from './problem.ts';
@@ -88,8 +88,11 @@ export async function authenticate(request: FastifyRequest, reply: FastifyReply)
   request.principal = principal;
 }
 
-/** preHandler: only these roles may use the route. */
-export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+/**
+ * Only these roles may use the routes: add as an onRequest hook (it then runs before body validation, so a wrong
+ * role gets 403 whatever it sent) or as a preHandler of a single route.
+ */
+export function requireRole(...roles: Role[]): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
     const principal = request.principal;
     if (!principal) throw unauthorized('send an API token as "Authorization: Bearer <token>"');

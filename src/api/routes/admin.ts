@@ -31,7 +31,7 @@ const tokenListQuery = z.object({
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
-  app.addHook('preHandler', requireRole('admin'));
+  app.addHook('onRequest', requireRole('admin'));
 
   app.post('/jobcentre', {
     schema: {

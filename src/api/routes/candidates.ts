@@ -27,7 +27,7 @@ const tags = ['candidates'];
 
 export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
-  app.addHook('preHandler', requireRole('admin', 'konsulent'));
+  app.addHook('onRequest', requireRole('admin', 'konsulent'));
 
   // The bulk route takes the body as text and parses it line by line itself.
   app.addContentTypeParser(

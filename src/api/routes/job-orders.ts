@@ -16,7 +16,7 @@ const tags = ['job orders'];
 
 export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
-  app.addHook('preHandler', requireRole('admin', 'konsulent'));
+  app.addHook('onRequest', requireRole('admin', 'konsulent'));
 
   app.post('/job-orders', {
     schema: {

@@ -10,7 +10,7 @@ const tags = ['shortlists'];
 
 export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
-  app.addHook('preHandler', requireRole('admin', 'konsulent'));
+  app.addHook('onRequest', requireRole('admin', 'konsulent'));
 
   app.post('/job-orders/:id/shortlists', {
     schema: {

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApi, json, type TestApi } from './helpers.ts';
+
+describe('health', () => {
+  let t: TestApi | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('live and ready answer 200 without a token', async () => {
+    t = await createTestApi();
+    const live = await t.call(null, { method: 'GET', url: '/health/live' });
+    expect(live.statusCode).toBe(200);
+    const ready = await t.call(null, { method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(json(ready)).toEqual({ status: 'ok', checks: { store: 'ok', index: 'ok', queue: 'ok' } });
+  });
+
+  it('ready answers 503 and names the part that failed', async () => {
+    t = await createTestApi();
+    await t.ctx.store.close();
+    const ready = await t.call(null, { method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = json<{ detail: string; checks: Record<string, string> }>(ready);
+    expect(body.detail).toBe('not ready: store');
+    expect(body.checks.store).toMatch(/^failed/);
+    expect(body.checks.index).toBe('ok');
+    expect((await t.call(null, { method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+  });
+});
