@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateCandidate, rankCandidates } from '../../scoring/rank.ts';
+import {
+  compareEntries,
+  evaluateCandidate,
+  type RankedEntry,
+  type RankedNearMiss,
+  rankCandidates,
+} from '../../scoring/rank.ts';
 import { AARHUS_C, candidate, north, order, setup } from './helpers.ts';
 
 describe('evaluateCandidate', () => {
@@ -211,6 +217,31 @@ describe('rankCandidates', () => {
         expect(b.nearMisses).toEqual(a.nearMisses);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('property: pruning while ranking never changes the list (against scoring every candidate fully)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryCandidate, { minLength: 60, maxLength: 160 }),
+        fc.boolean(),
+        (xs, rotation) => {
+          const { facts, query } = setup(build(xs), order({ jobrotation: rotation }));
+          const ranked = rankCandidates(facts, query, { size: 3, nearMissLimit: 3 });
+          const entries: RankedEntry[] = [];
+          const nearMisses: RankedNearMiss[] = [];
+          for (const c of facts) {
+            const r = evaluateCandidate(c, query);
+            if (r.kind === 'entry') entries.push(r.entry);
+            if (r.kind === 'nearMiss') nearMisses.push(r.nearMiss);
+          }
+          entries.sort(compareEntries(query.strategy));
+          nearMisses.sort((a, b) => b.competence - a.competence || (a.candidateId < b.candidateId ? -1 : 1));
+          expect(ranked.entries).toEqual(entries.slice(0, 3).map((e, i) => ({ rank: i + 1, ...e })));
+          expect(ranked.nearMisses).toEqual(nearMisses.slice(0, 3));
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 });
