@@ -21,6 +21,12 @@ export type Problem = z.infer<typeof problemSchema>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** An error response in a route schema: documents the problem envelope under its own media type. */
+export const problemResponse = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
+});
+
 export const problemType = (slug: string) => `urn:vikarmatch:problem:${slug}`;
 
 export class ProblemError extends Error {

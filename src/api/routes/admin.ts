@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { jobcenterId, shortText } from '../../domain/common.ts';
 import { ROLES } from '../../ports/access.ts';
 import { requireRole } from '../auth.ts';
-import { problemSchema } from '../problem.ts';
+import { problemResponse } from '../problem.ts';
 import { createdTokenView, idParams, jobcenterView, tokenView } from '../schemas.ts';
 import { createJobcenter, createToken, listJobcentre, listTokens, revokeToken } from '../services/admin.ts';
 
@@ -38,7 +38,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Register a jobcenter (tenant); id is the kommunekode',
       body: z.object({ id: jobcenterId, name: shortText.max(200) }),
-      response: { 201: jobcenterView, 400: problemSchema, 409: problemSchema },
+      response: {
+        201: jobcenterView,
+        400: problemResponse('Invalid request: `errors` names each field'),
+        409: problemResponse('Conflict'),
+      },
     },
     handler: async (request, reply) => reply.code(201).send(await createJobcenter(ctx, request.body)),
   });
@@ -57,7 +61,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Create an API token; the clear token is in this response only',
       body: tokenRequest,
-      response: { 201: createdTokenView, 400: problemSchema },
+      response: { 201: createdTokenView, 400: problemResponse('Invalid request: `errors` names each field') },
     },
     handler: async (request, reply) => reply.code(201).send(await createToken(ctx, request.body)),
   });
@@ -85,7 +89,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Revoke a token',
       params: idParams,
-      response: { 204: z.null(), 404: problemSchema },
+      response: {
+        204: z.null(),
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+      },
     },
     handler: async (request, reply) => {
       await revokeToken(ctx, request.params.id);

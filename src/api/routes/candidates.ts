@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { candidateInput } from '../../domain/candidate.ts';
 import { requireRole } from '../auth.ts';
-import { problemSchema } from '../problem.ts';
+import { problemResponse } from '../problem.ts';
 import {
   bulkReport,
   candidateListItem,
@@ -47,8 +47,8 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: candidateWriteView,
           201: candidateWriteView,
-          400: problemSchema,
-          403: problemSchema,
+          400: problemResponse('Invalid request: `errors` names each field'),
+          403: problemResponse('The token may not do this'),
         },
       },
       handler: async (request, reply) => {
@@ -67,7 +67,11 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
         'Every line is validated on its own; good lines are stored, bad ones are reported with their line number.',
       body: z.string().meta({ description: 'NDJSON text' }),
       consumes: ['application/x-ndjson'],
-      response: { 200: bulkReport, 400: problemSchema, 415: problemSchema },
+      response: {
+        200: bulkReport,
+        400: problemResponse('Invalid request: `errors` names each field'),
+        415: problemResponse('Unsupported media type'),
+      },
     },
     preValidation: async (request, reply) => {
       const type = String(request.headers['content-type'] ?? '')
@@ -90,7 +94,10 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'List candidates (a konsulent sees its own jobcenter only)',
       querystring: candidateListQuery,
-      response: { 200: page(candidateListItem), 400: problemSchema },
+      response: {
+        200: page(candidateListItem),
+        400: problemResponse('Invalid request: `errors` names each field'),
+      },
     },
     handler: async (request) => listCandidates(ctx, request.principal, request.query),
   });
@@ -100,7 +107,10 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'One candidate (never the CPR)',
       params: idParams,
-      response: { 200: candidateView, 404: problemSchema },
+      response: {
+        200: candidateView,
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+      },
     },
     handler: async (request) => getCandidate(ctx, request.principal, request.params.id),
   });
@@ -110,7 +120,10 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Erase a candidate: from the store, its stored shortlists and the index',
       params: idParams,
-      response: { 204: z.null(), 404: problemSchema },
+      response: {
+        204: z.null(),
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+      },
     },
     handler: async (request, reply) => {
       await eraseCandidate(ctx, request.principal, request.params.id);

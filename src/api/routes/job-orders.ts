@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jobOrderInput } from '../../domain/job-order.ts';
 import { requireRole } from '../auth.ts';
-import { problemSchema } from '../problem.ts';
+import { problemResponse } from '../problem.ts';
 import { idParams, jobOrderListQuery, jobOrderView, jobOrderWriteView, page } from '../schemas.ts';
 import {
   deleteJobOrder,
@@ -23,7 +23,12 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Create or update a job order / vikarprofil (upsert by jobcenter + externalId)',
       body: jobOrderInput,
-      response: { 200: jobOrderWriteView, 201: jobOrderWriteView, 400: problemSchema, 403: problemSchema },
+      response: {
+        200: jobOrderWriteView,
+        201: jobOrderWriteView,
+        400: problemResponse('Invalid request: `errors` names each field'),
+        403: problemResponse('The token may not do this'),
+      },
     },
     handler: async (request, reply) => {
       const out = await upsertJobOrder(ctx, request.principal, request.body);
@@ -36,7 +41,10 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'List job orders (a konsulent sees its own jobcenter only)',
       querystring: jobOrderListQuery,
-      response: { 200: page(jobOrderView), 400: problemSchema },
+      response: {
+        200: page(jobOrderView),
+        400: problemResponse('Invalid request: `errors` names each field'),
+      },
     },
     handler: async (request) => listJobOrders(ctx, request.principal, request.query),
   });
@@ -46,7 +54,10 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'One job order',
       params: idParams,
-      response: { 200: jobOrderView, 404: problemSchema },
+      response: {
+        200: jobOrderView,
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+      },
     },
     handler: async (request) => getJobOrder(ctx, request.principal, request.params.id),
   });
@@ -57,7 +68,11 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Replace a job order (jobcenter and externalId may be left out; they cannot change)',
       params: idParams,
       body: z.looseObject({}).meta({ description: 'A whole JobOrder' }),
-      response: { 200: jobOrderWriteView, 400: problemSchema, 404: problemSchema },
+      response: {
+        200: jobOrderWriteView,
+        400: problemResponse('Invalid request: `errors` names each field'),
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+      },
     },
     handler: async (request) =>
       updateJobOrder(ctx, request.principal, request.params.id, request.body, 'replace'),
@@ -69,7 +84,11 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Change some fields of a job order (shallow merge; nested objects are replaced whole)',
       params: idParams,
       body: z.looseObject({}).meta({ description: 'Some JobOrder fields' }),
-      response: { 200: jobOrderWriteView, 400: problemSchema, 404: problemSchema },
+      response: {
+        200: jobOrderWriteView,
+        400: problemResponse('Invalid request: `errors` names each field'),
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+      },
     },
     handler: async (request) =>
       updateJobOrder(ctx, request.principal, request.params.id, request.body, 'merge'),
@@ -80,7 +99,10 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Delete a job order and its shortlists',
       params: idParams,
-      response: { 204: z.null(), 404: problemSchema },
+      response: {
+        204: z.null(),
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+      },
     },
     handler: async (request, reply) => {
       await deleteJobOrder(ctx, request.principal, request.params.id);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { shortlist, shortlistRequest } from '../../domain/shortlist.ts';
 import { requireRole } from '../auth.ts';
-import { problemSchema } from '../problem.ts';
+import { problemResponse } from '../problem.ts';
 import { idParams } from '../schemas.ts';
 import { getShortlist, listShortlists, requestShortlist } from '../services/shortlists.ts';
 
@@ -21,8 +21,8 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
       body: shortlistRequest.prefault({}),
       response: {
         202: z.object({ id: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']) }),
-        400: problemSchema,
-        404: problemSchema,
+        400: problemResponse('Invalid request: `errors` names each field'),
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
       },
     },
     preValidation: async (request) => {
@@ -40,7 +40,10 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'The shortlists of a job order, newest last',
       params: idParams,
-      response: { 200: z.object({ items: z.array(shortlist) }), 404: problemSchema },
+      response: {
+        200: z.object({ items: z.array(shortlist) }),
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+      },
     },
     handler: async (request) => listShortlists(ctx, request.principal, request.params.id),
   });
@@ -50,7 +53,10 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'A bruttoliste (CONTRACT.md): status, then the ranked entries with their breakdown',
       params: idParams,
-      response: { 200: shortlist, 404: problemSchema },
+      response: {
+        200: shortlist,
+        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+      },
     },
     handler: async (request) => getShortlist(ctx, request.principal, request.params.id),
   });
