@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.ts';
 import { createLogger, loggedHandlers, shutdownSignal } from './cli/worker.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { consumesInProcess, createContext } from './context.ts';
+import { type AppContext, consumesInProcess, createContext } from './context.ts';
 import { DEMO_JOBCENTRE, DEMO_TOKENS_FILE, type SeedResult, seedDemo, shouldSeed } from './demo/seed.ts';
 
 /** A URL a person can open: a wildcard bind address is reachable as localhost. */
@@ -55,7 +55,7 @@ export async function startServer(
   config: Config,
   /** Where the banner and the start-up log go; tests pass a sink. */
   stdout: NodeJS.WritableStream = process.stdout,
-): Promise<{ stop: () => Promise<void>; url: string }> {
+): Promise<{ stop: () => Promise<void>; url: string; ctx: AppContext }> {
   const log = createLogger(config, stdout, 'vikarmatch');
   const ctx = await createContext(config, {
     onQueueError: (error) => log.error({ err: error }, 'queue error (retrying)'),
@@ -66,7 +66,7 @@ export async function startServer(
       log.info({ candidates: config.SEED_DEMO_CANDIDATES }, 'empty data directory: seeding demo data');
       seeded = await seedDemo(ctx, { candidates: config.SEED_DEMO_CANDIDATES });
     }
-    const app = await buildApp(ctx);
+    const app = await buildApp(ctx, { logger: { stream: stdout } });
     await app.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -97,7 +97,7 @@ export async function startServer(
       })();
       return stopping;
     };
-    return { stop, url };
+    return { stop, url, ctx };
   } catch (error) {
     await ctx.close();
     throw error;
