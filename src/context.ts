@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toIndexDocument } from '../indexer/import.ts';
 import type { RuleSet } from '../scoring/eligibility.ts';
@@ -47,7 +47,19 @@ export interface AppContext {
 function cprKey(config: Config): Buffer {
   if (config.CPR_HASH_KEY) return Buffer.from(config.CPR_HASH_KEY, 'utf8');
   const file = join(config.DATA_DIR, 'cpr-hash.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  if (!existsSync(file)) {
+    // Written aside and linked into place: a server and a worker starting together on an empty DATA_DIR must
+    // agree on one key, and neither may read a half-written file. link() fails when the other one won.
+    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    writeFileSync(temp, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  }
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
 }
 

@@ -1,0 +1,33 @@
+# Vikarmatch: one image for the API (default command) and the queue workers (`node --import tsx src/cli.ts worker`).
+# TypeScript runs through tsx, as in development: there is no build step to drift from the tested code.
+
+FROM node:20-slim AS deps
+WORKDIR /app
+# better-sqlite3 fetches a prebuilt binary for this platform; the compilers are its fallback when none fits.
+# They stay in this stage only.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:20-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    DATA_DIR=/data
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY bin ./bin
+COPY src ./src
+COPY indexer ./indexer
+COPY scoring ./scoring
+COPY workers ./workers
+# The SQLite files, the generated CPR hash key and demo-tokens.txt live here; owned by the unprivileged user.
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+# Node handles SIGTERM itself (graceful drain); run with an init (compose: `init: true`) so it is not PID 1.
+CMD ["node", "--import", "tsx", "src/server.ts"]
