@@ -23,6 +23,29 @@ async function operations(t: TestApi): Promise<Operation[]> {
   );
 }
 
+const CORE_V1_ROUTES = [
+  'POST /v1/candidates',
+  'PUT /v1/candidates',
+  'POST /v1/candidates/bulk',
+  'GET /v1/candidates',
+  'GET /v1/candidates/{id}',
+  'DELETE /v1/candidates/{id}',
+  'POST /v1/job-orders',
+  'GET /v1/job-orders',
+  'GET /v1/job-orders/{id}',
+  'PUT /v1/job-orders/{id}',
+  'PATCH /v1/job-orders/{id}',
+  'DELETE /v1/job-orders/{id}',
+  'POST /v1/job-orders/{id}/shortlists',
+  'GET /v1/job-orders/{id}/shortlists',
+  'GET /v1/shortlists/{id}',
+  'POST /v1/jobcentre',
+  'GET /v1/jobcentre',
+  'POST /v1/tokens',
+  'GET /v1/tokens',
+  'DELETE /v1/tokens/{id}',
+];
+
 const SOME_UUID = '8f14e45f-ceea-467a-a866-051b1f3c6d2b';
 
 describe('API access rules', () => {
@@ -61,30 +84,7 @@ describe('API access rules', () => {
 
   it('the OpenAPI document lists the routes', () => {
     const listed = ops.map((o) => `${o.method} ${o.path}`);
-    for (const route of [
-      'POST /v1/candidates',
-      'PUT /v1/candidates',
-      'POST /v1/candidates/bulk',
-      'GET /v1/candidates',
-      'GET /v1/candidates/{id}',
-      'DELETE /v1/candidates/{id}',
-      'POST /v1/job-orders',
-      'GET /v1/job-orders',
-      'GET /v1/job-orders/{id}',
-      'PUT /v1/job-orders/{id}',
-      'PATCH /v1/job-orders/{id}',
-      'DELETE /v1/job-orders/{id}',
-      'POST /v1/job-orders/{id}/shortlists',
-      'GET /v1/job-orders/{id}/shortlists',
-      'GET /v1/shortlists/{id}',
-      'POST /v1/jobcentre',
-      'GET /v1/jobcentre',
-      'POST /v1/tokens',
-      'GET /v1/tokens',
-      'DELETE /v1/tokens/{id}',
-      'GET /health/live',
-      'GET /health/ready',
-    ]) {
+    for (const route of [...CORE_V1_ROUTES, 'GET /health/live', 'GET /health/ready']) {
       expect(listed).toContain(route);
     }
   });
@@ -119,9 +119,20 @@ describe('API access rules', () => {
   });
 
   it('konsulent A gets 404 for B’s candidate, order and shortlist on every route that takes an id', async () => {
-    const idRoutes = ops.filter(
-      (o) => o.path.includes('{id}') && /^\/v1\/(candidates|job-orders|shortlists)\//.test(o.path),
-    );
+    // The core routes; the workflow routes (issue 6) have their own tenancy tests in test/api/workflow*.
+    const core = new Set([
+      'DELETE /v1/candidates/{id}',
+      'DELETE /v1/job-orders/{id}',
+      'GET /v1/candidates/{id}',
+      'GET /v1/job-orders/{id}',
+      'GET /v1/job-orders/{id}/shortlists',
+      'GET /v1/shortlists/{id}',
+      'PATCH /v1/job-orders/{id}',
+      'POST /v1/job-orders/{id}/shortlists',
+      'PUT /v1/job-orders/{id}',
+    ]);
+    const idRoutes = ops.filter((o) => core.has(`${o.method} ${o.path}`));
+    expect(idRoutes).toHaveLength(core.size);
     const cases: Array<{ method: string; url: string; payload?: unknown }> = idRoutes.map((o) => {
       const id = o.path.startsWith('/v1/candidates/')
         ? b.candidate
@@ -137,20 +148,6 @@ describe('API access rules', () => {
             : undefined;
       return { method: o.method, url, payload };
     });
-    expect(cases.map((c) => `${c.method} ${c.url.replace(/[0-9a-f-]{36}/, '{id}')}`).sort()).toEqual(
-      [
-        'DELETE /v1/candidates/{id}',
-        'DELETE /v1/job-orders/{id}',
-        'GET /v1/candidates/{id}',
-        'GET /v1/job-orders/{id}',
-        'GET /v1/job-orders/{id}/shortlists',
-        'GET /v1/shortlists/{id}',
-        'PATCH /v1/job-orders/{id}',
-        'POST /v1/job-orders/{id}/shortlists',
-        'PUT /v1/job-orders/{id}',
-      ].filter((r) => cases.some((c) => `${c.method} ${c.url.replace(/[0-9a-f-]{36}/, '{id}')}` === r)),
-    );
-    expect(cases.length).toBeGreaterThanOrEqual(9);
     for (const c of cases) {
       const res = await t.call(t.tokens.a, {
         method: c.method as 'GET',
@@ -230,7 +227,9 @@ describe('API access rules', () => {
       jobOrderId: b.jobOrder,
       label: 'Nordlager',
     });
-    const mine = ops.filter((o) => /^\/v1\/(candidates|job-orders|shortlists|jobcentre|tokens)/.test(o.path));
+    // The core routes of this API; the workflow routes give a virksomhed token its own narrow access.
+    const mine = ops.filter((o) => CORE_V1_ROUTES.includes(`${o.method} ${o.path}`));
+    expect(mine).toHaveLength(CORE_V1_ROUTES.length);
     for (const op of mine) {
       const url = op.path.replace('{id}', op.path.startsWith('/v1/shortlists') ? b.shortlist : b.jobOrder);
       const res = await t.call(token, {

@@ -178,7 +178,7 @@ export class SqliteAccessStore implements AccessStore {
       params.now = new Date().toISOString();
     }
     const sql = `SELECT ${TOKEN_COLUMNS} FROM api_tokens${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY created_at, id`;
+      ORDER BY created_at, rowid`;
     return (this.db.prepare(sql).all(params) as TokenRow[]).map(toToken);
   }
 }
