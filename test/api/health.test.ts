@@ -30,3 +30,25 @@ describe('health', () => {
     expect((await t.call(null, { method: 'GET', url: '/health/live' })).statusCode).toBe(200);
   });
 });
+
+describe('an unexpected failure', () => {
+  it('is a 500 problem with the request id and no stack trace; the log has the error', async () => {
+    const t = await createTestApi({ captureLogs: true });
+    try {
+      await t.ctx.store.close();
+      const res = await t.call(t.tokens.admin, { method: 'GET', url: '/v1/candidates' });
+      expect(res.statusCode).toBe(500);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const body = json(res);
+      expect(body).toMatchObject({
+        status: 500,
+        title: 'Internal Server Error',
+        requestId: res.headers['x-request-id'],
+      });
+      expect(res.body).not.toMatch(/at .*\.ts:\d+|stack|database/i);
+      expect(t.logs.join('')).toMatch(/"level":50.*request failed/);
+    } finally {
+      await t.close();
+    }
+  });
+});

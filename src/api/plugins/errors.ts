@@ -58,8 +58,6 @@ function clientProblem(error: FastifyError, status: number): Problem {
     detail = `unsupported content type ${JSON.stringify(String(error.message).replace(/^Unsupported Media Type:? ?/, ''))}; send application/json (or application/x-ndjson to the bulk routes)`;
   } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     detail = 'the request body is larger than this route accepts';
-  } else if (status === 429) {
-    detail = error.message;
   }
   return { type: problemType(slugFor(status)), title: TITLES[status] ?? 'Error', status, detail };
 }

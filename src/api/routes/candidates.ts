@@ -73,13 +73,12 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
         415: problemResponse('Unsupported media type'),
       },
     },
-    preValidation: async (request, reply) => {
+    preValidation: async (request) => {
       const type = String(request.headers['content-type'] ?? '')
         .split(';')[0]!
         .trim()
         .toLowerCase();
       if (!['application/x-ndjson', 'application/jsonl', 'application/jsonlines'].includes(type)) {
-        reply.code(415);
         throw Object.assign(new Error(`Unsupported Media Type: ${type || '(none)'}`), {
           statusCode: 415,
           code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
