@@ -16,17 +16,33 @@ import { contextPlugin } from './api/plugins/context.ts';
 import { errorsPlugin } from './api/plugins/errors.ts';
 import { genReqId, loggerOptions } from './api/plugins/logging.ts';
 import { adminRoutes } from './api/routes/admin.ts';
+import { bundleRoutes } from './api/routes/bundles.ts';
 import { candidateRoutes } from './api/routes/candidates.ts';
+import { companyRoutes } from './api/routes/company.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { jobOrderRoutes } from './api/routes/job-orders.ts';
+import { poolRoutes } from './api/routes/pools.ts';
 import { shortlistRoutes } from './api/routes/shortlists.ts';
+import { statsRoutes } from './api/routes/stats.ts';
+import { workflowRoutes } from './api/routes/workflow.ts';
 import type { AppContext } from './context.ts';
 
 /**
  * Route plugins under /v1, in registration order. Every one of them sits behind the token check (a 401 without a
  * valid token) and declares its own roles with requireRole. Add a resource with one line here.
  */
-const V1_ROUTES: FastifyPluginAsyncZod[] = [candidateRoutes, jobOrderRoutes, shortlistRoutes, adminRoutes];
+const V1_ROUTES: FastifyPluginAsyncZod[] = [
+  candidateRoutes,
+  jobOrderRoutes,
+  shortlistRoutes,
+  adminRoutes,
+  // Issue 6: workflow, CV bundles, the company's side, pools and statistics.
+  workflowRoutes,
+  bundleRoutes,
+  companyRoutes,
+  poolRoutes,
+  statsRoutes,
+];
 
 export interface BuildAppOptions {
   /** false: no logging; an object: pino options merged over the defaults (tests pass a `stream`). */

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireRole } from '../auth.ts';
+import { problemSchema } from '../problem.ts';
+import { idParams } from '../schemas.ts';
+import {
+  bundleOut,
+  bundlePdf,
+  createBundle,
+  revokeBundleAccess,
+  visibleBundle,
+} from '../services/bundles.ts';
+
+/** Success bodies are built field by field by the services (never a raw record), so they are not re-validated. */
+const ok = z.unknown();
+const tags = ['bundles'];
+
+/** CV-pakker as the konsulent sends them; the company reads them under /v1/company. */
+export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+  app.addHook('onRequest', requireRole('admin', 'konsulent'));
+
+  app.post('/job-orders/:id/bundles', {
+    schema: {
+      tags,
+      summary: "Send the 'sent_to_company' candidates as one PDF; returns the company's token once",
+      params: idParams,
+      body: z
+        .object({
+          expiresInDays: z.number().int().min(1).max(90).default(14),
+          label: z.string().trim().min(1).max(200).optional(),
+        })
+        .prefault({}),
+      response: { 200: ok, 201: ok, 202: ok, 400: problemSchema, 404: problemSchema, 409: problemSchema },
+    },
+    preValidation: async (request) => {
+      if (request.body === null || request.body === undefined) request.body = {} as typeof request.body;
+    },
+    handler: async (request, reply) => {
+      const out = await createBundle(ctx, request.principal, request.params.id, request.body);
+      return reply.code(202).header('location', `/v1/bundles/${out.bundle.id}`).send(out);
+    },
+  });
+
+  app.get('/bundles/:id', {
+    schema: {
+      tags,
+      summary: 'A bundle and its rendering status',
+      params: idParams,
+      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+    },
+    handler: async (request) => bundleOut(await visibleBundle(ctx, request.principal, request.params.id)),
+  });
+
+  app.get('/bundles/:id/pdf', {
+    schema: {
+      tags,
+      summary: 'The rendered PDF',
+      params: idParams,
+      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema, 409: problemSchema },
+    },
+    handler: async (request, reply) => {
+      const pdf = await bundlePdf(ctx, await visibleBundle(ctx, request.principal, request.params.id));
+      return reply.type('application/pdf').send(pdf);
+    },
+  });
+
+  app.delete('/bundles/:id/access', {
+    schema: {
+      tags,
+      summary: "Revoke the company's token at once",
+      params: idParams,
+      response: { 204: z.null(), 404: problemSchema },
+    },
+    handler: async (request, reply) => {
+      await revokeBundleAccess(ctx, request.principal, request.params.id);
+      return reply.code(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { jobcenterId } from '../../domain/common.ts';
+import { poolInput } from '../../domain/workflow.ts';
+import { requireRole } from '../auth.ts';
+import { notFound, problemSchema } from '../problem.ts';
+import { idParams } from '../schemas.ts';
+import { poolStats, visiblePool } from '../services/pools.ts';
+
+/** Success bodies are built field by field by the services (never a raw record), so they are not re-validated. */
+const ok = z.unknown();
+const tags = ['pools'];
+const memberParams = z.object({ id: z.string().min(1), jobcenter: jobcenterId });
+
+/** Rekrutteringsfællesskaber: admin manages them; konsulenter of members read them and their statistics. */
+export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+  app.addHook('onRequest', requireRole('admin', 'konsulent'));
+  const adminOnly = requireRole('admin');
+
+  app.post('/pools', {
+    schema: {
+      tags,
+      summary: 'Create a pool of jobcentre (admin)',
+      body: poolInput,
+      response: { 200: ok, 201: ok, 202: ok, 400: problemSchema },
+    },
+    preHandler: adminOnly,
+    handler: async (request, reply) => reply.code(201).send(await ctx.workflow.createPool(request.body)),
+  });
+
+  app.get('/pools', {
+    schema: { tags, summary: 'Pools (a konsulent sees those of its jobcenter)', response: { 200: ok } },
+    handler: async (request) => {
+      const p = request.principal;
+      if (p.role === 'admin') return { items: await ctx.workflow.listPools() };
+      return { items: p.jobcenter ? await ctx.workflow.listPools({ jobcenter: p.jobcenter }) : [] };
+    },
+  });
+
+  app.get('/pools/:id', {
+    schema: {
+      tags,
+      summary: 'One pool',
+      params: z.object({ id: z.string().min(1) }),
+      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+    },
+    handler: async (request) => visiblePool(ctx, request.principal, request.params.id),
+  });
+
+  app.put('/pools/:id/members/:jobcenter', {
+    schema: {
+      tags,
+      summary: 'Add a member (admin)',
+      params: memberParams,
+      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+    },
+    preHandler: adminOnly,
+    handler: async (request) => {
+      const pool = await ctx.workflow.addPoolMember(request.params.id, request.params.jobcenter);
+      if (!pool) throw notFound('pool', request.params.id);
+      return pool;
+    },
+  });
+
+  app.delete('/pools/:id/members/:jobcenter', {
+    schema: {
+      tags,
+      summary: 'Remove a member (admin)',
+      params: memberParams,
+      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+    },
+    preHandler: adminOnly,
+    handler: async (request) => {
+      const pool = await ctx.workflow.removePoolMember(request.params.id, request.params.jobcenter);
+      if (!pool) throw notFound('pool', request.params.id);
+      return pool;
+    },
+  });
+
+  app.get('/pools/:id/stats', {
+    schema: {
+      tags,
+      summary: "The pool's figures and each member's contribution (shared, shortlisted, placed)",
+      params: idParams,
+      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+    },
+    handler: async (request) => poolStats(ctx, request.principal, request.params.id),
+  });
+};

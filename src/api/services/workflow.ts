@@ -1,0 +1,291 @@
+import { writeCandidateBatch } from '../../../indexer/import.ts';
+import { validateCandidate } from '../../../indexer/validate.ts';
+import type { AppContext } from '../../context.ts';
+import {
+  type Actor,
+  InvalidOutcomeError,
+  InvalidTransitionError,
+  mayTransition,
+  type OutcomeRequest,
+  type TransitionRequest,
+} from '../../domain/workflow.ts';
+import type { CandidateRecord, JobOrderRecord } from '../../ports/store.ts';
+import { type WorkflowEntry, WorkflowNotFoundError } from '../../ports/workflow.ts';
+import { evaluateProposal } from '../../workflow/proposal.ts';
+import { syncShortlistWorkflow } from '../../workflow/sync.ts';
+import { ownsJobcenter, type Principal } from '../auth.ts';
+import { badRequest, conflict, forbidden, notFound, ProblemError } from '../problem.ts';
+import { visibleCandidate, visibleJobOrder } from './tenancy.ts';
+
+export type Deps = Pick<AppContext, 'store' | 'index' | 'workflow' | 'loadRuleSet' | 'queue' | 'access'>;
+
+export const actorOf = (p: Principal): Actor => ({ tokenId: p.tokenId, label: p.label, role: p.role });
+
+/** Store errors -> the API's problem envelope: an invalid step is a 409 naming both states. */
+export async function asProblem<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InvalidTransitionError) {
+      throw new ProblemError(
+        409,
+        'invalid-transition',
+        'Invalid workflow transition',
+        error.message,
+        undefined,
+        {
+          from: error.from,
+          to: error.to,
+        },
+      );
+    }
+    if (error instanceof InvalidOutcomeError) {
+      throw new ProblemError(409, 'invalid-outcome', 'Invalid placement outcome', error.message);
+    }
+    if (error instanceof WorkflowNotFoundError) throw notFound('workflow entry');
+    throw error;
+  }
+}
+
+/** The person behind an entry as the order's konsulent may see them: the CV, without CPR, and contact rules. */
+export async function candidateForOrder(
+  deps: Deps,
+  principal: Principal,
+  order: JobOrderRecord,
+  record: CandidateRecord,
+) {
+  const c = record.candidate;
+  const own = principal.role === 'admin' || ownsJobcenter(principal, record.jobcenter);
+  const released = own || (await deps.workflow.isContactReleased(record.id, order.jobcenter));
+  if (!own) {
+    // Reading another jobcenter's CV is what the audit log is for.
+    await deps.workflow.audit({
+      actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
+      action: 'candidate.cross_read',
+      candidateId: record.id,
+      homeJobcenter: record.jobcenter,
+      jobOrderId: order.id,
+      bundleId: null,
+      detail: null,
+    });
+  }
+  return {
+    id: record.id,
+    externalId: record.externalId,
+    jobcenter: record.jobcenter,
+    name: c.name,
+    postalCode: c.postalCode,
+    weeklyHours: c.weeklyHours,
+    availableFrom: c.availableFrom,
+    competences: c.competences,
+    educations: c.educations,
+    experience: c.experience,
+    languages: c.languages,
+    driversLicences: c.driversLicences,
+    consent: {
+      searchable: c.consent.searchable,
+      shareWithPool: c.consent.shareWithPool,
+      contactByCompany: c.consent.contactByCompany ?? false,
+    },
+    /** Hidden until the candidate's home jobcenter releases them to this order's jobcenter. */
+    contactReleased: released,
+    ...(released ? { email: c.email, phone: c.phone } : {}),
+  };
+}
+
+/**
+ * The order's workflow: every candidate ever put on it with their state. `new` marks those who first appeared in
+ * the newest finished shortlist (or the one asked for) when an earlier list existed.
+ */
+export async function orderWorkflow(
+  deps: Deps,
+  principal: Principal,
+  jobOrderId: string,
+  shortlistId?: string,
+) {
+  const order = await visibleJobOrder(deps, principal, jobOrderId);
+  // Oldest first, whatever order the Store lists them in.
+  const lists = (await deps.store.listShortlists(order.id))
+    .filter((s) => s.status === 'done')
+    .sort(
+      (x, y) =>
+        x.createdAt.localeCompare(y.createdAt) || (x.completedAt ?? '').localeCompare(y.completedAt ?? ''),
+    );
+  for (const list of lists) await syncShortlistWorkflow(deps, list.id);
+  const reference = shortlistId ? lists.find((l) => l.id === shortlistId) : lists.at(-1);
+  if (shortlistId && !reference) throw notFound('shortlist', shortlistId);
+  const earlier = reference ? lists.indexOf(reference) > 0 : false;
+  const ranked = new Map((reference?.entries ?? []).map((e) => [e.candidateId, e]));
+  const entries = await deps.workflow.listEntries(order.id);
+  return {
+    jobOrderId: order.id,
+    shortlistId: reference?.id ?? null,
+    entries: entries.map((e) => {
+      const r = ranked.get(e.candidateId);
+      return {
+        ...entryOut(e),
+        new: earlier && e.firstShortlistId === reference?.id,
+        rank: r?.rank ?? null,
+        score: r?.score ?? null,
+        explanation: r?.explanation ?? null,
+      };
+    }),
+  };
+}
+
+export function entryOut(e: WorkflowEntry) {
+  return {
+    candidateId: e.candidateId,
+    homeJobcenter: e.homeJobcenter,
+    state: e.state,
+    source: e.source,
+    firstShortlistId: e.firstShortlistId,
+    declineReason: e.declineReason,
+    companyReason: e.companyReason,
+    note: e.note,
+    updatedAt: e.updatedAt,
+  };
+}
+
+export async function entryDetail(deps: Deps, principal: Principal, jobOrderId: string, candidateId: string) {
+  const order = await visibleJobOrder(deps, principal, jobOrderId);
+  const entry = await deps.workflow.getEntry(order.id, candidateId);
+  if (!entry) throw notFound('workflow entry for candidate', candidateId);
+  const record = await deps.store.getCandidate(candidateId);
+  return {
+    ...entryOut(entry),
+    history: (await deps.workflow.history(order.id, candidateId)).map((h) => ({
+      from: h.from,
+      to: h.to,
+      reason: h.reason,
+      note: h.note,
+      by: { label: h.actor.label, role: h.actor.role, tokenId: h.actor.tokenId },
+      at: h.at,
+    })),
+    candidate: record ? await candidateForOrder(deps, principal, order, record) : null,
+  };
+}
+
+export async function transition(
+  deps: Deps,
+  principal: Principal,
+  jobOrderId: string,
+  candidateId: string,
+  request: TransitionRequest,
+) {
+  const order = await visibleJobOrder(deps, principal, jobOrderId);
+  if (!mayTransition(principal.role, request.to)) {
+    throw forbidden(`a ${principal.role} token may not move a candidate to '${request.to}'`);
+  }
+  const entry = await asProblem(() =>
+    deps.workflow.transition(order.id, candidateId, request, actorOf(principal)),
+  );
+  return entryOut(entry);
+}
+
+/**
+ * A candidate the company proposes: an existing one of the konsulent's own jobcenter by id, or a new one in full
+ * (stored and indexed like any other). Returns the jobrotation verdict with every failed rule and the fit.
+ */
+export async function propose(
+  deps: Deps,
+  principal: Principal,
+  jobOrderId: string,
+  body: { candidateId?: string | undefined; candidate?: unknown },
+) {
+  const order = await visibleJobOrder(deps, principal, jobOrderId);
+  if ((body.candidateId === undefined) === (body.candidate === undefined)) {
+    throw badRequest('send either candidateId or candidate', [
+      { field: '(root)', message: 'exactly one of candidateId and candidate is required' },
+    ]);
+  }
+  let record: CandidateRecord;
+  if (body.candidateId !== undefined) {
+    record = await visibleCandidate(deps, principal, body.candidateId);
+  } else {
+    const validated = validateCandidate(body.candidate);
+    if (!validated.ok) throw badRequest(`candidate: ${validated.reason}`);
+    const write = validated.value;
+    if (!ownsJobcenter(principal, write.jobcenter)) {
+      throw forbidden(`a proposed candidate is registered in your own jobcenter, not ${write.jobcenter}`);
+    }
+    const [result] = await writeCandidateBatch(deps, [write]);
+    record = (await deps.store.getCandidate(result!.id))!;
+  }
+  if (record.incomplete.length > 0) {
+    throw conflict(
+      `the candidate is incomplete (${record.incomplete.join(', ')}); complete the record first`,
+    );
+  }
+  const evaluation = evaluateProposal(record, order.jobOrder, deps.loadRuleSet(order.jobOrder.ruleSet));
+  const entry = await deps.workflow.addEntry({
+    jobOrderId: order.id,
+    orderJobcenter: order.jobcenter,
+    candidateId: record.id,
+    homeJobcenter: record.jobcenter,
+    source: 'company_proposal',
+    actor: actorOf(principal),
+  });
+  return { candidateId: record.id, externalId: record.externalId, evaluation, entry: entryOut(entry) };
+}
+
+/** The home jobcenter lets another jobcenter see a shared candidate's e-mail and phone. Audited. */
+export async function releaseContact(
+  deps: Deps,
+  principal: Principal,
+  candidateId: string,
+  toJobcenter: string,
+) {
+  const record = await visibleCandidate(deps, principal, candidateId);
+  await deps.workflow.releaseContact({ candidateId: record.id, toJobcenter, releasedBy: principal.tokenId });
+  await deps.workflow.audit({
+    actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
+    action: 'contact.release',
+    candidateId: record.id,
+    homeJobcenter: record.jobcenter,
+    jobOrderId: null,
+    bundleId: null,
+    detail: `to jobcenter ${toJobcenter}`,
+  });
+  return { candidateId: record.id, releasedTo: toJobcenter };
+}
+
+export async function recordOutcome(
+  deps: Deps,
+  principal: Principal,
+  jobOrderId: string,
+  candidateId: string,
+  request: OutcomeRequest,
+) {
+  const order = await visibleJobOrder(deps, principal, jobOrderId);
+  const placement = await asProblem(() =>
+    deps.workflow.recordOutcome({ jobOrderId: order.id, candidateId, request, actor: actorOf(principal) }),
+  );
+  return {
+    id: placement.id,
+    jobOrderId: placement.jobOrderId,
+    candidateId: placement.candidateId,
+    homeJobcenter: placement.homeJobcenter,
+    orderJobcenter: placement.orderJobcenter,
+    outcome: placement.outcome,
+    reason: placement.reason,
+    outcomes: placement.outcomes.map((o) => ({
+      outcome: o.outcome,
+      date: o.date,
+      reason: o.reason,
+      at: o.at,
+    })),
+  };
+}
+
+/** The audit trail of one candidate: for admin, or a konsulent of the candidate's home jobcenter. */
+export async function auditTrail(deps: Deps, principal: Principal, candidateId: string | undefined) {
+  if (candidateId === undefined) {
+    if (principal.role !== 'admin') {
+      throw badRequest('candidateId is required', [{ field: 'candidateId', message: 'is required' }]);
+    }
+    return { items: await deps.workflow.listAudit({}) };
+  }
+  if (principal.role !== 'admin') await visibleCandidate(deps, principal, candidateId);
+  return { items: await deps.workflow.listAudit({ candidateId }) };
+}
