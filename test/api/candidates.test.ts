@@ -166,6 +166,25 @@ describe('candidates API', () => {
     const id = report.lines[0]!.id as string;
     expect((await t.call(t.tokens.a, { method: 'GET', url: `/v1/candidates/${id}` })).statusCode).toBe(200);
     expect(await t.ctx.store.findCandidate(JC_B, `${marker}-foreign`)).toBeUndefined();
+    const order = json(
+      await t.call(t.tokens.a, { method: 'POST', url: '/v1/job-orders', payload: jobOrderBody(JC_A) }),
+    );
+    const sl = json(
+      await t.call(t.tokens.a, {
+        method: 'POST',
+        url: `/v1/job-orders/${order.id}/shortlists`,
+        payload: { size: 500, scope: 'own' },
+      }),
+    );
+    const done = await waitFor(async () => {
+      const s = json<{ status: string; entries: Array<{ candidateId: string }> }>(
+        await t.call(t.tokens.a, { method: 'GET', url: `/v1/shortlists/${sl.id}` }),
+      );
+      return s.status === 'done' ? s : undefined;
+    });
+    expect(done.entries.map((e) => e.candidateId)).toEqual(
+      expect.arrayContaining([report.lines[0]!.id, report.lines[4]!.id]),
+    );
 
     const again = json<{ unchanged: number }>(
       await t.call(t.tokens.a, {
