@@ -48,7 +48,11 @@ const candidateBase = {
   languages: z.array(z.string()),
   driversLicences: z.array(z.string()),
   activeSchemes: z.array(z.string()),
-  consent: z.object({ searchable: z.boolean(), shareWithPool: z.boolean() }),
+  consent: z.object({
+    searchable: z.boolean(),
+    shareWithPool: z.boolean(),
+    contactByCompany: z.boolean().optional(),
+  }),
   wishes: z
     .object({ maxDistanceKm: z.number().optional(), jobTitles: z.array(z.string()).optional() })
     .optional(),

@@ -17,7 +17,7 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Request a bruttoliste; computed by a worker, poll GET /v1/shortlists/{id}',
       params: idParams,
-      // prefault: an empty body gets the defaults (size 10, scope own) instead of a validation error.
+      // prefault: an empty body gets the defaults (size 10, scope auto) instead of a validation error.
       body: shortlistRequest.prefault({}),
       response: {
         202: z.object({ id: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']) }),
