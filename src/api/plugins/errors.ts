@@ -50,12 +50,15 @@ function validationProblem(
  * Errors Fastify and its plugins raise with a 4xx status. Their messages are safe to show except a JSON syntax
  * error, whose V8 message quotes the body (which may hold a CPR-nummer).
  */
-function clientProblem(error: FastifyError, status: number): Problem {
+function clientProblem(error: FastifyError, status: number, request: FastifyRequest): Problem {
   let detail = error.message;
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     detail = 'the request body is not valid JSON';
   } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    detail = `unsupported content type ${JSON.stringify(String(error.message).replace(/^Unsupported Media Type:? ?/, ''))}; send application/json (or application/x-ndjson to the bulk routes)`;
+    const type = String(request.headers['content-type'] ?? 'none')
+      .split(';')[0]!
+      .slice(0, 100);
+    detail = `unsupported content type ${type}: send application/json (or application/x-ndjson to /v1/candidates/bulk)`;
   } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     detail = 'the request body is larger than this route accepts';
   }
@@ -101,7 +104,7 @@ export const errorsPlugin = fp(
       const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
       if (status >= 400 && status < 500) {
         request.log.info({ status, code: error.code }, 'request refused');
-        return sendProblem(reply, clientProblem(error, status));
+        return sendProblem(reply, clientProblem(error, status, request));
       }
       // A bug or an unavailable dependency: log it whole for the operator, show the caller only the request id.
       request.log.error({ err: error }, 'request failed');

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { candidateInput } from '../../domain/candidate.ts';
 import { requireRole } from '../auth.ts';
-import { problemResponse } from '../problem.ts';
+import { ProblemError, problemResponse } from '../problem.ts';
 import {
   bulkReport,
   candidateListItem,
@@ -24,6 +24,7 @@ import {
 export const BULK_BODY_LIMIT = 64 * 1024 * 1024;
 
 const tags = ['candidates'];
+const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines'];
 
 export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
@@ -31,7 +32,7 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // The bulk route takes the body as text and parses it line by line itself.
   app.addContentTypeParser(
-    ['application/x-ndjson', 'application/jsonl', 'application/jsonlines'],
+    NDJSON_TYPES,
     { parseAs: 'string', bodyLimit: BULK_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
@@ -78,11 +79,13 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
         .split(';')[0]!
         .trim()
         .toLowerCase();
-      if (!['application/x-ndjson', 'application/jsonl', 'application/jsonlines'].includes(type)) {
-        throw Object.assign(new Error(`Unsupported Media Type: ${type || '(none)'}`), {
-          statusCode: 415,
-          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-        });
+      if (!NDJSON_TYPES.includes(type)) {
+        throw new ProblemError(
+          415,
+          'unsupported-media-type',
+          'Unsupported Media Type',
+          `send the candidates as NDJSON with content-type application/x-ndjson (got ${type || 'none'})`,
+        );
       }
     },
     handler: async (request) => bulkUpsertCandidates(ctx, request.principal, request.body),
