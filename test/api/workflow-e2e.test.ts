@@ -195,6 +195,9 @@ describe('workflow end to end: shortlist across a pool -> contact -> bundle -> c
       'the bundle to render',
     );
     expect((await call(tokenC(), 'GET', `/v1/bundles/${bundleId}`)).statusCode).toBe(404);
+    // A's own download holds B's candidate's CV: a cross-jobcenter read, audited.
+    const own = await call(t.tokens.a, 'GET', `/v1/bundles/${bundleId}/pdf`);
+    expect(own.statusCode).toBe(200);
 
     // --- The company reads its bundle (audited) and the PDF: no CPR, contact only where agreed and released.
     const view = await call(company, 'GET', sent.company.url);
@@ -276,6 +279,7 @@ describe('workflow end to end: shortlist across a pool -> contact -> bundle -> c
         'candidate.cross_read',
         'contact.release',
         'company.bundle.view',
+        'bundle.download',
         'company.bundle.download',
       ]),
     );

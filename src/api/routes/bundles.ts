@@ -5,8 +5,8 @@ import { problemSchema } from '../problem.ts';
 import { idParams } from '../schemas.ts';
 import {
   bundleOut,
-  bundlePdf,
   createBundle,
+  konsulentPdf,
   revokeBundleAccess,
   visibleBundle,
 } from '../services/bundles.ts';
@@ -60,7 +60,7 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ok, 201: ok, 202: ok, 404: problemSchema, 409: problemSchema },
     },
     handler: async (request, reply) => {
-      const pdf = await bundlePdf(ctx, await visibleBundle(ctx, request.principal, request.params.id));
+      const pdf = await konsulentPdf(ctx, request.principal, request.params.id);
       return reply.type('application/pdf').send(pdf);
     },
   });

@@ -68,6 +68,29 @@ export async function visibleBundle(deps: Deps, principal: Principal, id: string
   return bundle;
 }
 
+/**
+ * The konsulent's own download of a bundle: the CVs of pool members' candidates in it are cross-jobcenter reads,
+ * so they are audited like any other.
+ */
+export async function konsulentPdf(deps: Deps, principal: Principal, id: string): Promise<Buffer> {
+  const bundle = await visibleBundle(deps, principal, id);
+  const pdf = await bundlePdf(deps, bundle);
+  for (const candidateId of bundle.candidateIds) {
+    const record = await deps.store.getCandidate(candidateId);
+    if (!record || (principal.role === 'konsulent' && principal.jobcenter === record.jobcenter)) continue;
+    await deps.workflow.audit({
+      actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
+      action: 'bundle.download',
+      candidateId,
+      homeJobcenter: record.jobcenter,
+      jobOrderId: bundle.jobOrderId,
+      bundleId: bundle.id,
+      detail: null,
+    });
+  }
+  return pdf;
+}
+
 export async function bundlePdf(deps: Deps, bundle: Bundle): Promise<Buffer> {
   if (bundle.status !== 'done') {
     throw conflict(

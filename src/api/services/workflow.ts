@@ -55,9 +55,10 @@ export async function candidateForOrder(
   record: CandidateRecord,
 ) {
   const c = record.candidate;
-  const own = principal.role === 'admin' || ownsJobcenter(principal, record.jobcenter);
-  const released = own || (await deps.workflow.isContactReleased(record.id, order.jobcenter));
-  if (!own) {
+  const home = principal.role === 'konsulent' && principal.jobcenter === record.jobcenter;
+  const released =
+    home || principal.role === 'admin' || (await deps.workflow.isContactReleased(record.id, order.jobcenter));
+  if (!home) {
     // Reading another jobcenter's CV is what the audit log is for.
     await deps.workflow.audit({
       actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
