@@ -13,7 +13,8 @@ import type { Actor } from '../../src/domain/workflow.ts';
 import { eraseCandidate } from '../../src/workflow/erasure.ts';
 import { evaluateProposal } from '../../src/workflow/proposal.ts';
 import { runBundleJob } from '../../workers/bundle.ts';
-import { retentionCutoff, runRetentionJob } from '../../workers/retention.ts';
+import { retentionCutoff, runRetentionJob, scheduleRetention } from '../../workers/retention.ts';
+import { waitFor } from '../support/wait.ts';
 
 const A = '751';
 const B = '746';
@@ -259,6 +260,31 @@ describe('workflow jobs and store on a real context', () => {
     expect(await ctx.store.getCandidate(id)).toBeUndefined();
     expect((await shortlist('own')).entries).toEqual([]);
     expect(retentionCutoff(1, new Date('2026-03-31T12:00:00Z'))).toBe('2026-02-28T12:00:00.000Z');
+  });
+
+  it('scheduleRetention queues one retention job per day, run by the queue workers', async () => {
+    expect(scheduleRetention(ctx)).toBeTypeOf('function');
+    expect(await ctx.queue.counts()).toMatchObject({ waiting: 0 });
+    const withSetting = { ...ctx, config: { ...ctx.config, RETENTION_MONTHS: 12 } };
+    const stop = scheduleRetention(withSetting, 60_000);
+    scheduleRetention(withSetting, 60_000)();
+    try {
+      const id = await add(candidate(A));
+      await ctx.queue.startWorkers(ctx.handlers, { concurrency: 1 });
+      const jobId = `retention-${new Date().toISOString().slice(0, 10)}`;
+      await waitFor(
+        async () => (await ctx.queue.getJob(jobId))?.state === 'completed',
+        10_000,
+        'the retention job',
+      );
+      const counts = await ctx.queue.counts();
+      expect(counts.completed + counts.failed).toBe(1);
+      // Updated just now: kept.
+      expect(await ctx.store.getCandidate(id)).toBeDefined();
+    } finally {
+      stop();
+      await ctx.queue.stopWorkers();
+    }
   });
 
   it('explains a company-proposed candidate: every failed jobrotation rule with its reason', async () => {

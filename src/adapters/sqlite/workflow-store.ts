@@ -194,7 +194,19 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
  * migrations (which include WORKFLOW_MIGRATIONS) before this is constructed.
  */
 export class SqliteWorkflowStore implements WorkflowStore {
+  /** Prepared once per SQL text: the audit log and the workflow steps run on every request of these routes. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  private q<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as unknown as Database.Statement<P, R>;
+  }
 
   private now(): string {
     return new Date().toISOString();
@@ -206,7 +218,7 @@ export class SqliteWorkflowStore implements WorkflowStore {
     orderJobcenter: string;
     entries: ReadonlyArray<{ candidateId: string; jobcenter: string }>;
   }): Promise<void> {
-    const insert = this.db.prepare(
+    const insert = this.q(
       `INSERT INTO workflow_entries (job_order_id, candidate_id, home_jobcenter, order_jobcenter, state, source,
          first_shortlist_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, 'suggested', 'shortlist', ?, ?, ?)
@@ -237,39 +249,34 @@ export class SqliteWorkflowStore implements WorkflowStore {
     actor: Actor;
   }): Promise<WorkflowEntry> {
     const now = this.now();
-    this.db
-      .prepare(
-        `INSERT INTO workflow_entries (job_order_id, candidate_id, home_jobcenter, order_jobcenter, state, source,
+    this.q(
+      `INSERT INTO workflow_entries (job_order_id, candidate_id, home_jobcenter, order_jobcenter, state, source,
            created_at, updated_at)
          VALUES (?, ?, ?, ?, 'suggested', ?, ?, ?)
          ON CONFLICT (job_order_id, candidate_id) DO NOTHING`,
-      )
-      .run(
-        input.jobOrderId,
-        input.candidateId,
-        input.homeJobcenter,
-        input.orderJobcenter,
-        input.source,
-        now,
-        now,
-      );
+    ).run(
+      input.jobOrderId,
+      input.candidateId,
+      input.homeJobcenter,
+      input.orderJobcenter,
+      input.source,
+      now,
+      now,
+    );
     return (await this.getEntry(input.jobOrderId, input.candidateId))!;
   }
 
   async getEntry(jobOrderId: string, candidateId: string): Promise<WorkflowEntry | undefined> {
-    const row = this.db
-      .prepare<[string, string], EntryRow>(
-        'SELECT * FROM workflow_entries WHERE job_order_id = ? AND candidate_id = ?',
-      )
-      .get(jobOrderId, candidateId);
+    const row = this.q<[string, string], EntryRow>(
+      'SELECT * FROM workflow_entries WHERE job_order_id = ? AND candidate_id = ?',
+    ).get(jobOrderId, candidateId);
     return row && toEntry(row);
   }
 
   async listEntries(jobOrderId: string): Promise<WorkflowEntry[]> {
-    return this.db
-      .prepare<[string], EntryRow>(
-        'SELECT * FROM workflow_entries WHERE job_order_id = ? ORDER BY created_at, candidate_id',
-      )
+    return this.q<[string], EntryRow>(
+      'SELECT * FROM workflow_entries WHERE job_order_id = ? ORDER BY created_at, candidate_id',
+    )
       .all(jobOrderId)
       .map(toEntry);
   }
@@ -282,54 +289,47 @@ export class SqliteWorkflowStore implements WorkflowStore {
   ): Promise<WorkflowEntry> {
     // IMMEDIATE: the read of the current state and the write must not interleave with another process's step.
     const step = this.db.transaction(() => {
-      const row = this.db
-        .prepare<[string, string], EntryRow>(
-          'SELECT * FROM workflow_entries WHERE job_order_id = ? AND candidate_id = ?',
-        )
-        .get(jobOrderId, candidateId);
+      const row = this.q<[string, string], EntryRow>(
+        'SELECT * FROM workflow_entries WHERE job_order_id = ? AND candidate_id = ?',
+      ).get(jobOrderId, candidateId);
       if (!row) throw new WorkflowNotFoundError(`candidate ${candidateId} is not on job order ${jobOrderId}`);
       assertTransition(row.state, request.to);
       const now = this.now();
       const reason = 'reason' in request ? request.reason : null;
       const note = request.note ?? null;
-      this.db
-        .prepare(
-          `UPDATE workflow_entries SET state = @to, updated_at = @now,
+      this.q(
+        `UPDATE workflow_entries SET state = @to, updated_at = @now,
              decline_reason = CASE WHEN @to = 'declined' THEN @reason ELSE decline_reason END,
              company_reason = CASE WHEN @to = 'not_chosen' THEN @reason ELSE company_reason END,
              note = COALESCE(@note, note)
            WHERE job_order_id = @jobOrderId AND candidate_id = @candidateId`,
-        )
-        .run({ to: request.to, now, reason, note, jobOrderId, candidateId });
-      this.db
-        .prepare(
-          `INSERT INTO workflow_events (job_order_id, candidate_id, order_jobcenter, from_state, to_state, reason, note,
+      ).run({ to: request.to, now, reason, note, jobOrderId, candidateId });
+      this.q(
+        `INSERT INTO workflow_events (job_order_id, candidate_id, order_jobcenter, from_state, to_state, reason, note,
              actor_token_id, actor_label, actor_role, at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          jobOrderId,
-          candidateId,
-          row.order_jobcenter,
-          row.state,
-          request.to,
-          reason,
-          note,
-          actor.tokenId,
-          actor.label,
-          actor.role,
-          now,
-        );
+      ).run(
+        jobOrderId,
+        candidateId,
+        row.order_jobcenter,
+        row.state,
+        request.to,
+        reason,
+        note,
+        actor.tokenId,
+        actor.label,
+        actor.role,
+        now,
+      );
     });
     step.immediate();
     return (await this.getEntry(jobOrderId, candidateId))!;
   }
 
   async history(jobOrderId: string, candidateId: string): Promise<WorkflowEvent[]> {
-    return this.db
-      .prepare<[string, string], EventRow>(
-        'SELECT * FROM workflow_events WHERE job_order_id = ? AND candidate_id = ? ORDER BY id',
-      )
+    return this.q<[string, string], EventRow>(
+      'SELECT * FROM workflow_events WHERE job_order_id = ? AND candidate_id = ? ORDER BY id',
+    )
       .all(jobOrderId, candidateId)
       .map(toEvent);
   }
@@ -341,70 +341,61 @@ export class SqliteWorkflowStore implements WorkflowStore {
     createdBy: string;
   }): Promise<Bundle> {
     const id = randomUUID();
-    this.db
-      .prepare(
-        `INSERT INTO bundles (id, job_order_id, jobcenter, status, candidate_ids_json, created_by, created_at)
+    this.q(
+      `INSERT INTO bundles (id, job_order_id, jobcenter, status, candidate_ids_json, created_by, created_at)
          VALUES (?, ?, ?, 'queued', ?, ?, ?)`,
-      )
-      .run(
-        id,
-        input.jobOrderId,
-        input.jobcenter,
-        JSON.stringify(input.candidateIds),
-        input.createdBy,
-        this.now(),
-      );
+    ).run(
+      id,
+      input.jobOrderId,
+      input.jobcenter,
+      JSON.stringify(input.candidateIds),
+      input.createdBy,
+      this.now(),
+    );
     return (await this.getBundle(id))!;
   }
 
   async setBundleToken(id: string, tokenId: string): Promise<void> {
-    this.db.prepare('UPDATE bundles SET token_id = ? WHERE id = ?').run(tokenId, id);
+    this.q('UPDATE bundles SET token_id = ? WHERE id = ?').run(tokenId, id);
   }
 
   async markBundleRendering(id: string): Promise<void> {
-    this.db
-      .prepare(`UPDATE bundles SET status = 'rendering' WHERE id = ? AND status IN ('queued', 'rendering')`)
-      .run(id);
+    this.q(`UPDATE bundles SET status = 'rendering' WHERE id = ? AND status IN ('queued', 'rendering')`).run(
+      id,
+    );
   }
 
   /** A finished bundle is never re-rendered: a retried job keeps the PDF the company may already have seen. */
   async completeBundle(id: string, pdf: Buffer, candidateIds: string[]): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE bundles SET status = 'done', pdf = ?, pdf_bytes = ?, candidate_ids_json = ?, completed_at = ?,
+    this.q(
+      `UPDATE bundles SET status = 'done', pdf = ?, pdf_bytes = ?, candidate_ids_json = ?, completed_at = ?,
            error = NULL
          WHERE id = ? AND status IN ('queued', 'rendering')`,
-      )
-      .run(pdf, pdf.length, JSON.stringify(candidateIds), this.now(), id);
+    ).run(pdf, pdf.length, JSON.stringify(candidateIds), this.now(), id);
   }
 
   async failBundle(id: string, error: string): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE bundles SET status = 'failed', error = ?, completed_at = ? WHERE id = ? AND status IN ('queued', 'rendering')`,
-      )
-      .run(error, this.now(), id);
+    this.q(
+      `UPDATE bundles SET status = 'failed', error = ?, completed_at = ? WHERE id = ? AND status IN ('queued', 'rendering')`,
+    ).run(error, this.now(), id);
   }
 
   async getBundle(id: string): Promise<Bundle | undefined> {
-    const row = this.db
-      .prepare<[string], BundleRow>(`SELECT ${BUNDLE_COLUMNS} FROM bundles WHERE id = ?`)
-      .get(id);
+    const row = this.q<[string], BundleRow>(`SELECT ${BUNDLE_COLUMNS} FROM bundles WHERE id = ?`).get(id);
     return row && toBundle(row);
   }
 
   async getBundlePdf(id: string): Promise<Buffer | undefined> {
-    const row = this.db
-      .prepare<[string], { pdf: Buffer | null }>(`SELECT pdf FROM bundles WHERE id = ? AND status = 'done'`)
-      .get(id);
+    const row = this.q<[string], { pdf: Buffer | null }>(
+      `SELECT pdf FROM bundles WHERE id = ? AND status = 'done'`,
+    ).get(id);
     return row?.pdf ?? undefined;
   }
 
   async listBundles(jobOrderId: string): Promise<Bundle[]> {
-    return this.db
-      .prepare<[string], BundleRow>(
-        `SELECT ${BUNDLE_COLUMNS} FROM bundles WHERE job_order_id = ? ORDER BY created_at, id`,
-      )
+    return this.q<[string], BundleRow>(
+      `SELECT ${BUNDLE_COLUMNS} FROM bundles WHERE job_order_id = ? ORDER BY created_at, id`,
+    )
       .all(jobOrderId)
       .map(toBundle);
   }
@@ -414,42 +405,39 @@ export class SqliteWorkflowStore implements WorkflowStore {
     toJobcenter: string;
     releasedBy: string;
   }): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO contact_releases (candidate_id, to_jobcenter, released_by, released_at) VALUES (?, ?, ?, ?)
+    this.q(
+      `INSERT INTO contact_releases (candidate_id, to_jobcenter, released_by, released_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (candidate_id, to_jobcenter) DO NOTHING`,
-      )
-      .run(input.candidateId, input.toJobcenter, input.releasedBy, this.now());
+    ).run(input.candidateId, input.toJobcenter, input.releasedBy, this.now());
   }
 
   async isContactReleased(candidateId: string, toJobcenter: string): Promise<boolean> {
     return (
-      this.db
-        .prepare('SELECT 1 FROM contact_releases WHERE candidate_id = ? AND to_jobcenter = ?')
-        .get(candidateId, toJobcenter) !== undefined
+      this.q('SELECT 1 FROM contact_releases WHERE candidate_id = ? AND to_jobcenter = ?').get(
+        candidateId,
+        toJobcenter,
+      ) !== undefined
     );
   }
 
   async audit(e: NewAuditEntry): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO audit_log (at, actor_token_id, actor_label, actor_role, actor_jobcenter, action, candidate_id,
+    this.q(
+      `INSERT INTO audit_log (at, actor_token_id, actor_label, actor_role, actor_jobcenter, action, candidate_id,
            home_jobcenter, job_order_id, bundle_id, detail)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        this.now(),
-        e.actor.tokenId,
-        e.actor.label,
-        e.actor.role,
-        e.actor.jobcenter,
-        e.action,
-        e.candidateId,
-        e.homeJobcenter,
-        e.jobOrderId,
-        e.bundleId,
-        e.detail,
-      );
+    ).run(
+      this.now(),
+      e.actor.tokenId,
+      e.actor.label,
+      e.actor.role,
+      e.actor.jobcenter,
+      e.action,
+      e.candidateId,
+      e.homeJobcenter,
+      e.jobOrderId,
+      e.bundleId,
+      e.detail,
+    );
   }
 
   async listAudit(filter: {
@@ -468,8 +456,7 @@ export class SqliteWorkflowStore implements WorkflowStore {
       params.push(filter.homeJobcenter);
     }
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return this.db
-      .prepare<unknown[], AuditRow>(sql)
+    return this.q<unknown[], AuditRow>(sql)
       .all(...params, filter.limit ?? 1000)
       .map(toAudit);
   }
@@ -478,8 +465,8 @@ export class SqliteWorkflowStore implements WorkflowStore {
     const id = randomUUID();
     const now = this.now();
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO pools (id, name, created_at) VALUES (?, ?, ?)').run(id, input.name, now);
-      const add = this.db.prepare(
+      this.q('INSERT INTO pools (id, name, created_at) VALUES (?, ?, ?)').run(id, input.name, now);
+      const add = this.q(
         'INSERT OR IGNORE INTO pool_members (pool_id, jobcenter, added_at) VALUES (?, ?, ?)',
       );
       for (const m of input.members) add.run(id, m, now);
@@ -488,14 +475,13 @@ export class SqliteWorkflowStore implements WorkflowStore {
   }
 
   async getPool(id: string): Promise<Pool | undefined> {
-    const row = this.db
-      .prepare<[string], { id: string; name: string; created_at: string }>('SELECT * FROM pools WHERE id = ?')
-      .get(id);
+    const row = this.q<[string], { id: string; name: string; created_at: string }>(
+      'SELECT * FROM pools WHERE id = ?',
+    ).get(id);
     if (!row) return undefined;
-    const members = this.db
-      .prepare<[string], { jobcenter: string }>(
-        'SELECT jobcenter FROM pool_members WHERE pool_id = ? ORDER BY jobcenter',
-      )
+    const members = this.q<[string], { jobcenter: string }>(
+      'SELECT jobcenter FROM pool_members WHERE pool_id = ? ORDER BY jobcenter',
+    )
       .all(id)
       .map((m) => m.jobcenter);
     return { id: row.id, name: row.name, members, createdAt: row.created_at };
@@ -504,13 +490,11 @@ export class SqliteWorkflowStore implements WorkflowStore {
   async listPools(filter: { jobcenter?: string } = {}): Promise<Pool[]> {
     const ids =
       filter.jobcenter === undefined
-        ? this.db.prepare<[], { id: string }>('SELECT id FROM pools ORDER BY created_at, id').all()
-        : this.db
-            .prepare<[string], { id: string }>(
-              `SELECT p.id FROM pools p JOIN pool_members m ON m.pool_id = p.id WHERE m.jobcenter = ?
+        ? this.q<[], { id: string }>('SELECT id FROM pools ORDER BY created_at, id').all()
+        : this.q<[string], { id: string }>(
+            `SELECT p.id FROM pools p JOIN pool_members m ON m.pool_id = p.id WHERE m.jobcenter = ?
                ORDER BY p.created_at, p.id`,
-            )
-            .all(filter.jobcenter);
+          ).all(filter.jobcenter);
     const pools: Pool[] = [];
     for (const { id } of ids) {
       const pool = await this.getPool(id);
@@ -521,25 +505,26 @@ export class SqliteWorkflowStore implements WorkflowStore {
 
   async addPoolMember(poolId: string, jobcenter: string): Promise<Pool | undefined> {
     if (!(await this.getPool(poolId))) return undefined;
-    this.db
-      .prepare('INSERT OR IGNORE INTO pool_members (pool_id, jobcenter, added_at) VALUES (?, ?, ?)')
-      .run(poolId, jobcenter, this.now());
+    this.q('INSERT OR IGNORE INTO pool_members (pool_id, jobcenter, added_at) VALUES (?, ?, ?)').run(
+      poolId,
+      jobcenter,
+      this.now(),
+    );
     return this.getPool(poolId);
   }
 
   async removePoolMember(poolId: string, jobcenter: string): Promise<Pool | undefined> {
     if (!(await this.getPool(poolId))) return undefined;
-    this.db.prepare('DELETE FROM pool_members WHERE pool_id = ? AND jobcenter = ?').run(poolId, jobcenter);
+    this.q('DELETE FROM pool_members WHERE pool_id = ? AND jobcenter = ?').run(poolId, jobcenter);
     return this.getPool(poolId);
   }
 
   async poolMembers(jobcenter: string): Promise<string[]> {
-    return this.db
-      .prepare<[string, string], { jobcenter: string }>(
-        `SELECT DISTINCT other.jobcenter FROM pool_members me
+    return this.q<[string, string], { jobcenter: string }>(
+      `SELECT DISTINCT other.jobcenter FROM pool_members me
          JOIN pool_members other ON other.pool_id = me.pool_id
          WHERE me.jobcenter = ? AND other.jobcenter <> ? ORDER BY other.jobcenter`,
-      )
+    )
       .all(jobcenter, jobcenter)
       .map((r) => r.jobcenter);
   }
@@ -552,11 +537,9 @@ export class SqliteWorkflowStore implements WorkflowStore {
   }): Promise<Placement> {
     const { jobOrderId, candidateId, request, actor } = input;
     const write = this.db.transaction(() => {
-      const entry = this.db
-        .prepare<[string, string], EntryRow>(
-          'SELECT * FROM workflow_entries WHERE job_order_id = ? AND candidate_id = ?',
-        )
-        .get(jobOrderId, candidateId);
+      const entry = this.q<[string, string], EntryRow>(
+        'SELECT * FROM workflow_entries WHERE job_order_id = ? AND candidate_id = ?',
+      ).get(jobOrderId, candidateId);
       if (!entry)
         throw new WorkflowNotFoundError(`candidate ${candidateId} is not on job order ${jobOrderId}`);
       if (entry.state !== 'chosen') {
@@ -565,54 +548,50 @@ export class SqliteWorkflowStore implements WorkflowStore {
         );
       }
       const now = this.now();
-      let placement = this.db
-        .prepare<[string, string], PlacementRow>(
-          'SELECT * FROM placements WHERE job_order_id = ? AND candidate_id = ?',
-        )
-        .get(jobOrderId, candidateId);
+      let placement = this.q<[string, string], PlacementRow>(
+        'SELECT * FROM placements WHERE job_order_id = ? AND candidate_id = ?',
+      ).get(jobOrderId, candidateId);
       assertOutcome(placement?.outcome ?? null, request.outcome);
       if (!placement) {
         const id = randomUUID();
-        this.db
-          .prepare(
-            `INSERT INTO placements (id, job_order_id, candidate_id, home_jobcenter, order_jobcenter, created_at, updated_at)
+        this.q(
+          `INSERT INTO placements (id, job_order_id, candidate_id, home_jobcenter, order_jobcenter, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(id, jobOrderId, candidateId, entry.home_jobcenter, entry.order_jobcenter, now, now);
+        ).run(id, jobOrderId, candidateId, entry.home_jobcenter, entry.order_jobcenter, now, now);
         placement = { id } as PlacementRow;
       }
-      this.db
-        .prepare('UPDATE placements SET outcome = ?, reason = ?, updated_at = ? WHERE id = ?')
-        .run(request.outcome, request.reason ?? null, now, placement.id);
-      this.db
-        .prepare(
-          `INSERT INTO placement_outcomes (placement_id, outcome, date, reason, note, actor_token_id, actor_label, at)
+      this.q('UPDATE placements SET outcome = ?, reason = ?, updated_at = ? WHERE id = ?').run(
+        request.outcome,
+        request.reason ?? null,
+        now,
+        placement.id,
+      );
+      this.q(
+        `INSERT INTO placement_outcomes (placement_id, outcome, date, reason, note, actor_token_id, actor_label, at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          placement.id,
-          request.outcome,
-          request.date ?? now.slice(0, 10),
-          request.reason ?? null,
-          request.note ?? null,
-          actor.tokenId,
-          actor.label,
-          now,
-        );
+      ).run(
+        placement.id,
+        request.outcome,
+        request.date ?? now.slice(0, 10),
+        request.reason ?? null,
+        request.note ?? null,
+        actor.tokenId,
+        actor.label,
+        now,
+      );
     });
     write.immediate();
     return (await this.getPlacement(jobOrderId, candidateId))!;
   }
 
   async getPlacement(jobOrderId: string, candidateId: string): Promise<Placement | undefined> {
-    const row = this.db
-      .prepare<[string, string], PlacementRow>(
-        'SELECT * FROM placements WHERE job_order_id = ? AND candidate_id = ?',
-      )
-      .get(jobOrderId, candidateId);
+    const row = this.q<[string, string], PlacementRow>(
+      'SELECT * FROM placements WHERE job_order_id = ? AND candidate_id = ?',
+    ).get(jobOrderId, candidateId);
     if (!row) return undefined;
-    const outcomes = this.db
-      .prepare<[string], OutcomeRow>('SELECT * FROM placement_outcomes WHERE placement_id = ? ORDER BY id')
+    const outcomes = this.q<[string], OutcomeRow>(
+      'SELECT * FROM placement_outcomes WHERE placement_id = ? ORDER BY id',
+    )
       .all(row.id)
       .map(
         (o): PlacementOutcome => ({
@@ -656,14 +635,15 @@ export class SqliteWorkflowStore implements WorkflowStore {
     if (jobcentre.length === 0) return empty;
     const inList = placeholders(jobcentre.length);
     // Per order: when it was made, its first finished shortlist and its first choice.
-    const orders = this.db
-      .prepare<unknown[], { created_at: string; shortlist_at: string | null; chosen_at: string | null }>(
-        `SELECT o.created_at,
+    const orders = this.q<
+      unknown[],
+      { created_at: string; shortlist_at: string | null; chosen_at: string | null }
+    >(
+      `SELECT o.created_at,
            (SELECT min(s.completed_at) FROM shortlists s WHERE s.job_order_id = o.id AND s.status = 'done') AS shortlist_at,
            (SELECT min(e.at) FROM workflow_events e WHERE e.job_order_id = o.id AND e.to_state = 'chosen') AS chosen_at
          FROM job_orders o WHERE o.jobcenter IN (${inList})`,
-      )
-      .all(...jobcentre);
+    ).all(...jobcentre);
     const toShortlist: number[] = [];
     const toChoice: number[] = [];
     const shortlistToChoice: number[] = [];
@@ -673,19 +653,15 @@ export class SqliteWorkflowStore implements WorkflowStore {
       if (o.shortlist_at && o.chosen_at) shortlistToChoice.push(seconds(o.shortlist_at, o.chosen_at));
     }
     // Distinct (order, candidate) pairs: a candidate sent once counts once, whatever happened after.
-    const counts = this.db
-      .prepare<unknown[], { sent: number; chosen: number }>(
-        `SELECT
+    const counts = this.q<unknown[], { sent: number; chosen: number }>(
+      `SELECT
            count(DISTINCT CASE WHEN to_state = 'sent_to_company' THEN job_order_id || '|' || candidate_id END) AS sent,
            count(DISTINCT CASE WHEN to_state = 'chosen' THEN job_order_id || '|' || candidate_id END) AS chosen
          FROM workflow_events WHERE order_jobcenter IN (${inList})`,
-      )
-      .get(...jobcentre)!;
-    const placements = this.db
-      .prepare<unknown[], { outcome: OutcomeKind | null; n: number }>(
-        `SELECT outcome, count(*) AS n FROM placements WHERE home_jobcenter IN (${inList}) GROUP BY outcome`,
-      )
-      .all(...jobcentre);
+    ).get(...jobcentre)!;
+    const placements = this.q<unknown[], { outcome: OutcomeKind | null; n: number }>(
+      `SELECT outcome, count(*) AS n FROM placements WHERE home_jobcenter IN (${inList}) GROUP BY outcome`,
+    ).all(...jobcentre);
     let placed = 0;
     for (const p of placements) {
       placed += p.n;
@@ -712,30 +688,24 @@ export class SqliteWorkflowStore implements WorkflowStore {
     const members = pool.members;
     if (members.length === 0) return [];
     return members.map((jobcenter) => {
-      const shared = this.db
-        .prepare<[string], { n: number }>(
-          `SELECT count(*) AS n FROM candidates WHERE jobcenter = ? AND searchable = 1 AND incomplete = 0
+      const shared = this.q<[string], { n: number }>(
+        `SELECT count(*) AS n FROM candidates WHERE jobcenter = ? AND searchable = 1 AND incomplete = 0
              AND json_extract(candidate_json, '$.consent.shareWithPool') = 1`,
-        )
-        .get(jobcenter)!.n;
+      ).get(jobcenter)!.n;
       const others = members.filter((m) => m !== jobcenter);
       const otherList = placeholders(others.length);
       const shortlisted =
         others.length === 0
           ? 0
-          : this.db
-              .prepare<unknown[], { n: number }>(
-                `SELECT count(*) AS n FROM workflow_entries WHERE home_jobcenter = ? AND order_jobcenter IN (${otherList})`,
-              )
-              .get(jobcenter, ...others)!.n;
+          : this.q<unknown[], { n: number }>(
+              `SELECT count(*) AS n FROM workflow_entries WHERE home_jobcenter = ? AND order_jobcenter IN (${otherList})`,
+            ).get(jobcenter, ...others)!.n;
       const placed =
         others.length === 0
           ? 0
-          : this.db
-              .prepare<unknown[], { n: number }>(
-                `SELECT count(*) AS n FROM placements WHERE home_jobcenter = ? AND order_jobcenter IN (${otherList})`,
-              )
-              .get(jobcenter, ...others)!.n;
+          : this.q<unknown[], { n: number }>(
+              `SELECT count(*) AS n FROM placements WHERE home_jobcenter = ? AND order_jobcenter IN (${otherList})`,
+            ).get(jobcenter, ...others)!.n;
       return { jobcenter, candidatesShared: shared, shortlisted, placed };
     });
   }
@@ -744,35 +714,31 @@ export class SqliteWorkflowStore implements WorkflowStore {
     const anon = `erased:${randomUUID()}`;
     const run = this.db.transaction(() => {
       let touched = 0;
-      touched += this.db
-        .prepare(
-          'UPDATE workflow_entries SET candidate_id = ?, note = NULL, company_reason = NULL WHERE candidate_id = ?',
-        )
-        .run(anon, candidateId).changes;
-      touched += this.db
-        .prepare('UPDATE workflow_events SET candidate_id = ?, note = NULL WHERE candidate_id = ?')
-        .run(anon, candidateId).changes;
-      const placementIds = this.db
-        .prepare<[string], { id: string }>('SELECT id FROM placements WHERE candidate_id = ?')
-        .all(candidateId);
-      touched += this.db
-        .prepare('UPDATE placements SET candidate_id = ? WHERE candidate_id = ?')
-        .run(anon, candidateId).changes;
-      const clearNotes = this.db.prepare('UPDATE placement_outcomes SET note = NULL WHERE placement_id = ?');
+      touched += this.q(
+        'UPDATE workflow_entries SET candidate_id = ?, note = NULL, company_reason = NULL WHERE candidate_id = ?',
+      ).run(anon, candidateId).changes;
+      touched += this.q(
+        'UPDATE workflow_events SET candidate_id = ?, note = NULL WHERE candidate_id = ?',
+      ).run(anon, candidateId).changes;
+      const placementIds = this.q<[string], { id: string }>(
+        'SELECT id FROM placements WHERE candidate_id = ?',
+      ).all(candidateId);
+      touched += this.q('UPDATE placements SET candidate_id = ? WHERE candidate_id = ?').run(
+        anon,
+        candidateId,
+      ).changes;
+      const clearNotes = this.q('UPDATE placement_outcomes SET note = NULL WHERE placement_id = ?');
       for (const p of placementIds) clearNotes.run(p.id);
-      touched += this.db
-        .prepare('DELETE FROM contact_releases WHERE candidate_id = ?')
-        .run(candidateId).changes;
-      touched += this.db
-        .prepare('UPDATE audit_log SET candidate_id = ? WHERE candidate_id = ?')
-        .run(anon, candidateId).changes;
+      touched += this.q('DELETE FROM contact_releases WHERE candidate_id = ?').run(candidateId).changes;
+      touched += this.q('UPDATE audit_log SET candidate_id = ? WHERE candidate_id = ?').run(
+        anon,
+        candidateId,
+      ).changes;
       // A rendered bundle is a copy of the CV: it goes, and the bundle says why.
-      const bundles = this.db
-        .prepare<[string], { id: string; candidate_ids_json: string }>(
-          `SELECT id, candidate_ids_json FROM bundles WHERE instr(candidate_ids_json, ?) > 0`,
-        )
-        .all(candidateId);
-      const erase = this.db.prepare(
+      const bundles = this.q<[string], { id: string; candidate_ids_json: string }>(
+        `SELECT id, candidate_ids_json FROM bundles WHERE instr(candidate_ids_json, ?) > 0`,
+      ).all(candidateId);
+      const erase = this.q(
         `UPDATE bundles SET status = 'erased', pdf = NULL, pdf_bytes = NULL, candidate_ids_json = ?,
            error = 'a candidate in this bundle was erased (GDPR); send a new bundle' WHERE id = ?`,
       );
