@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
 import { authenticate, authPlugin, resolvePrincipal } from './api/auth.ts';
 import { contextPlugin } from './api/plugins/context.ts';
 import { errorsPlugin } from './api/plugins/errors.ts';
@@ -81,7 +82,20 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     },
   });
 
+  // With Redis, every API process counts against the same budget; a Redis outage lets requests through rather than
+  // taking the API down with it.
+  const rateLimitRedis = ctx.config.REDIS_URL
+    ? new Redis(ctx.config.REDIS_URL, { connectTimeout: 1000, maxRetriesPerRequest: 1 })
+    : undefined;
+  if (rateLimitRedis) {
+    app.addHook('onClose', async () => {
+      await rateLimitRedis.quit();
+    });
+  }
   await app.register(rateLimit, {
+    ...(rateLimitRedis
+      ? { redis: rateLimitRedis, nameSpace: `${ctx.config.REDIS_PREFIX}:ratelimit:`, skipOnError: true }
+      : {}),
     max: ctx.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     // Per token when the request carries a valid one (a busy integration behind one NAT is not throttled by
