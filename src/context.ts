@@ -121,11 +121,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
   // importer while this is the server) are in it before the next shortlist.
   const follower =
     index instanceof EmbeddedCandidateIndex
-      ? new IndexFollower(store, index, new SqliteCandidateChanges(store.database), (onProgress) =>
+      ? new IndexFollower(index, new SqliteCandidateChanges(store.database), (onProgress) =>
           rebuildIndex(store, index, onProgress),
         )
       : undefined;
   await follower?.rebuild(options.onIndexProgress);
+  // What this process writes to the index goes through here, so catching up does not apply it a second time.
+  const sharedIndex = follower?.writer ?? index;
   const queue = createQueue(config, options.onQueueError);
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
@@ -139,7 +141,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     },
     bundle: async ({ bundleId }) => runBundleJob(bundleId, { store, workflow, loadRuleSet: ruleSets }),
     retention: async () => {
-      await runRetentionJob({ store, index, workflow }, config.RETENTION_MONTHS);
+      await runRetentionJob({ store, index: sharedIndex, workflow }, config.RETENTION_MONTHS);
     },
     reindex: async () => {
       if (follower) await follower.rebuild();
@@ -151,7 +153,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     store,
     access,
     workflow,
-    index,
+    index: sharedIndex,
     queue,
     loadRuleSet: ruleSets,
     handlers,

@@ -1,14 +1,14 @@
-import { toIndexDocument } from '../indexer/import.ts';
-import type { CandidateChange } from './adapters/sqlite/candidate-changes.ts';
+import { type CandidateChange, factsDigest } from './adapters/sqlite/candidate-changes.ts';
 import type { CandidateIndex, IndexDocument } from './ports/candidate-index.ts';
-import type { Store } from './ports/store.ts';
 
 export interface CandidateChangeFeed {
   head(): number;
   since(seq: number, limit: number): CandidateChange[];
 }
 
-const BATCH = 1000;
+const BATCH = 2000;
+/** Past this many remembered writes the memory is dropped: correctness does not depend on it, only speed. */
+const MAX_REMEMBERED = 1_000_000;
 
 /**
  * Keeps an in-process CandidateIndex in step with the Store when other processes write to it. The embedded index
@@ -16,30 +16,71 @@ const BATCH = 1000;
  * by a worker; every process that shortlists from its own index calls catchUp() first, which replays the Store's
  * change feed since the last call (a single indexed read when nothing changed). A shared index (Meilisearch)
  * needs none of this.
+ *
+ * This process's own writes are in the feed too. So a bulk upload through the API is not indexed twice, writes
+ * made through `writer` are remembered as candidate id -> digest of the facts now in the index; a change whose
+ * current facts have that digest is already in the index and is skipped. The invariant that makes this safe:
+ * a remembered digest always describes what the index holds for that id, because every index write updates or
+ * forgets it in the same synchronous step (the embedded index does its work synchronously inside each call).
  */
 export class IndexFollower {
   private cursor = 0;
   private chain: Promise<unknown> = Promise.resolve();
+  /** id -> digest of the facts this process last put in the index for it; null: it removed the id. */
+  private readonly own = new Map<string, string | null>();
+  /** The index for this process's writers (API, importer): the same index, with its writes remembered. */
+  readonly writer: CandidateIndex;
 
   constructor(
-    private readonly store: Store,
     private readonly index: CandidateIndex,
     private readonly feed: CandidateChangeFeed,
     private readonly rebuildFromStore: (onProgress?: (n: number) => void) => Promise<number>,
-  ) {}
+  ) {
+    const own = this.own;
+    const remember = (id: string, digest: string | null) => {
+      if (own.size >= MAX_REMEMBERED) own.clear();
+      own.set(id, digest);
+    };
+    this.writer = {
+      name: index.name,
+      upsert: (docs) => {
+        const digests = docs.map((d) => factsDigest(d.facts));
+        const done = index.upsert(docs);
+        docs.forEach((d, i) => {
+          remember(d.id, digests[i]!);
+        });
+        return done;
+      },
+      remove: (ids) => {
+        const done = index.remove(ids);
+        for (const id of ids) remember(id, null);
+        return done;
+      },
+      clear: () => {
+        const done = index.clear();
+        own.clear();
+        return done;
+      },
+      count: () => index.count(),
+      retrieve: (query) => index.retrieve(query),
+      ping: () => index.ping(),
+      close: () => index.close(),
+    };
+  }
 
   /** Rebuilds the index from the Store and follows the feed from there. */
   rebuild(onProgress?: (n: number) => void): Promise<number> {
     return this.serial(async () => {
       // Read before the scan: a change landing during it is replayed by the next catchUp (replays are idempotent).
       const head = this.feed.head();
+      this.own.clear();
       const n = await this.rebuildFromStore(onProgress);
       this.cursor = head;
       return n;
     });
   }
 
-  /** Applies every candidate change committed before this call; returns how many candidates it re-read. */
+  /** Applies every candidate change committed before this call; returns how many it had to apply. */
   catchUp(): Promise<number> {
     // Serialised: concurrent jobs share one replay, and each waits for a replay that started after it asked.
     return this.serial(async () => {
@@ -50,16 +91,21 @@ export class IndexFollower {
         const upserts: IndexDocument[] = [];
         const removals: string[] = [];
         for (const change of changes) {
-          const record = await this.store.getCandidate(change.candidateId);
-          // Gone (erased), incomplete or no longer searchable: out of the index, as the import path does it.
-          if (!record || record.incomplete.length > 0 || !record.facts.searchable)
-            removals.push(change.candidateId);
-          else upserts.push(toIndexDocument(record.id, record));
+          const known = this.own.get(change.candidateId);
+          if (known !== undefined && known === change.digest) continue;
+          const doc = change.document();
+          if (doc) upserts.push(doc);
+          else removals.push(change.candidateId);
         }
-        if (removals.length > 0) await this.index.remove(removals);
-        if (upserts.length > 0) await this.index.upsert(upserts);
+        // The index now holds the Store's version of these: what this process wrote for them no longer applies.
+        const removed = removals.length > 0 ? this.index.remove(removals) : undefined;
+        for (const id of removals) this.own.delete(id);
+        const upserted = upserts.length > 0 ? this.index.upsert(upserts) : undefined;
+        for (const doc of upserts) this.own.delete(doc.id);
+        await removed;
+        await upserted;
         this.cursor = changes.at(-1)!.seq;
-        applied += changes.length;
+        applied += removals.length + upserts.length;
       }
     });
   }

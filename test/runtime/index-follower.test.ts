@@ -95,7 +95,7 @@ describe('an in-process index in another process than the writer', () => {
     cleanups.push(() => store.close());
     const index = new EmbeddedCandidateIndex();
     const feed = new SqliteCandidateChanges(store.database);
-    const follower = new IndexFollower(store, index, feed, () => rebuildIndex(store, index));
+    const follower = new IndexFollower(index, feed, () => rebuildIndex(store, index));
 
     await store.upsertCandidates(writes(30, 13));
     expect(await follower.rebuild()).toBe(30);
@@ -116,5 +116,46 @@ describe('an in-process index in another process than the writer', () => {
     expect(a + b).toBe(1);
     expect(await index.count()).toBe(await searchable());
     expect(await store.countCandidates()).toBe(39);
+  });
+
+  it("skips this process's own writes, and still applies another writer's later change to the same candidate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vikarmatch-follow-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'db.sqlite');
+    const key = Buffer.from('k'.repeat(32));
+    const store = new SqliteStore({ file, cprKey: key });
+    await store.migrate();
+    cleanups.push(() => store.close());
+    // Another process's connection to the same file.
+    const other = new SqliteStore({ file, cprKey: key });
+    await other.migrate();
+    cleanups.push(() => other.close());
+    const index = new EmbeddedCandidateIndex();
+    const follower = new IndexFollower(index, new SqliteCandidateChanges(store.database), () =>
+      rebuildIndex(store, index),
+    );
+    await follower.rebuild();
+
+    const batch = writes(200, 15);
+    await writeCandidateBatch({ store, index: follower.writer }, batch);
+    expect(await follower.catchUp()).toBe(0);
+    const searchable = () => store.countCandidates({ searchable: true, incomplete: false });
+    expect(await index.count()).toBe(await searchable());
+
+    // The other writer withdraws one candidate's consent, and changes another's hours.
+    const [first, second] = batch.filter((w) => w.facts.searchable);
+    await other.upsertCandidates([
+      { ...first!, facts: { ...first!.facts, searchable: false } },
+      { ...second!, facts: { ...second!.facts, weeklyHours: 7 } },
+    ]);
+    expect(await follower.catchUp()).toBe(2);
+    expect(await index.count()).toBe(await searchable());
+
+    // Erased through this process (store, then index, as the API does): nothing left to apply.
+    const own = await store.findCandidate(second!.jobcenter, second!.externalId);
+    await store.deleteCandidate(own!.id);
+    await follower.writer.remove([own!.id]);
+    expect(await follower.catchUp()).toBe(0);
+    expect(await index.count()).toBe(await searchable());
   });
 });

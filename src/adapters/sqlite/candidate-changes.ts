@@ -1,61 +1,53 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Migration } from './migrations.ts';
+import type { IndexDocument } from '../../ports/candidate-index.ts';
+import type { CandidateSearchFacts } from '../../ports/store.ts';
+import { canonicalJson } from './store.ts';
 
 /**
- * A change feed of the candidates table, kept by triggers so every writer (API, CLI import, a worker erasing a
- * candidate) feeds it without knowing about it. An in-process index in another process (a `vikar worker`, the
- * server while the CLI imports) reads it to catch up, instead of serving a pool frozen at its start.
- *
- * One row per candidate that ever changed, holding the sequence number of its latest change: the feed stays the
- * size of the candidates table however often they are re-imported. Sequence numbers only grow: SQLite runs one
- * write transaction at a time and each takes max + 1 inside it, so a reader that has seen everything up to N
- * never later finds a committed change below N. A deleted candidate's row stays (it holds a random id and no
- * personal data), so a reader learns of the erasure however late it looks.
+ * Reads the candidate change feed (see migrations-candidate-changes.ts): which candidates changed since a
+ * sequence number, with what an index should now hold for each.
  */
-export const CANDIDATE_CHANGES_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 5,
-    name: 'candidate change feed',
-    sql: `
-      CREATE TABLE candidate_changes (
-        candidate_id TEXT PRIMARY KEY,
-        seq INTEGER NOT NULL
-      );
-      CREATE UNIQUE INDEX candidate_changes_seq ON candidate_changes (seq);
-
-      CREATE TRIGGER candidate_changes_insert AFTER INSERT ON candidates BEGIN
-        INSERT OR REPLACE INTO candidate_changes (candidate_id, seq)
-        VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM candidate_changes));
-      END;
-      CREATE TRIGGER candidate_changes_update AFTER UPDATE ON candidates BEGIN
-        INSERT OR REPLACE INTO candidate_changes (candidate_id, seq)
-        VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM candidate_changes));
-      END;
-      CREATE TRIGGER candidate_changes_delete AFTER DELETE ON candidates BEGIN
-        INSERT OR REPLACE INTO candidate_changes (candidate_id, seq)
-        VALUES (OLD.id, (SELECT coalesce(max(seq), 0) + 1 FROM candidate_changes));
-      END;
-    `,
-  },
-];
-
 export interface CandidateChange {
   candidateId: string;
   seq: number;
+  /** factsDigest() of what the index should hold for the candidate now; null: nothing (erased, incomplete or
+   * not searchable). */
+  digest: string | null;
+  /** That document, parsed on demand: a reader that already holds it skips the parse. */
+  document: () => IndexDocument | null;
 }
 
-/** Reads the feed; the triggers write it. */
+/** A short digest of search facts: equal digests, equal facts (the Store serialises them the same way). */
+export function factsDigest(facts: CandidateSearchFacts): string {
+  return digestOf(canonicalJson(facts));
+}
+
+function digestOf(factsJson: string): string {
+  return createHash('sha1').update(factsJson).digest('base64');
+}
+
+interface ChangeRow {
+  candidate_id: string;
+  seq: number;
+  jobcenter: string | null;
+  external_id: string | null;
+  facts_json: string | null;
+  searchable: number | null;
+  incomplete: number | null;
+}
+
+/** Reads the feed (the triggers write it), joined to the candidates' current search facts in the same read. */
 export class SqliteCandidateChanges {
   private readonly headStatement: Database.Statement<[], { seq: number | null }>;
-  private readonly sinceStatement: Database.Statement<
-    [number, number],
-    { candidate_id: string; seq: number }
-  >;
+  private readonly sinceStatement: Database.Statement<[number, number], ChangeRow>;
 
   constructor(db: Database.Database) {
     this.headStatement = db.prepare('SELECT max(seq) AS seq FROM candidate_changes');
     this.sinceStatement = db.prepare(
-      'SELECT candidate_id, seq FROM candidate_changes WHERE seq > ? ORDER BY seq LIMIT ?',
+      `SELECT ch.candidate_id, ch.seq, c.jobcenter, c.external_id, c.facts_json, c.searchable, c.incomplete
+       FROM candidate_changes ch LEFT JOIN candidates c ON c.id = ch.candidate_id
+       WHERE ch.seq > ? ORDER BY ch.seq LIMIT ?`,
     );
   }
 
@@ -64,8 +56,24 @@ export class SqliteCandidateChanges {
     return this.headStatement.get()?.seq ?? 0;
   }
 
-  /** Candidates changed after `seq`, oldest change first. */
+  /** Candidates changed after `seq`, oldest change first, each with what the index should now hold for it. */
   since(seq: number, limit: number): CandidateChange[] {
-    return this.sinceStatement.all(seq, limit).map((r) => ({ candidateId: r.candidate_id, seq: r.seq }));
+    return this.sinceStatement.all(seq, limit).map((r) => {
+      // The same rule as the import path and the rebuild: only complete, searchable candidates are indexed.
+      const indexed = r.facts_json !== null && r.searchable === 1 && r.incomplete === 0;
+      if (!indexed) return { candidateId: r.candidate_id, seq: r.seq, digest: null, document: () => null };
+      const factsJson = r.facts_json!;
+      return {
+        candidateId: r.candidate_id,
+        seq: r.seq,
+        digest: digestOf(factsJson),
+        document: () => ({
+          id: r.candidate_id,
+          jobcenter: r.jobcenter!,
+          externalId: r.external_id!,
+          facts: JSON.parse(factsJson) as CandidateSearchFacts,
+        }),
+      };
+    });
   }
 }

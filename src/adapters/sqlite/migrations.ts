@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CANDIDATE_CHANGES_MIGRATIONS } from './candidate-changes.ts';
+import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
 import { ACCESS_MIGRATIONS } from './migrations-access.ts';
 import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
 
