@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { candidateView } from '../../src/api/schemas.ts';
 import { waitFor } from '../support/wait.ts';
 import {
   candidateBody,
@@ -52,6 +54,17 @@ describe('candidates API', () => {
     expect(got.body).not.toContain(TEST_CPR);
     // The CPR was kept (as a keyed hash) even though no response shows it.
     expect(await t.ctx.store.hasCpr(JC_A, TEST_CPR)).toBe(true);
+  });
+
+  it('the response schema itself drops a CPR, should one ever reach it', async () => {
+    const body = json(await post(candidateBody(JC_A)));
+    const { status: _status, ...stored } = body;
+    const encoded = candidateView.encode({
+      ...(stored as z.output<typeof candidateView>),
+      cpr: TEST_CPR,
+    } as never);
+    expect(encoded).not.toHaveProperty('cpr');
+    expect(JSON.stringify(encoded)).not.toContain(TEST_CPR);
   });
 
   it('names the invalid fields, with dotted paths, in a 400 problem', async () => {
