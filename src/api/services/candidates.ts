@@ -91,7 +91,13 @@ const BULK_BATCH = 500;
  * in batches (one transaction each), exactly as `vikar import candidates file.ndjson` would store them.
  */
 export async function bulkUpsertCandidates(deps: Deps, principal: Principal, body: string) {
-  const run = await deps.store.startImportRun('candidates', `api:bulk:${principal.label}`);
+  const text = body.startsWith('\uFEFF') ? body.slice(1) : body;
+  if (text.trim() === '') {
+    throw badRequest('the body has no NDJSON lines: send one candidate JSON object per line', [
+      { field: '(root)', message: 'is empty' },
+    ]);
+  }
+  const run = await deps.store.startImportRun('candidates', `api:bulk:token:${principal.tokenId}`);
   const lines: BulkLine[] = [];
   let pending: Array<{ report: BulkLine; write: CandidateWrite }> = [];
   const counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -113,7 +119,6 @@ export async function bulkUpsertCandidates(deps: Deps, principal: Principal, bod
     pending = [];
   };
 
-  const text = body.startsWith('\uFEFF') ? body.slice(1) : body;
   const rawLines = text.split(/\r?\n/);
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i]!;
@@ -121,19 +126,14 @@ export async function bulkUpsertCandidates(deps: Deps, principal: Principal, bod
     const line = i + 1;
     const report: BulkLine = { line, status: 'rejected' };
     lines.push(report);
-    const errors = validateLine(raw, line, principal, report);
-    if ('errors' in errors) {
-      report.errors = errors.errors;
+    const checked = validateLine(raw, line, principal, report);
+    if ('errors' in checked) {
+      report.errors = checked.errors;
       counts.rejected++;
       continue;
     }
-    pending.push({ report, write: errors.write });
+    pending.push({ report, write: checked.write });
     if (pending.length >= BULK_BATCH) await flush();
-  }
-  if (lines.length === 0) {
-    throw badRequest('the body has no NDJSON lines: send one candidate JSON object per line', [
-      { field: '(root)', message: 'is empty' },
-    ]);
   }
   await flush();
   await deps.store.finishImportRun({
