@@ -7,6 +7,7 @@ const USAGE = `vikar — Vikarmatch command line
   vikar gen candidates|job-orders --count N --seed S [--jobcenter 751,461] [--out file.ndjson]
   vikar import candidates|job-orders <file|dir> [--jobcenter <id>]
   vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope own|pool|all] [--json]
+  vikar serve                        the HTTP API (as npm start)
   vikar worker [--concurrency N]     consume the job queue until SIGTERM/SIGINT (drains, exits 0)
 
 Configuration comes from the environment (DATA_DIR, REDIS_URL, MEILI_URL, ...); see README.md.`;
@@ -19,6 +20,7 @@ const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./cli/import.ts')).main,
   shortlist: async () => (await import('./cli/shortlist.ts')).main,
   worker: async () => (await import('./cli/worker.ts')).main,
+  serve: async () => (await import('./server.ts')).main,
 };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {

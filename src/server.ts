@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.ts';
+import { type CliIo, UsageError, write } from './cli/io.ts';
 import { createLogger, loggedHandlers, shutdownSignal } from './cli/worker.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type AppContext, consumesInProcess, createContext } from './context.ts';
@@ -104,10 +105,35 @@ export async function startServer(
   }
 }
 
-async function main(): Promise<void> {
-  let config: Config;
+/** Serves until SIGTERM or SIGINT, then stops gracefully; resolves with the exit code. */
+export async function serve(env: NodeJS.ProcessEnv, stdout: NodeJS.WritableStream): Promise<number> {
+  const config = loadConfig(env);
+  const log = createLogger(config, stdout, 'vikarmatch');
+  // Before the start-up work (index build, seeding): a SIGTERM then still ends in a clean stop once it is done.
+  const signal = shutdownSignal(log);
+  const server = await startServer(config, stdout);
+  const received = await signal;
+  log.info({ signal: received }, 'shutting down');
+  await server.stop();
+  return 0;
+}
+
+/** `vikar serve`: the same as `npm start`. */
+export async function main(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    write(
+      io.stdout,
+      'usage: vikar serve   (the HTTP API; configuration from the environment, see README.md)',
+    );
+    return 0;
+  }
+  if (args.length > 0) throw new UsageError(`vikar serve takes no arguments (got ${args.join(' ')})`);
+  return serve(io.env, io.stdout);
+}
+
+async function runAsScript(): Promise<void> {
   try {
-    config = loadConfig();
+    process.exitCode = await serve(process.env, process.stdout);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -115,20 +141,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config, process.stdout, 'vikarmatch');
-  // Before the start-up work (index build, seeding): a SIGTERM then still ends in a clean stop once it is done.
-  const signal = shutdownSignal(log);
-  const server = await startServer(config);
-  const received = await signal;
-  log.info({ signal: received }, 'shutting down');
-  await server.stop();
   // Every handle is closed by now; if a library left one open, do not hang the orchestrator's stop.
-  setTimeout(() => process.exit(0), 5_000).unref();
-  process.exitCode = 0;
+  setTimeout(() => process.exit(), 5_000).unref();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
+  runAsScript().catch((error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   });

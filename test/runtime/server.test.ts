@@ -58,6 +58,31 @@ describe('npm start (src/server.ts as a process)', () => {
   });
 });
 
+describe('vikar serve', () => {
+  it('is npm start under the CLI: serves, and exits 0 on SIGINT', async () => {
+    const server = spawnNode('src/cli.ts', ['serve'], {
+      DATA_DIR: tmpDataDir(),
+      PORT: '0',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    });
+    cleanups.push(() => {
+      server.child.kill('SIGKILL');
+    });
+    const [, url] = await waitForOutput(server, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    expect(server.output()).toContain(`${url}/docs`);
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('refuses a bad setting with exit code 78, naming it', async () => {
+    const server = spawnNode('src/cli.ts', ['serve'], { DATA_DIR: tmpDataDir(), PORT: 'eighty' });
+    expect(await server.exited).toBe(78);
+    expect(server.output()).toMatch(/PORT/);
+  });
+});
+
 describe('startServer', () => {
   it('with SEED_DEMO=false leaves the store empty', async () => {
     const dataDir = tmpDataDir();
