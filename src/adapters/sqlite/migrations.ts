@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
 import { ACCESS_MIGRATIONS } from './migrations-access.ts';
+import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
 import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
 
 export interface Migration {
