@@ -6,7 +6,7 @@ const USAGE = `vikar — Vikarmatch command line
 
   vikar gen candidates|job-orders --count N --seed S [--jobcenter 751,461] [--out file.ndjson]
   vikar import candidates|job-orders <file|dir> [--jobcenter <id>]
-  vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope own|pool|all] [--json]
+  vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope auto|own|pool|all] [--json]
   vikar serve                        the HTTP API (as npm start)
   vikar worker [--concurrency N]     consume the job queue until SIGTERM/SIGINT (drains, exits 0)
 

@@ -7,7 +7,7 @@ import type { ShortlistRecord } from '../ports/store.ts';
 import { shortlistTable, shortlistView } from '../views/shortlist.ts';
 import { type CliIo, UsageError, write } from './io.ts';
 
-const USAGE = `usage: vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope own|pool|all] [--strategy fit-first|weighted] [--json]`;
+const USAGE = `usage: vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope auto|own|pool|all] [--strategy fit-first|weighted] [--json]`;
 
 /** How long the CLI waits for a worker before giving up (a queue without workers would otherwise hang forever). */
 const WAIT_MS = 10 * 60_000;
@@ -35,7 +35,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   const size = values.size === undefined ? 10 : Number(values.size);
   if (!Number.isInteger(size) || size < 1 || size > 500)
     throw new UsageError('--size must be a whole number from 1 to 500');
-  const scope = (values.scope ?? 'own') as ShortlistScope;
+  const scope = (values.scope ?? 'auto') as ShortlistScope;
   if (!SHORTLIST_SCOPES.includes(scope))
     throw new UsageError(`--scope must be one of ${SHORTLIST_SCOPES.join(', ')}`);
   if (values.strategy !== undefined && !RANKING_STRATEGIES.includes(values.strategy as RankingStrategy)) {
