@@ -4,6 +4,7 @@
  * accepting requests, finish the ones in flight and the running jobs, close everything, exit 0.
  */
 import { pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { type CliIo, UsageError, write } from './cli/io.ts';
 import { createLogger, loggedHandlers, shutdownSignal } from './cli/worker.ts';
@@ -52,6 +53,28 @@ export function banner(config: Config, url: string, seeded: SeedResult | undefin
   return lines.join('\n');
 }
 
+const RETENTION_CHECK_MS = 60 * 60_000;
+
+/**
+ * With RETENTION_MONTHS set, enqueues the `retention` job once a day. The job id names the day, so however many
+ * server replicas (or restarts) enqueue it, it runs once per day; checking hourly catches the date change.
+ */
+export function scheduleRetention(ctx: AppContext, log: Logger): () => void {
+  if (ctx.config.RETENTION_MONTHS === undefined) return () => {};
+  const enqueue = () => {
+    const day = new Date().toISOString().slice(0, 10);
+    ctx.queue
+      .enqueue('retention', { reason: `daily ${day}` }, { jobId: `retention-${day}` })
+      .catch((error) => {
+        log.error({ err: error }, 'could not enqueue the daily retention job; trying again within the hour');
+      });
+  };
+  enqueue();
+  const timer = setInterval(enqueue, RETENTION_CHECK_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export async function startServer(
   config: Config,
   /** Where the banner and the start-up log go; tests pass a sink. */
@@ -73,6 +96,7 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const url = publicUrl(config.HOST, port);
 
+    const stopRetention = scheduleRetention(ctx, log);
     const inProcess = consumesInProcess(config);
     if (inProcess) {
       await ctx.queue.startWorkers(loggedHandlers(ctx.handlers, log), {
@@ -89,6 +113,7 @@ export async function startServer(
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
+        stopRetention();
         // New connections are refused at once; requests in flight are answered before close resolves.
         await app.close();
         log.info('http closed; draining jobs in flight');

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
 import { startServer } from '../../src/server.ts';
+import { waitFor } from '../support/wait.ts';
 import { createOrderAndShortlist } from './http.ts';
 import { spawnNode, waitForOutput } from './processes.ts';
 
@@ -127,6 +128,31 @@ describe('startServer', () => {
       expect(await ctx.access.listTokens()).toHaveLength(4);
     } finally {
       await ctx.close();
+    }
+  });
+
+  it('enqueues the retention job once a day when RETENTION_MONTHS is set', async () => {
+    const dataDir = tmpDataDir();
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      RETENTION_MONTHS: '24',
+      // Not consumed here, so the job stays visible in the queue.
+      IN_PROCESS_WORKERS: 'false',
+    });
+    const first = await startServer(config, sink());
+    const jobId = `retention-${new Date().toISOString().slice(0, 10)}`;
+    await waitFor(async () => (await first.ctx.queue.getJob(jobId))?.state === 'waiting');
+    await first.stop();
+    // A restart the same day adds no second one.
+    const second = await startServer(config, sink());
+    try {
+      await waitFor(async () => (await second.ctx.queue.counts()).waiting >= 1);
+      expect((await second.ctx.queue.counts()).waiting).toBe(1);
+    } finally {
+      await second.stop();
     }
   });
 });
