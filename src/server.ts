@@ -3,6 +3,7 @@
  * prints the tokens; without REDIS_URL it also runs the queue's workers in this process. SIGTERM or SIGINT: stop
  * accepting requests, finish the ones in flight and the running jobs, close everything, exit 0.
  */
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
@@ -46,7 +47,8 @@ export function banner(config: Config, url: string, seeded: SeedResult | undefin
   } else if (config.SEED_DEMO) {
     lines.push(
       '',
-      `  Existing data in ${config.DATA_DIR}: not seeded. Demo tokens, if it was: ${DEMO_TOKENS_FILE}`,
+      `  ${config.DATA_DIR} holds data already: not seeded again. Demo tokens of the first start, if it seeded:`,
+      `    ${join(config.DATA_DIR, DEMO_TOKENS_FILE)}`,
     );
   }
   lines.push(rule, '');
@@ -84,13 +86,15 @@ export async function startServer(
   const ctx = await createContext(config, {
     onQueueError: (error) => log.error({ err: error }, 'queue error (retrying)'),
   });
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     let seeded: SeedResult | undefined;
     if (config.SEED_DEMO && (await shouldSeed(ctx))) {
       log.info({ candidates: config.SEED_DEMO_CANDIDATES }, 'empty data directory: seeding demo data');
       seeded = await seedDemo(ctx, { candidates: config.SEED_DEMO_CANDIDATES });
     }
-    const app = await buildApp(ctx, { logger: { stream: stdout } });
+    app = await buildApp(ctx, { logger: { stream: stdout } });
+    const http = app;
     await app.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -115,7 +119,7 @@ export async function startServer(
       stopping ??= (async () => {
         stopRetention();
         // New connections are refused at once; requests in flight are answered before close resolves.
-        await app.close();
+        await http.close();
         log.info('http closed; draining jobs in flight');
         await ctx.queue.stopWorkers();
         await ctx.close();
@@ -125,6 +129,9 @@ export async function startServer(
     };
     return { stop, url, ctx };
   } catch (error) {
+    // A port in use, say: nothing may stay open, or the process would not exit.
+    await app?.close();
+    await ctx.queue.stopWorkers();
     await ctx.close();
     throw error;
   }
