@@ -42,6 +42,7 @@ export async function run(size: number) {
   const orders = jobOrders(40);
   const deps = { store: undefined as never, index, loadRuleSet: (name: string) => loadRuleSet(name) };
   const timings: number[] = [];
+  const ownTimings: number[] = [];
   let considered = 0;
   for (const jobOrder of orders) {
     const record = {
@@ -55,6 +56,11 @@ export async function run(size: number) {
     );
     timings.push(ms);
     considered += value.candidatesConsidered;
+    // The everyday case: a jobkonsulent's own jobcenter's candidates (plus any from others in reach who share).
+    const own = await timeAsync(() =>
+      computeShortlist(record, { scope: 'own', size: 10, strategy: 'fit-first' }, deps),
+    );
+    ownTimings.push(own.ms);
   }
 
   // Baseline on (up to) the first 100k: analyse every CV again for the one query, then score all of them.
@@ -73,6 +79,7 @@ export async function run(size: number) {
     'shortlist p50 (40 orders, scope all, size 10)': fmt(p50),
     'shortlist p95': fmt(percentile(timings, 95)),
     'shortlist mean': fmt(timings.reduce((a, b) => a + b, 0) / timings.length),
+    'shortlist p50 / p95, scope own': `${fmt(percentile(ownTimings, 50))} / ${fmt(percentile(ownTimings, 95))}`,
     'candidates scored per shortlist (mean)': Math.round(considered / orders.length).toLocaleString('en'),
     [`baseline: full scan re-normalising every CV${size > baselinePool.length ? ` (measured on ${baselinePool.length.toLocaleString('en')}, scaled)` : ''}`]:
       fmt(baselineMs),

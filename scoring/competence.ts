@@ -59,29 +59,20 @@ function phraseStrength(q: OrderQuery, phrase: CompiledPhrase): MatchStrength {
  * One pass over the candidate's terms marks the ones the order asks about; returns how many. The candidate's
  * terms are the longer list (a whole CV), so one table lookup each beats a binary search per query term.
  */
-function collectHits(c: CandidateFacts, q: OrderQuery, touched: number[]): number {
-  const { termSlots, hits } = q;
+function collectHits(c: CandidateFacts, q: OrderQuery): number {
+  const { termSlots, hits, touched } = q;
+  let n = 0;
   for (let i = c.termStart; i < c.termEnd; i++) {
     const slot = termSlots[c.terms[i]!];
     if (slot === undefined || slot < 0) continue;
     hits[slot] = c.tf[i]!;
-    touched.push(slot);
+    touched[n++] = slot;
   }
-  return touched.length;
+  return n;
 }
 
-function clearHits(q: OrderQuery, touched: number[]) {
-  for (let i = 0; i < touched.length; i++) q.hits[touched[i]!] = 0;
-}
-
-/** Runs `fn` with the order's hits table filled for this candidate, and leaves it clean for the next one. */
-function withHits<T>(c: CandidateFacts, q: OrderQuery, fn: (anyHit: boolean) => T): T {
-  const touched: number[] = [];
-  try {
-    return fn(collectHits(c, q, touched) > 0);
-  } finally {
-    clearHits(q, touched);
-  }
+function clearHits(q: OrderQuery, n: number) {
+  for (let i = 0; i < n; i++) q.hits[q.touched[i]!] = 0;
 }
 
 /** Cosine between the order's idf-weighted terms and the candidate's log-scaled term frequencies, scaled to [0,1]. */
@@ -95,61 +86,87 @@ function textSimilarityOfHits(c: CandidateFacts, q: OrderQuery): number {
   return Math.min(1, (TEXT_SCALE * dot) / (q.textNorm * c.norm));
 }
 
-function coverage(
+/** Coverage credit and count of a phrase list, without writing labels (most candidates never need them). */
+function tally(q: OrderQuery, phrases: CompiledPhrase[]) {
+  let credit = 0;
+  let count = 0;
+  for (const phrase of phrases) {
+    const strength = phraseStrength(q, phrase);
+    if (strength === 'none') continue;
+    count++;
+    credit += strength === 'strong' ? 1 : WEAK_MATCH_CREDIT;
+  }
+  return { credit: phrases.length === 0 ? 0 : credit / phrases.length, count };
+}
+
+function label(
   q: OrderQuery,
   phrases: CompiledPhrase[],
   anyHit: boolean,
   matched: string[],
   missing: string[],
 ) {
-  let credit = 0;
-  let count = 0;
   for (const phrase of phrases) {
-    const strength = anyHit ? phraseStrength(q, phrase) : 'none';
-    if (strength === 'none') {
-      missing.push(phrase.label);
-      continue;
-    }
-    count++;
-    credit += strength === 'strong' ? 1 : WEAK_MATCH_CREDIT;
-    matched.push(phrase.label);
+    if (anyHit && phraseStrength(q, phrase) !== 'none') matched.push(phrase.label);
+    else missing.push(phrase.label);
   }
-  return { credit: phrases.length === 0 ? 0 : credit / phrases.length, count };
 }
+
+/** Below this a candidate with no competence matched has nothing to do with the order. */
+export const MIN_RELEVANCE = 0.1;
 
 /**
  * Competence fit: must-have coverage, nice-to-have coverage and text similarity, weighted; a part the order does
  * not use (no nice-to-haves, say) drops out and the others are re-weighted, so scores stay comparable across orders.
  */
 export function competenceFit(c: CandidateFacts, q: OrderQuery): CompetenceFit {
-  return withHits(c, q, (anyHit) => fitOfHits(c, q, anyHit));
+  return fitOf(c, q, false) as CompetenceFit;
 }
 
-function fitOfHits(c: CandidateFacts, q: OrderQuery, anyHit: boolean): CompetenceFit {
-  const matched: string[] = [];
-  const missing: string[] = [];
-  const must = coverage(q, q.mustHave, anyHit, matched, missing);
-  const nice = coverage(q, q.niceToHave, anyHit, matched, missing);
-  const text = anyHit ? textSimilarityOfHits(c, q) : 0;
+/**
+ * The fit, or null for a candidate with nothing to do with the order (no competence matched and a text score
+ * under MIN_RELEVANCE). In a dense city most candidates in reach are such, so they are told apart before any
+ * label list is built.
+ */
+export function relevantCompetenceFit(c: CandidateFacts, q: OrderQuery): CompetenceFit | null {
+  return fitOf(c, q, true);
+}
 
-  let weighted = COMPETENCE_WEIGHTS.text * text;
-  let total = COMPETENCE_WEIGHTS.text;
-  if (q.mustHave.length > 0) {
-    weighted += COMPETENCE_WEIGHTS.mustHave * must.credit;
-    total += COMPETENCE_WEIGHTS.mustHave;
+function fitOf(c: CandidateFacts, q: OrderQuery, onlyRelevant: boolean): CompetenceFit | null {
+  const hitCount = collectHits(c, q);
+  try {
+    const anyHit = hitCount > 0;
+    if (!anyHit && onlyRelevant) return null;
+    const must = anyHit ? tally(q, q.mustHave) : { credit: 0, count: 0 };
+    const nice = anyHit ? tally(q, q.niceToHave) : { credit: 0, count: 0 };
+    const text = anyHit ? textSimilarityOfHits(c, q) : 0;
+    let weighted = COMPETENCE_WEIGHTS.text * text;
+    let total = COMPETENCE_WEIGHTS.text;
+    if (q.mustHave.length > 0) {
+      weighted += COMPETENCE_WEIGHTS.mustHave * must.credit;
+      total += COMPETENCE_WEIGHTS.mustHave;
+    }
+    if (q.niceToHave.length > 0) {
+      weighted += COMPETENCE_WEIGHTS.niceToHave * nice.credit;
+      total += COMPETENCE_WEIGHTS.niceToHave;
+    }
+    const score = weighted / total;
+    if (onlyRelevant && must.count === 0 && nice.count === 0 && score < MIN_RELEVANCE) return null;
+    const matched: string[] = [];
+    const missing: string[] = [];
+    label(q, q.mustHave, anyHit, matched, missing);
+    label(q, q.niceToHave, anyHit, matched, missing);
+    return {
+      score,
+      mustCoverage: must.credit,
+      niceCoverage: nice.credit,
+      text,
+      matched,
+      missing,
+      mustMatched: must.count,
+      niceMatched: nice.count,
+    };
+  } finally {
+    clearHits(q, hitCount);
   }
-  if (q.niceToHave.length > 0) {
-    weighted += COMPETENCE_WEIGHTS.niceToHave * nice.credit;
-    total += COMPETENCE_WEIGHTS.niceToHave;
-  }
-  return {
-    score: weighted / total,
-    mustCoverage: must.credit,
-    niceCoverage: nice.credit,
-    text,
-    matched,
-    missing,
-    mustMatched: must.count,
-    niceMatched: nice.count,
-  };
 }

@@ -66,6 +66,8 @@ export interface OrderQuery {
   termSlots: Int32Array;
   /** Per-candidate scratch: the candidate's weight for each query term (0 = absent). Reset after each candidate. */
   hits: Uint8Array;
+  /** Per-candidate scratch: which `hits` slots are set, so clearing costs only what was set. */
+  touched: Int32Array;
 }
 
 export function compilePhrase(phrase: string, vocabulary: Vocabulary): CompiledPhrase {
@@ -116,5 +118,6 @@ export function prepareQuery(
     textNorm,
     termSlots,
     hits: new Uint8Array(slotCount),
+    touched: new Int32Array(slotCount),
   };
 }

@@ -1,4 +1,4 @@
-import { type CompetenceFit, competenceFit } from './competence.ts';
+import { type CompetenceFit, MIN_RELEVANCE, relevantCompetenceFit } from './competence.ts';
 import { rangesOverlap } from './dates.ts';
 import { type EligibilityVerdict, evaluateEligibility } from './eligibility.ts';
 import { explainEntry, formatKm } from './explain.ts';
@@ -11,7 +11,7 @@ import { unemployedMonths, unemploymentScore } from './unemployment.ts';
 export const SCORE_WEIGHTS = { competence: 0.55, distance: 0.25, unemployment: 0.2 } as const;
 
 /** Below this a candidate has nothing to do with the order and is neither an entry nor a near miss. */
-export const MIN_RELEVANCE = 0.1;
+export { MIN_RELEVANCE };
 
 /** Candidates this far beyond the outer radius are still reported as near misses ("17,2 km > 15 km"). */
 export const NEAR_MISS_MARGIN_KM = 10;
@@ -111,9 +111,8 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBa
   const km = haversineKm(order.location.lat, order.location.lon, c.lat, c.lon);
   if (km > order.radiusKm.max + NEAR_MISS_MARGIN_KM) return { kind: 'skip' };
 
-  const fit = competenceFit(c, q);
-  const relevant = fit.mustMatched > 0 || fit.niceMatched > 0 || fit.score >= MIN_RELEVANCE;
-  if (!relevant) return { kind: 'skip' };
+  const fit = relevantCompetenceFit(c, q);
+  if (fit === null) return { kind: 'skip' };
   const ids = { candidateId: c.id, externalId: c.externalId, jobcenter: c.jobcenter };
   const belowNearMissBar = bar !== undefined && fit.score < bar.nearMissFloor;
 
