@@ -37,6 +37,7 @@ if (values.section) {
         '--import',
         'tsx',
         '--max-old-space-size=4096',
+        '--expose-gc',
         new URL(import.meta.url).pathname,
         '--section',
         section,

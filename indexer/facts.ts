@@ -1,3 +1,4 @@
+import { situationFacts } from '../scoring/facts.ts';
 import { weightedTerms } from '../scoring/profile.ts';
 import type { StoredCandidate } from '../src/domain/candidate.ts';
 import type { CandidateSearchFacts } from '../src/ports/store.ts';
@@ -8,16 +9,7 @@ import type { CandidateSearchFacts } from '../src/ports/store.ts';
  */
 export function searchFactsFor(c: StoredCandidate): CandidateSearchFacts {
   return {
-    lat: c.location.lat,
-    lon: c.location.lon,
-    unemployedSince: c.unemployedSince,
-    benefit: c.benefit,
-    weeklyHours: c.weeklyHours ?? null,
-    availableFrom: c.availableFrom ?? null,
-    unavailable: c.unavailable.map((u) => ({ from: u.from, to: u.to })),
-    activeSchemes: c.activeSchemes,
-    driversLicences: c.driversLicences,
-    maxDistanceKm: c.wishes?.maxDistanceKm ?? null,
+    ...situationFacts(c),
     searchable: c.consent.searchable,
     shareWithPool: c.consent.shareWithPool,
     terms: weightedTerms(c),

@@ -58,7 +58,8 @@ function ymd(value: string): Ymd {
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days: eras of 400 years, years starting in March.
-function daysFromCivil({ y, m, d }: Ymd): number {
+/** Day number of a calendar date (exported for the demo generator, which works in day numbers throughout). */
+export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -67,7 +68,8 @@ function daysFromCivil({ y, m, d }: Ymd): number {
   return era * 146097 + doe - 719468;
 }
 
-function civilFromDays(days: number): Ymd {
+/** Writes [year, month, day] of a day number into `out`, which callers in hot loops reuse. */
+export function civilFromDays(days: number, out: number[]): void {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -78,7 +80,15 @@ function civilFromDays(days: number): Ymd {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+  out[0] = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  out[1] = m;
+  out[2] = d;
+}
+
+function ymdFromDays(days: number): Ymd {
+  const out = [0, 0, 0];
+  civilFromDays(days, out);
+  return { y: out[0]!, m: out[1]!, d: out[2]! };
 }
 
 function format({ y, m, d }: Ymd): string {
@@ -88,12 +98,13 @@ function format({ y, m, d }: Ymd): string {
 
 /** Days since 1970-01-01 (UTC). Throws a RangeError for anything but a real YYYY-MM-DD date. */
 export function toDayNumber(value: string): number {
-  return daysFromCivil(ymd(value));
+  const { y, m, d } = ymd(value);
+  return daysFromCivil(y, m, d);
 }
 
 export function fromDayNumber(days: number): string {
   if (!Number.isInteger(days)) throw new RangeError(`day number must be an integer: ${days}`);
-  return format(civilFromDays(days));
+  return format(ymdFromDays(days));
 }
 
 export function addDays(value: string, days: number): string {

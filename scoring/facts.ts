@@ -21,6 +21,25 @@ export interface ScorableCandidate extends ProfileSource {
   wishes?: { maxDistanceKm?: number | undefined } | undefined;
 }
 
+/**
+ * Where the candidate is and what their situation allows: the non-text facts, shared by the stored search facts
+ * (indexer) and the in-memory scoring input so both copy exactly the same whitelist.
+ */
+export function situationFacts(c: Omit<ScorableCandidate, 'id' | 'externalId' | 'jobcenter'>) {
+  return {
+    lat: c.location.lat,
+    lon: c.location.lon,
+    unemployedSince: c.unemployedSince,
+    benefit: c.benefit,
+    weeklyHours: c.weeklyHours ?? null,
+    availableFrom: c.availableFrom ?? null,
+    unavailable: (c.unavailable ?? []).map((u) => ({ from: u.from, to: u.to })),
+    activeSchemes: [...(c.activeSchemes ?? [])],
+    driversLicences: [...(c.driversLicences ?? [])],
+    maxDistanceKm: c.wishes?.maxDistanceKm ?? null,
+  };
+}
+
 export function toCandidateFacts(c: ScorableCandidate, vocabulary: Vocabulary): CandidateFacts {
   const profile = buildTermProfile(
     {
@@ -37,16 +56,7 @@ export function toCandidateFacts(c: ScorableCandidate, vocabulary: Vocabulary): 
     id: c.id,
     externalId: c.externalId,
     jobcenter: c.jobcenter,
-    lat: c.location.lat,
-    lon: c.location.lon,
-    unemployedSince: c.unemployedSince,
-    benefit: c.benefit,
-    weeklyHours: c.weeklyHours ?? null,
-    availableFrom: c.availableFrom ?? null,
-    unavailable: (c.unavailable ?? []).map((u) => ({ from: u.from, to: u.to })),
-    activeSchemes: [...(c.activeSchemes ?? [])],
-    driversLicences: [...(c.driversLicences ?? [])],
-    maxDistanceKm: c.wishes?.maxDistanceKm ?? null,
+    ...situationFacts(c),
     terms: profile.terms,
     tf: profile.tf,
     termStart: 0,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { civilFromDays, daysFromCivil } from '../../scoring/dates.ts';
 import type { CandidateInput } from '../domain/candidate.ts';
 import { isRealIsoDate } from '../domain/common.ts';
 import type { JobOrderInput } from '../domain/job-order.ts';
@@ -38,32 +39,6 @@ const STREAM_PUBLIC_CVR = 4;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates as day numbers (days since 1970-01-01), Howard Hinnant's civil-calendar algorithms: no Date objects.
-
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** Writes [year, month, day] into `out` (reused, to avoid an allocation per call in hot loops). */
-function civilFromDays(days: number, out: number[]): void {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  out[0] = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  out[1] = month;
-  out[2] = day;
-}
 
 const ymd = [0, 0, 0];
 

@@ -11,6 +11,9 @@ import type {
 import type { CandidateSearchFacts } from '../../ports/store.ts';
 import { GeoGrid } from './grid.ts';
 
+/** One shared empty list for the many candidates without schemes, licences or unavailable periods. */
+const NONE = Object.freeze([]) as unknown as string[];
+
 /** The per-candidate facts that are not hot enough to deserve a typed column of their own. */
 interface SlotMeta {
   id: string;
@@ -41,6 +44,7 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
   private jobcenterCode = new Int32Array(1024);
   private jobcentre: string[] = [];
   private jobcenterCodes = new Map<string, number>();
+  private readonly sharedStrings = new Map<string, string>();
   private termPool = new Uint32Array(64 * 1024);
   private tfPool = new Uint8Array(64 * 1024);
   private poolUsed = 0;
@@ -93,8 +97,12 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     this.lat[slot] = doc.facts.lat;
     this.lon[slot] = doc.facts.lon;
     this.jobcenterCode[slot] = this.codeOf(doc.jobcenter, doc.facts.shareWithPool);
-    const { terms: _interned, ...facts } = doc.facts;
-    this.meta.push({ id: doc.id, externalId: doc.externalId, jobcenter: doc.jobcenter, facts });
+    this.meta.push({
+      id: doc.id,
+      externalId: doc.externalId,
+      jobcenter: this.shared(doc.jobcenter),
+      facts: this.slimFacts(doc.facts),
+    });
     this.slotById.set(doc.id, slot);
     this.grid.add(slot, doc.facts.lat, doc.facts.lon);
     this.vocabulary.addDocument(profile.terms);
@@ -108,6 +116,36 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     this.meta[slot] = undefined;
     this.jobcenterCode[slot] = 0;
     this.dead++;
+  }
+
+  /**
+   * The facts a slot keeps, with repeated values shared: a million candidates have a few thousand distinct dates
+   * and a handful of benefits, schemes and licences, and one string or empty array per candidate would cost
+   * hundreds of MB at that size.
+   */
+  private slimFacts(f: CandidateSearchFacts): SlotMeta['facts'] {
+    const list = (xs: string[]) => (xs.length === 0 ? NONE : xs.map((x) => this.shared(x)));
+    return {
+      lat: f.lat,
+      lon: f.lon,
+      unemployedSince: this.shared(f.unemployedSince),
+      benefit: this.shared(f.benefit) as CandidateSearchFacts['benefit'],
+      weeklyHours: f.weeklyHours,
+      availableFrom: f.availableFrom === null ? null : this.shared(f.availableFrom),
+      unavailable: f.unavailable.length === 0 ? (NONE as never[]) : f.unavailable,
+      activeSchemes: list(f.activeSchemes),
+      driversLicences: list(f.driversLicences),
+      maxDistanceKm: f.maxDistanceKm,
+      searchable: f.searchable,
+      shareWithPool: f.shareWithPool,
+    };
+  }
+
+  private shared(value: string): string {
+    const known = this.sharedStrings.get(value);
+    if (known !== undefined) return known;
+    this.sharedStrings.set(value, value);
+    return value;
   }
 
   /** Positive: shares with other jobcentre; negative: home jobcenter only; 0 is kept for dead slots. */
