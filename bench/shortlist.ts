@@ -81,7 +81,7 @@ export async function run(size: number) {
   const p50 = percentile(timings, 50);
   return {
     'index built (generate + validate + analyse + index)': `${fmt(build.ms)} (${Math.round(size / (build.ms / 1000)).toLocaleString('en')} CVs/s)`,
-    'RSS after build (the index and the process, nothing else held)': `${Math.round(heapAfterBuild.rss / 2 ** 20)} MB (heap ${Math.round(heapAfterBuild.heapUsed / 2 ** 20)} MB)`,
+    'RSS after build (the index and the process, nothing else held)': `${Math.round(heapAfterBuild.rss / 2 ** 20)} MB (JS heap ${Math.round(heapAfterBuild.heapUsed / 2 ** 20)} MB, typed arrays ${Math.round(heapAfterBuild.arrayBuffers / 2 ** 20)} MB)`,
     'shortlist p50 (40 orders, scope all, size 10)': fmt(p50),
     'shortlist p95': fmt(percentile(timings, 95)),
     'shortlist mean': fmt(timings.reduce((a, b) => a + b, 0) / timings.length),

@@ -256,7 +256,10 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
 
   private ensurePoolCapacity(n: number): void {
     if (n <= this.termPool.length) return;
-    const size = Math.max(n, this.termPool.length * 2);
+    // Doubling while small; 25 % steps once the pools are large, so a million-candidate index does not carry up to
+    // 100 % slack (a few hundred MB) for the rest of its life. Still geometric, so appends stay amortised O(1).
+    const factor = this.termPool.length < 8 * 2 ** 20 ? 2 : 1.25;
+    const size = Math.max(n, Math.ceil(this.termPool.length * factor));
     this.termPool = grow(this.termPool, new Uint32Array(size));
     this.tfPool = grow(this.tfPool, new Uint8Array(size));
   }
