@@ -45,6 +45,11 @@ const V1_ROUTES: FastifyPluginAsyncZod[] = [
   statsRoutes,
 ];
 
+/** Fastify takes a hop count as a function of the hop; booleans and address lists as they are. */
+function trustProxyOption(setting: boolean | number | string[]) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 export interface BuildAppOptions {
   /** false: no logging; an object: pino options merged over the defaults (tests pass a `stream`). */
   logger?: boolean | object;
@@ -60,7 +65,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     genReqId,
     // genReqId reads x-request-id itself, so a hostile value is replaced instead of echoed.
     requestIdHeader: false,
-    trustProxy: false,
+    trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON only (and NDJSON on the bulk routes): a text/plain body is a 415, not a string that fails validation.
@@ -98,6 +103,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       : {}),
     max: ctx.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
+    // Not per route: the plugin's route-level hooks run after the /v1 authentication hook, so requests with a bad
+    // token (token guessing) were answered 401 without ever being counted. The app-level hook below counts first.
+    global: false,
     // Per token when the request carries a valid one (a busy integration behind one NAT is not throttled by
     // its neighbours); per address otherwise, which also limits token guessing.
     keyGenerator: async (request) => {
@@ -111,6 +119,12 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
           statusCode: context.statusCode,
         },
       ),
+  });
+
+  const limitRate = app.rateLimit();
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.rateLimit === false) return;
+    await limitRate.call(app, request, reply);
   });
 
   await app.register(swagger, {

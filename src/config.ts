@@ -44,6 +44,20 @@ export const configSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Behind a reverse proxy: which X-Forwarded-For hops to believe, so the client's own address (not the proxy's)
+   * keys the rate limit of requests without a token and shows in the logs. `false` (default), `true` (trust every
+   * hop: only when the proxy is the sole way in), a number of hops, or proxy addresses/CIDRs separated by commas.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+      message: 'must be true, false, a number of hops, or comma-separated proxy addresses/CIDRs',
+    })
+    .default('false')
+    .transform((v): boolean | number | string[] =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(','),
+    ),
   /** Erase candidates not updated for this many months (the daily `retention` job); unset = keep. */
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).optional(),
 });

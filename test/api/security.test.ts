@@ -324,3 +324,36 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  const anonymous = (t: TestApi, forwardedFor: string) =>
+    t.call(null, { method: 'GET', url: '/v1/candidates', headers: { 'x-forwarded-for': forwardedFor } });
+
+  it('keys the limit of requests without a token on the forwarded client address when the proxy is trusted', async () => {
+    const t = await createTestApi({ env: { RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '127.0.0.1' } });
+    try {
+      for (let i = 0; i < 2; i++) expect((await anonymous(t, '198.51.100.7')).statusCode).toBe(401);
+      expect((await anonymous(t, '198.51.100.7')).statusCode).toBe(429);
+      // Another client behind the same proxy has its own budget.
+      expect((await anonymous(t, '198.51.100.8')).statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For by default, so a client cannot pick its own rate-limit key', async () => {
+    const t = await createTestApi({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      for (let i = 0; i < 2; i++) expect((await anonymous(t, `203.0.113.${i}`)).statusCode).toBe(401);
+      expect((await anonymous(t, '203.0.113.99')).statusCode).toBe(429);
+      // Guessing tokens from the same address is counted too: an invalid token is not a key of its own.
+      const guess = await t.call('vm_guessed-token-000000000000000000000000000', {
+        method: 'GET',
+        url: '/v1/candidates',
+      });
+      expect(guess.statusCode).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+});
