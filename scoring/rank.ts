@@ -13,8 +13,12 @@ export const SCORE_WEIGHTS = { competence: 0.55, distance: 0.25, unemployment: 0
 /** Below this a candidate has nothing to do with the order and is neither an entry nor a near miss. */
 export { MIN_RELEVANCE };
 
-/** Candidates this far beyond the outer radius are still reported as near misses ("17,2 km > 15 km"). */
-export const NEAR_MISS_MARGIN_KM = 10;
+/**
+ * Candidates this far beyond the outer radius are still reported as near misses ("17,2 km > 15 km"): close enough
+ * that a konsulent might widen the radius for them. 5 km, not more: the ring beyond grows with the square of its
+ * width, and with 10 km it held most of the candidates a city order had to score, for near misses nobody would call.
+ */
+export const NEAR_MISS_MARGIN_KM = 5;
 
 export interface RankedEntry {
   candidateId: string;
@@ -105,31 +109,38 @@ export interface RankBar {
   nearMissFloor: number;
 }
 
+/** Shared: most candidates in reach are skipped, and a fresh object for each was measurable garbage. */
+const SKIP: Evaluation = Object.freeze({ kind: 'skip' });
+
 /** Scores one candidate for one order. Deterministic and free of I/O. */
 export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBar): Evaluation {
   const { order } = q;
   const km = haversineKm(order.location.lat, order.location.lon, c.lat, c.lon);
-  if (km > order.radiusKm.max + NEAR_MISS_MARGIN_KM) return { kind: 'skip' };
+  if (km > order.radiusKm.max + NEAR_MISS_MARGIN_KM) return SKIP;
 
   const fit = relevantCompetenceFit(c, q);
-  if (fit === null) return { kind: 'skip' };
-  const ids = { candidateId: c.id, externalId: c.externalId, jobcenter: c.jobcenter };
+  if (fit === null) return SKIP;
   const belowNearMissBar = bar !== undefined && fit.score < bar.nearMissFloor;
+  const nearMiss = (reasons: string[]): Evaluation => ({
+    kind: 'nearMiss',
+    nearMiss: {
+      candidateId: c.id,
+      externalId: c.externalId,
+      jobcenter: c.jobcenter,
+      reasons,
+      competence: fit.score,
+    },
+  });
 
   if (hardFilterFailures(c, q, km, null) > 0) {
-    if (belowNearMissBar) return { kind: 'skip' };
+    if (belowNearMissBar) return SKIP;
     const reasons: string[] = [];
     hardFilterFailures(c, q, km, reasons);
     if (order.jobrotation) {
       for (const r of evaluateEligibility(q.ruleSet, c, order).reasons)
         if (!reasons.includes(r)) reasons.push(r);
     }
-    return { kind: 'nearMiss', nearMiss: { ...ids, reasons, competence: fit.score } };
-  }
-  const verdict: EligibilityVerdict = evaluateEligibility(q.ruleSet, c, order);
-  if (order.jobrotation && !verdict.eligible) {
-    if (belowNearMissBar) return { kind: 'skip' };
-    return { kind: 'nearMiss', nearMiss: { ...ids, reasons: [...verdict.reasons], competence: fit.score } };
+    return nearMiss(reasons);
   }
 
   const months = unemployedMonths(c.unemployedSince, order.period.from);
@@ -144,20 +155,27 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBa
       SCORE_WEIGHTS.unemployment * breakdown.unemployment,
   );
   const distanceKm = round(km, 1);
-  const eligibility = { eligible: verdict.eligible, ruleSet: verdict.ruleSet, reasons: verdict.reasons };
   const entry: RankedEntry = {
-    ...ids,
+    candidateId: c.id,
+    externalId: c.externalId,
+    jobcenter: c.jobcenter,
     score,
     breakdown,
     matched: fit.matched,
     missing: fit.missing,
     distanceKm,
     unemployedMonths: months,
-    eligibility,
+    eligibility: { eligible: true, ruleSet: q.ruleSet.name, reasons: [] },
     fitBand: fitBand(fit, q.mustHave.length),
     explanation: '',
   };
-  if (bar?.worstEntry && bar.compare(entry, bar.worstEntry) > 0) return { kind: 'skip' };
+  // The eligibility rules are the costliest check left: a candidate who can make neither list never runs them.
+  const belowEntryBar = bar?.worstEntry != null && bar.compare(entry, bar.worstEntry) > 0;
+  if (belowEntryBar && (belowNearMissBar || !order.jobrotation)) return SKIP;
+  const verdict: EligibilityVerdict = evaluateEligibility(q.ruleSet, c, order);
+  if (order.jobrotation && !verdict.eligible) return belowNearMissBar ? SKIP : nearMiss([...verdict.reasons]);
+  if (belowEntryBar) return SKIP;
+  entry.eligibility = { eligible: verdict.eligible, ruleSet: verdict.ruleSet, reasons: verdict.reasons };
   entry.explanation = explainEntry({
     matched: fit.matched,
     missing: fit.missing,
