@@ -109,6 +109,14 @@ export interface RankBar {
   nearMissFloor: number;
 }
 
+// A module function, not a closure per call: tsx/esbuild wrap every named closure in a defineProperty call.
+function nearMissOf(c: CandidateFacts, competence: number, reasons: string[]): Evaluation {
+  return {
+    kind: 'nearMiss',
+    nearMiss: { candidateId: c.id, externalId: c.externalId, jobcenter: c.jobcenter, reasons, competence },
+  };
+}
+
 /** Shared: most candidates in reach are skipped, and a fresh object for each was measurable garbage. */
 const SKIP: Evaluation = Object.freeze({ kind: 'skip' });
 
@@ -121,16 +129,6 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBa
   const fit = relevantCompetenceFit(c, q);
   if (fit === null) return SKIP;
   const belowNearMissBar = bar !== undefined && fit.score < bar.nearMissFloor;
-  const nearMiss = (reasons: string[]): Evaluation => ({
-    kind: 'nearMiss',
-    nearMiss: {
-      candidateId: c.id,
-      externalId: c.externalId,
-      jobcenter: c.jobcenter,
-      reasons,
-      competence: fit.score,
-    },
-  });
 
   if (hardFilterFailures(c, q, km, null) > 0) {
     if (belowNearMissBar) return SKIP;
@@ -140,7 +138,7 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBa
       for (const r of evaluateEligibility(q.ruleSet, c, order).reasons)
         if (!reasons.includes(r)) reasons.push(r);
     }
-    return nearMiss(reasons);
+    return nearMissOf(c, fit.score, reasons);
   }
 
   const months = unemployedMonths(c.unemployedSince, order.period.from);
@@ -173,7 +171,7 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBa
   const belowEntryBar = bar?.worstEntry != null && bar.compare(entry, bar.worstEntry) > 0;
   if (belowEntryBar && (belowNearMissBar || !order.jobrotation)) return SKIP;
   const verdict: EligibilityVerdict = evaluateEligibility(q.ruleSet, c, order);
-  if (order.jobrotation && !verdict.eligible) return belowNearMissBar ? SKIP : nearMiss([...verdict.reasons]);
+  if (order.jobrotation && !verdict.eligible) return belowNearMissBar ? SKIP : nearMissOf(c, fit.score, [...verdict.reasons]);
   if (belowEntryBar) return SKIP;
   entry.eligibility = { eligible: verdict.eligible, ruleSet: verdict.ruleSet, reasons: verdict.reasons };
   entry.explanation = explainEntry({
