@@ -71,6 +71,14 @@ function collectHits(c: CandidateFacts, q: OrderQuery): number {
   return n;
 }
 
+const NO_MATCH = Object.freeze({ credit: 0, count: 0 });
+
+/** Whether any of the candidate's hits is a competence-phrase term; most hits in a city are common text words. */
+function touchesPhrase(q: OrderQuery, n: number): boolean {
+  for (let i = 0; i < n; i++) if (q.touched[i]! < q.phraseSlots) return true;
+  return false;
+}
+
 function clearHits(q: OrderQuery, n: number) {
   for (let i = 0; i < n; i++) q.hits[q.touched[i]!] = 0;
 }
@@ -137,8 +145,9 @@ function fitOf(c: CandidateFacts, q: OrderQuery, onlyRelevant: boolean): Compete
   try {
     const anyHit = hitCount > 0;
     if (!anyHit && onlyRelevant) return null;
-    const must = anyHit ? tally(q, q.mustHave) : { credit: 0, count: 0 };
-    const nice = anyHit ? tally(q, q.niceToHave) : { credit: 0, count: 0 };
+    const phraseHit = anyHit && touchesPhrase(q, hitCount);
+    const must = phraseHit ? tally(q, q.mustHave) : NO_MATCH;
+    const nice = phraseHit ? tally(q, q.niceToHave) : NO_MATCH;
     const text = anyHit ? textSimilarityOfHits(c, q) : 0;
     let weighted = COMPETENCE_WEIGHTS.text * text;
     let total = COMPETENCE_WEIGHTS.text;
@@ -154,8 +163,8 @@ function fitOf(c: CandidateFacts, q: OrderQuery, onlyRelevant: boolean): Compete
     if (onlyRelevant && must.count === 0 && nice.count === 0 && score < MIN_RELEVANCE) return null;
     const matched: string[] = [];
     const missing: string[] = [];
-    label(q, q.mustHave, anyHit, matched, missing);
-    label(q, q.niceToHave, anyHit, matched, missing);
+    label(q, q.mustHave, phraseHit, matched, missing);
+    label(q, q.niceToHave, phraseHit, matched, missing);
     return {
       score,
       mustCoverage: must.credit,

@@ -64,6 +64,8 @@ export interface OrderQuery {
    * through this table instead of binary-searching the candidate for every alternative of every phrase.
    */
   termSlots: Int32Array;
+  /** Slots below this belong to must-have or nice-to-have phrases; the rest only to the order's text. */
+  phraseSlots: number;
   /** Per-candidate scratch: the candidate's weight for each query term (0 = absent). Reset after each candidate. */
   hits: Uint8Array;
   /** Per-candidate scratch: which `hits` slots are set, so clearing costs only what was set. */
@@ -103,10 +105,12 @@ export function prepareQuery(
   const assign = (id: number) => {
     if (termSlots[id] === -1) termSlots[id] = slotCount++;
   };
-  textTerms.forEach(assign);
+  // Phrase terms first, so `slot < phraseSlots` says a hit can match a competence at all.
   for (const phrase of [...mustHave, ...niceToHave]) {
     for (const alternative of phrase.alternatives) for (const slot of alternative) slot.forEach(assign);
   }
+  const phraseSlots = slotCount;
+  textTerms.forEach(assign);
   return {
     order,
     strategy,
@@ -117,6 +121,7 @@ export function prepareQuery(
     textWeights,
     textNorm,
     termSlots,
+    phraseSlots,
     hits: new Uint8Array(slotCount),
     touched: new Int32Array(slotCount),
   };

@@ -171,7 +171,8 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBa
   const belowEntryBar = bar?.worstEntry != null && bar.compare(entry, bar.worstEntry) > 0;
   if (belowEntryBar && (belowNearMissBar || !order.jobrotation)) return SKIP;
   const verdict: EligibilityVerdict = evaluateEligibility(q.ruleSet, c, order);
-  if (order.jobrotation && !verdict.eligible) return belowNearMissBar ? SKIP : nearMissOf(c, fit.score, [...verdict.reasons]);
+  if (order.jobrotation && !verdict.eligible)
+    return belowNearMissBar ? SKIP : nearMissOf(c, fit.score, [...verdict.reasons]);
   if (belowEntryBar) return SKIP;
   entry.eligibility = { eligible: verdict.eligible, ruleSet: verdict.ruleSet, reasons: verdict.reasons };
   entry.explanation = explainEntry({
