@@ -11,7 +11,7 @@ import {
   shortText,
   stringList,
 } from './common.ts';
-import { normaliseCpr } from './cpr.ts';
+import { normaliseCpr, redactCprInText } from './cpr.ts';
 
 export const BENEFITS = [
   'dagpenge',
@@ -106,7 +106,8 @@ export const candidateFields = z.object({
     .default([]),
   languages: stringList,
   driversLicences: z.array(driversLicence).max(20).default([]),
-  cvText: z.string().max(200_000).optional(),
+  // Whatever the source (JSON, CSV, API, a CV document), a CPR in the free text never reaches the store or the index.
+  cvText: z.string().max(200_000).transform(redactCprInText).optional(),
   activeSchemes: z
     .array(
       z

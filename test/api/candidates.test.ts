@@ -56,6 +56,21 @@ describe('candidates API', () => {
     expect(await t.ctx.store.hasCpr(JC_A, TEST_CPR)).toBe(true);
   });
 
+  it('removes a CPR written into the CV text before it is stored, indexed or returned', async () => {
+    const body = {
+      ...candidateBody(JC_A),
+      externalId: 'cpr-in-text',
+      cvText: `Mette Hansen, cpr ${TEST_CPR}. Truckfører.`,
+    };
+    const created = json(await post(body));
+    const got = await t.call(t.tokens.a, { method: 'GET', url: `/v1/candidates/${created.id}` });
+    expect(got.body).not.toContain(TEST_CPR);
+    expect(json(got).cvText).toContain('[CPR fjernet]');
+    const stored = await t.ctx.store.getCandidate(created.id);
+    expect(JSON.stringify(stored)).not.toContain(TEST_CPR);
+    expect(stored?.facts.terms.some(([term]) => term.includes(TEST_CPR.slice(0, 6)))).toBe(false);
+  });
+
   it('the response schema itself drops a CPR, should one ever reach it', async () => {
     const body = json(await post(candidateBody(JC_A)));
     const { status: _status, ...stored } = body;
