@@ -62,7 +62,7 @@ describe('candidates API', () => {
       externalId: 'cpr-in-text',
       cvText: `Mette Hansen, cpr ${TEST_CPR}. Truckfører.`,
     };
-    const created = json(await post(body));
+    const created = json<{ id: string }>(await post(body));
     const got = await t.call(t.tokens.a, { method: 'GET', url: `/v1/candidates/${created.id}` });
     expect(got.body).not.toContain(TEST_CPR);
     expect(json(got).cvText).toContain('[CPR fjernet]');
