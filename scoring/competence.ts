@@ -1,9 +1,6 @@
 import { STRONG_WEIGHT } from './profile.ts';
 import type { CandidateFacts, CompiledPhrase, OrderQuery } from './query.ts';
 
-/** How a competence phrase was found: in the competence/title/education fields, or only in the CV's prose. */
-export type MatchStrength = 'strong' | 'weak' | 'none';
-
 /** A competence only mentioned in prose counts for less than one the candidate lists. */
 export const WEAK_MATCH_CREDIT = 0.75;
 
@@ -40,10 +37,13 @@ function slotStrength(q: OrderQuery, slot: Uint32Array): number {
   return best;
 }
 
-function phraseStrength(q: OrderQuery, phrase: CompiledPhrase): MatchStrength {
+/**
+ * How a phrase was found: 2 in the competence/title/education fields, 1 only in the CV's prose, 0 not at all.
+ * OR over the alternatives; an alternative is as strong as its weakest slot.
+ */
+function phraseStrength(q: OrderQuery, phrase: CompiledPhrase): number {
   let best = 0;
   for (const alternative of phrase.alternatives) {
-    // An alternative is as strong as its weakest slot.
     let weakest = 2;
     for (const slot of alternative) {
       weakest = Math.min(weakest, slotStrength(q, slot));
@@ -52,7 +52,7 @@ function phraseStrength(q: OrderQuery, phrase: CompiledPhrase): MatchStrength {
     if (weakest > best) best = weakest;
     if (best === 2) break;
   }
-  return best === 2 ? 'strong' : best === 1 ? 'weak' : 'none';
+  return best;
 }
 
 /**
@@ -70,8 +70,6 @@ function collectHits(c: CandidateFacts, q: OrderQuery): number {
   }
   return n;
 }
-
-const NO_MATCH = Object.freeze({ credit: 0, count: 0 });
 
 /** Whether any of the candidate's hits is a competence-phrase term; most hits in a city are common text words. */
 function touchesPhrase(q: OrderQuery, n: number): boolean {
@@ -94,29 +92,42 @@ function textSimilarityOfHits(c: CandidateFacts, q: OrderQuery): number {
   return Math.min(1, (TEXT_SCALE * dot) / (q.textNorm * c.norm));
 }
 
-/** Coverage credit and count of a phrase list, without writing labels (most candidates never need them). */
-function tally(q: OrderQuery, phrases: CompiledPhrase[]) {
-  let credit = 0;
-  let count = 0;
-  for (const phrase of phrases) {
-    const strength = phraseStrength(q, phrase);
-    if (strength === 'none') continue;
-    count++;
-    credit += strength === 'strong' ? 1 : WEAK_MATCH_CREDIT;
+/**
+ * Rates every must-have and nice-to-have phrase once into `q.phraseStrengths` (must-haves first), where both the
+ * coverage and, for a relevant candidate, the matched/missing labels read it.
+ */
+function ratePhrases(q: OrderQuery, phraseHit: boolean) {
+  const { mustHave, niceToHave, phraseStrengths } = q;
+  for (let i = 0; i < mustHave.length; i++)
+    phraseStrengths[i] = phraseHit ? phraseStrength(q, mustHave[i]!) : 0;
+  for (let i = 0; i < niceToHave.length; i++) {
+    phraseStrengths[mustHave.length + i] = phraseHit ? phraseStrength(q, niceToHave[i]!) : 0;
   }
-  return { credit: phrases.length === 0 ? 0 : credit / phrases.length, count };
+}
+
+/** Coverage credit and count of `count` phrases rated from `offset` in `q.phraseStrengths`. */
+function coverage(q: OrderQuery, offset: number, count: number) {
+  let credit = 0;
+  let matched = 0;
+  for (let i = offset; i < offset + count; i++) {
+    const strength = q.phraseStrengths[i]!;
+    if (strength === 0) continue;
+    matched++;
+    credit += strength === 2 ? 1 : WEAK_MATCH_CREDIT;
+  }
+  return { credit: count === 0 ? 0 : credit / count, count: matched };
 }
 
 function label(
   q: OrderQuery,
   phrases: CompiledPhrase[],
-  anyHit: boolean,
+  offset: number,
   matched: string[],
   missing: string[],
 ) {
-  for (const phrase of phrases) {
-    if (anyHit && phraseStrength(q, phrase) !== 'none') matched.push(phrase.label);
-    else missing.push(phrase.label);
+  for (let i = 0; i < phrases.length; i++) {
+    if (q.phraseStrengths[offset + i]! > 0) matched.push(phrases[i]!.label);
+    else missing.push(phrases[i]!.label);
   }
 }
 
@@ -126,29 +137,18 @@ export const MIN_RELEVANCE = 0.1;
 /**
  * Competence fit: must-have coverage, nice-to-have coverage and text similarity, weighted; a part the order does
  * not use (no nice-to-haves, say) drops out and the others are re-weighted, so scores stay comparable across orders.
- */
-export function competenceFit(c: CandidateFacts, q: OrderQuery): CompetenceFit {
-  return fitOf(c, q, false) as CompetenceFit;
-}
-
-/**
- * The fit, or null for a candidate with nothing to do with the order (no competence matched and a text score
- * under MIN_RELEVANCE). In a dense city most candidates in reach are such, so they are told apart before any
- * label list is built.
+ * Null for a candidate with nothing to do with the order (no competence matched and a text score under
+ * MIN_RELEVANCE): in a dense city most candidates in reach are such, so they are told apart before any label list
+ * is built.
  */
 export function relevantCompetenceFit(c: CandidateFacts, q: OrderQuery): CompetenceFit | null {
-  return fitOf(c, q, true);
-}
-
-function fitOf(c: CandidateFacts, q: OrderQuery, onlyRelevant: boolean): CompetenceFit | null {
   const hitCount = collectHits(c, q);
   try {
-    const anyHit = hitCount > 0;
-    if (!anyHit && onlyRelevant) return null;
-    const phraseHit = anyHit && touchesPhrase(q, hitCount);
-    const must = phraseHit ? tally(q, q.mustHave) : NO_MATCH;
-    const nice = phraseHit ? tally(q, q.niceToHave) : NO_MATCH;
-    const text = anyHit ? textSimilarityOfHits(c, q) : 0;
+    if (hitCount === 0) return null;
+    ratePhrases(q, touchesPhrase(q, hitCount));
+    const must = coverage(q, 0, q.mustHave.length);
+    const nice = coverage(q, q.mustHave.length, q.niceToHave.length);
+    const text = textSimilarityOfHits(c, q);
     let weighted = COMPETENCE_WEIGHTS.text * text;
     let total = COMPETENCE_WEIGHTS.text;
     if (q.mustHave.length > 0) {
@@ -160,11 +160,11 @@ function fitOf(c: CandidateFacts, q: OrderQuery, onlyRelevant: boolean): Compete
       total += COMPETENCE_WEIGHTS.niceToHave;
     }
     const score = weighted / total;
-    if (onlyRelevant && must.count === 0 && nice.count === 0 && score < MIN_RELEVANCE) return null;
+    if (must.count === 0 && nice.count === 0 && score < MIN_RELEVANCE) return null;
     const matched: string[] = [];
     const missing: string[] = [];
-    label(q, q.mustHave, phraseHit, matched, missing);
-    label(q, q.niceToHave, phraseHit, matched, missing);
+    label(q, q.mustHave, 0, matched, missing);
+    label(q, q.niceToHave, q.mustHave.length, matched, missing);
     return {
       score,
       mustCoverage: must.credit,

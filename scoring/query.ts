@@ -70,6 +70,8 @@ export interface OrderQuery {
   hits: Uint8Array;
   /** Per-candidate scratch: which `hits` slots are set, so clearing costs only what was set. */
   touched: Int32Array;
+  /** Per-candidate scratch: each must-have, then each nice-to-have, rated 0 (absent), 1 (prose) or 2 (listed). */
+  phraseStrengths: Uint8Array;
 }
 
 export function compilePhrase(phrase: string, vocabulary: Vocabulary): CompiledPhrase {
@@ -124,5 +126,6 @@ export function prepareQuery(
     phraseSlots,
     hits: new Uint8Array(slotCount),
     touched: new Int32Array(slotCount),
+    phraseStrengths: new Uint8Array(mustHave.length + niceToHave.length),
   };
 }
