@@ -1,4 +1,4 @@
-import { type CompetenceFit, MIN_RELEVANCE, relevantCompetenceFit } from './competence.ts';
+import { type CompetenceFit, relevantCompetenceFit } from './competence.ts';
 import { rangesOverlap } from './dates.ts';
 import { type EligibilityVerdict, evaluateEligibility } from './eligibility.ts';
 import { explainEntry, formatKm } from './explain.ts';
@@ -9,9 +9,6 @@ import { unemployedMonths, unemploymentScore } from './unemployment.ts';
 
 /** Weights of the composite score. Protected attributes have no weight because they are never inputs. */
 export const SCORE_WEIGHTS = { competence: 0.55, distance: 0.25, unemployment: 0.2 } as const;
-
-/** Below this a candidate has nothing to do with the order and is neither an entry nor a near miss. */
-export { MIN_RELEVANCE };
 
 /**
  * Candidates this far beyond the outer radius are still reported as near misses ("17,2 km > 15 km"): close enough
