@@ -14,7 +14,6 @@ export const BENEFITS = [
   'sygedagpenge',
   'ingen',
 ] as const;
-// Kept in step with src/domain/candidate.ts by a type test; not imported, because the domain module loads geodata.
 export type Benefit = (typeof BENEFITS)[number];
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BENEFITS } from '../../scoring/eligibility.ts';
 import {
   dateRange,
   externalId,
@@ -13,15 +14,8 @@ import {
 } from './common.ts';
 import { normaliseCpr, redactCprInText } from './cpr.ts';
 
-export const BENEFITS = [
-  'dagpenge',
-  'kontanthjaelp',
-  'uddannelseshjaelp',
-  'selvforsoergelse',
-  'ledighedsydelse',
-  'sygedagpenge',
-  'ingen',
-] as const;
+// One list: the jobrotation rules (scoring/, which imports nothing of the app) own the benefits they judge.
+export { BENEFITS };
 export const benefit = z.enum(BENEFITS);
 export type Benefit = z.infer<typeof benefit>;
 
