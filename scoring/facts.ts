@@ -1,5 +1,5 @@
 import type { Benefit } from './eligibility.ts';
-import { buildTermProfile, type ProfileSource } from './profile.ts';
+import { buildTermProfile, type ProfileSource, profileFromTerms } from './profile.ts';
 import type { CandidateFacts } from './query.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -57,6 +57,42 @@ export function toCandidateFacts(c: ScorableCandidate, vocabulary: Vocabulary): 
     externalId: c.externalId,
     jobcenter: c.jobcenter,
     ...situationFacts(c),
+    terms: profile.terms,
+    tf: profile.tf,
+    termStart: 0,
+    termEnd: profile.terms.length,
+    norm: profile.norm,
+  };
+}
+
+export type SituationFacts = ReturnType<typeof situationFacts>;
+
+/**
+ * Scoring facts from facts stored at ingest (situation + analysed weighted terms), the terms interned into and
+ * counted by `vocabulary`. Copies the whitelist field by field: stored records carry more (consent flags, ...).
+ */
+export function factsFromStored(
+  ids: Pick<CandidateFacts, 'id' | 'externalId' | 'jobcenter'>,
+  f: SituationFacts,
+  terms: ReadonlyArray<readonly [string, number]>,
+  vocabulary: Vocabulary,
+): CandidateFacts {
+  const profile = profileFromTerms(terms, vocabulary);
+  vocabulary.addDocument(profile.terms);
+  return {
+    id: ids.id,
+    externalId: ids.externalId,
+    jobcenter: ids.jobcenter,
+    lat: f.lat,
+    lon: f.lon,
+    unemployedSince: f.unemployedSince,
+    benefit: f.benefit,
+    weeklyHours: f.weeklyHours,
+    availableFrom: f.availableFrom,
+    unavailable: f.unavailable,
+    activeSchemes: f.activeSchemes,
+    driversLicences: f.driversLicences,
+    maxDistanceKm: f.maxDistanceKm,
     terms: profile.terms,
     tf: profile.tf,
     termStart: 0,

@@ -1,7 +1,7 @@
 import { type EligibilityVerdict, evaluateEligibility, type RuleSet } from '../../scoring/eligibility.ts';
 import { formatKm } from '../../scoring/explain.ts';
+import { factsFromStored } from '../../scoring/facts.ts';
 import { haversineKm } from '../../scoring/geo.ts';
-import { profileFromTerms } from '../../scoring/profile.ts';
 import { prepareQuery } from '../../scoring/query.ts';
 import { evaluateCandidate, NEAR_MISS_MARGIN_KM, type RankedEntry } from '../../scoring/rank.ts';
 import { Vocabulary } from '../../scoring/vocabulary.ts';
@@ -40,28 +40,7 @@ export function evaluateProposal(
   const f = record.facts;
   // A vocabulary of this one candidate: idf is flat, which is right for "does this person fit", not a ranking.
   const vocabulary = new Vocabulary();
-  const profile = profileFromTerms(f.terms, vocabulary);
-  vocabulary.addDocument(profile.terms);
-  const facts = {
-    id: record.id,
-    externalId: record.externalId,
-    jobcenter: record.jobcenter,
-    lat: f.lat,
-    lon: f.lon,
-    unemployedSince: f.unemployedSince,
-    benefit: f.benefit,
-    weeklyHours: f.weeklyHours,
-    availableFrom: f.availableFrom,
-    unavailable: f.unavailable,
-    activeSchemes: f.activeSchemes,
-    driversLicences: f.driversLicences,
-    maxDistanceKm: f.maxDistanceKm,
-    terms: profile.terms,
-    tf: profile.tf,
-    termStart: 0,
-    termEnd: profile.terms.length,
-    norm: profile.norm,
-  };
+  const facts = factsFromStored(record, f, f.terms, vocabulary);
   const verdict: EligibilityVerdict = evaluateEligibility(ruleSet, facts, order);
   const eligibility = {
     required: order.jobrotation,

@@ -7,7 +7,7 @@ import {
   type Settings,
   type Task,
 } from 'meilisearch';
-import { profileFromTerms } from '../../../scoring/profile.ts';
+import { factsFromStored } from '../../../scoring/facts.ts';
 import type { CandidateFacts } from '../../../scoring/query.ts';
 import { Vocabulary } from '../../../scoring/vocabulary.ts';
 import type {
@@ -294,28 +294,7 @@ export function toMeiliDocument(doc: IndexDocument): MeiliDocument {
 
 /** A hit as scoring reads it, its terms interned into (and counted by) the retrieval's vocabulary. */
 export function factsFromHit(hit: MeiliHit, vocabulary: Vocabulary): CandidateFacts {
-  const profile = profileFromTerms(hit.termWeights, vocabulary);
-  vocabulary.addDocument(profile.terms);
-  return {
-    id: hit.id,
-    externalId: hit.externalId,
-    jobcenter: hit.jobcenter,
-    lat: hit.lat,
-    lon: hit.lon,
-    unemployedSince: hit.unemployedSince,
-    benefit: hit.benefit,
-    weeklyHours: hit.weeklyHours,
-    availableFrom: hit.availableFrom,
-    unavailable: hit.unavailable,
-    activeSchemes: hit.activeSchemes,
-    driversLicences: hit.driversLicences,
-    maxDistanceKm: hit.maxDistanceKm,
-    terms: profile.terms,
-    tf: profile.tf,
-    termStart: 0,
-    termEnd: profile.terms.length,
-    norm: profile.norm,
-  };
+  return factsFromStored(hit, hit, hit.termWeights, vocabulary);
 }
 
 /**
