@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateCandidate } from '../indexer/validate.ts';
 import { BullJobQueue } from '../src/adapters/bullmq/queue.ts';
-import { SqliteJobQueue } from '../src/adapters/memory-queue/sqlite-queue.ts';
+import { SqliteJobQueue } from '../src/adapters/embedded-queue/sqlite-job-queue.ts';
 import { SqliteAccessStore } from '../src/adapters/sqlite/access-store.ts';
 import { SqliteStore } from '../src/adapters/sqlite/store.ts';
 import { generateCandidates } from '../src/demo/generate.ts';

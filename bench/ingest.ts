@@ -3,7 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPath } from '../indexer/import.ts';
-import { EmbeddedCandidateIndex } from '../src/adapters/embedded-index/index.ts';
+import { EmbeddedCandidateIndex } from '../src/adapters/embedded-index/embedded-candidate-index.ts';
 import { SqliteStore } from '../src/adapters/sqlite/store.ts';
 import { generateCandidates } from '../src/demo/generate.ts';
 import { fmt, TODAY, timeAsync } from './util.ts';

@@ -3,7 +3,7 @@ import { toCandidateFacts } from '../scoring/facts.ts';
 import { prepareQuery } from '../scoring/query.ts';
 import { rankCandidates } from '../scoring/rank.ts';
 import { Vocabulary } from '../scoring/vocabulary.ts';
-import { EmbeddedCandidateIndex } from '../src/adapters/embedded-index/index.ts';
+import { EmbeddedCandidateIndex } from '../src/adapters/embedded-index/embedded-candidate-index.ts';
 import { generateCandidates } from '../src/demo/generate.ts';
 import { type Candidate, candidateInput } from '../src/domain/candidate.ts';
 import type { IndexDocument } from '../src/ports/candidate-index.ts';

@@ -6,12 +6,14 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
+import { loggedHandlers } from '../workers/logged-handlers.ts';
 import { buildApp } from './app.ts';
 import { type CliIo, UsageError, write } from './cli/io.ts';
-import { createLogger, loggedHandlers, shutdownSignal } from './cli/worker.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type AppContext, consumesInProcess, createContext } from './context.ts';
 import { DEMO_JOBCENTRE, DEMO_TOKENS_FILE, type SeedResult, seedDemo, shouldSeed } from './demo/seed.ts';
+import { createLogger } from './runtime/logger.ts';
+import { shutdownSignal } from './runtime/shutdown.ts';
 
 /** A URL a person can open: a wildcard bind address is reachable as localhost. */
 function publicUrl(host: string, port: number): string {

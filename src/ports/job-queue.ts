@@ -1,4 +1,4 @@
-import type { JobHandlers, JobName, JobPayload } from '../../workers/catalog.ts';
+import type { JobHandlers, JobName, JobPayload } from '../jobs/catalog.ts';
 
 export type JobState = 'waiting' | 'active' | 'completed' | 'failed';
 

@@ -1,6 +1,9 @@
 import type { StoredCandidate } from '../domain/candidate.ts';
 import type { JobOrder } from '../domain/job-order.ts';
 import type { NearMiss, ShortlistEntry, ShortlistScope } from '../domain/shortlist.ts';
+import type { Page, PageResult } from './page.ts';
+
+export type { Page, PageResult } from './page.ts';
 
 /**
  * The system of record: candidates, job orders, shortlists and import runs. One interface, several adapters
@@ -72,17 +75,6 @@ export interface CandidateFilter {
   benefit?: StoredCandidate['benefit'];
   /** Matches externalId or name, case-insensitive substring. */
   text?: string;
-}
-
-export interface Page {
-  limit: number;
-  /** Opaque cursor from the previous page. */
-  after?: string | undefined;
-}
-
-export interface PageResult<T> {
-  items: T[];
-  next: string | null;
 }
 
 export type ShortlistStatus = 'queued' | 'running' | 'done' | 'failed';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertValidJobId, BullJobQueue } from '../../src/adapters/bullmq/queue.ts';
-import { SqliteJobQueue } from '../../src/adapters/memory-queue/sqlite-queue.ts';
+import { SqliteJobQueue } from '../../src/adapters/embedded-queue/sqlite-job-queue.ts';
 import type { JobQueue } from '../../src/ports/job-queue.ts';
 import { jobQueueContract } from '../ports/job-queue.contract.ts';
 import { startRedis } from '../support/redis.ts';

@@ -6,7 +6,7 @@ import {
   quote,
   retrievalFilter,
   toMeiliDocument,
-} from '../../src/adapters/meilisearch/index.ts';
+} from '../../src/adapters/meilisearch/meili-candidate-index.ts';
 import type { IndexDocument, RetrievalQuery } from '../../src/ports/candidate-index.ts';
 import type { CandidateSearchFacts } from '../../src/ports/store.ts';
 import { candidateIndexContract } from '../ports/candidate-index.contract.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobHandlers } from '../../src/jobs/catalog.ts';
 import type { JobQueue } from '../../src/ports/job-queue.ts';
-import type { JobHandlers } from '../../workers/catalog.ts';
 import { waitFor } from '../support/wait.ts';
 
 export interface JobQueueFixture {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCandidateBatch } from '../../indexer/import.ts';
 import { validateCandidate, validateJobOrder } from '../../indexer/validate.ts';
-import { EmbeddedCandidateIndex } from '../../src/adapters/embedded-index/index.ts';
+import { EmbeddedCandidateIndex } from '../../src/adapters/embedded-index/embedded-candidate-index.ts';
 import { SqliteCandidateChanges } from '../../src/adapters/sqlite/candidate-changes.ts';
 import { SqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';

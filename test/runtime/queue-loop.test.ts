@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteJobQueue } from '../../src/adapters/memory-queue/sqlite-queue.ts';
-import type { JobHandlers } from '../../workers/catalog.ts';
+import { SqliteJobQueue } from '../../src/adapters/embedded-queue/sqlite-job-queue.ts';
+import type { JobHandlers } from '../../src/jobs/catalog.ts';
 import { waitFor } from '../support/wait.ts';
 
 const dirs: string[] = [];

@@ -7,7 +7,7 @@
 import { appendFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { BullJobQueue } from '../../src/adapters/bullmq/queue.ts';
-import { SqliteJobQueue } from '../../src/adapters/memory-queue/sqlite-queue.ts';
+import { SqliteJobQueue } from '../../src/adapters/embedded-queue/sqlite-job-queue.ts';
 import type { JobQueue } from '../../src/ports/job-queue.ts';
 
 export const CRASH_LEASE_MS = 1_500;

@@ -4,6 +4,7 @@ import type { StoredCandidate } from '../../domain/candidate.ts';
 import { normaliseCpr } from '../../domain/cpr.ts';
 import type { JobOrder } from '../../domain/job-order.ts';
 import type { NearMiss, ShortlistEntry } from '../../domain/shortlist.ts';
+import { InvalidCursorError } from '../../ports/page.ts';
 import type {
   CandidateFilter,
   CandidateRecord,
@@ -187,7 +188,7 @@ function encodeCursor(id: string): string {
 function decodeCursor(cursor: string | undefined): string {
   if (cursor === undefined) return '';
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id) || encodeCursor(id) !== cursor) throw new RangeError('invalid page cursor');
+  if (!UUID.test(id) || encodeCursor(id) !== cursor) throw new InvalidCursorError();
   return id;
 }
 

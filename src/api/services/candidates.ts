@@ -4,6 +4,7 @@ import { toCandidateWrite } from '../../../indexer/validate.ts';
 import type { AppContext } from '../../context.ts';
 import { type Candidate, candidateInput } from '../../domain/candidate.ts';
 import { type FieldError, fieldErrors } from '../../domain/errors.ts';
+import { InvalidCursorError } from '../../ports/page.ts';
 import type { CandidateFilter, CandidateWrite, WriteStatus } from '../../ports/store.ts';
 import { eraseCandidate as eraseCandidateEverywhere } from '../../workflow/erasure.ts';
 import type { Principal } from '../auth.ts';
@@ -49,12 +50,12 @@ export async function listCandidates(deps: Deps, principal: Principal, query: Ca
   return { items: page.items.map(candidateOut), next: page.next };
 }
 
-/** The store rejects a cursor it did not make with a RangeError; to the caller that is a bad `after`. */
+/** The store rejects a cursor it did not make; to the caller that is a bad `after`. */
 export async function pageOf<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof RangeError && /cursor/.test(error.message)) {
+    if (error instanceof InvalidCursorError) {
       throw badRequest('invalid page cursor', [
         { field: 'after', message: 'is not a cursor from a previous page (use `next`)' },
       ]);

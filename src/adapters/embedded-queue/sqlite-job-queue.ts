@@ -7,7 +7,7 @@ import {
   type JobName,
   type JobPayload,
   jobCatalog,
-} from '../../../workers/catalog.ts';
+} from '../../jobs/catalog.ts';
 import type { EnqueueOptions, JobInfo, JobQueue, JobState } from '../../ports/job-queue.ts';
 
 interface JobRow {
