@@ -35,7 +35,6 @@ export function percentile(xs: number[], p: number): number {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
-export const rssMb = () => `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`;
 
 /** The naive way: lower-case the raw CV text and count the order's words in it, re-reading every CV per query. */
 export function naiveKeywordScore(c: Candidate, words: string[]): number {

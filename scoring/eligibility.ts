@@ -88,8 +88,6 @@ export type Rule =
   | NoConflictingSchemesRule
   | AvailableForPeriodRule;
 
-export type RuleType = Rule['type'];
-
 export interface RuleSet {
   name: string;
   version: string;

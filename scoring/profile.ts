@@ -78,17 +78,3 @@ export function profileFromTerms(
 export function buildTermProfile(source: ProfileSource, vocabulary: Vocabulary): TermProfile {
   return profileFromTerms(weightedTerms(source), vocabulary);
 }
-
-/** Index of `id` in the sorted slice terms[start, end), or -1. */
-export function findTerm(terms: Uint32Array, start: number, end: number, id: number): number {
-  let lo = start;
-  let hi = end - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = terms[mid]!;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}

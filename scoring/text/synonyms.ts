@@ -84,8 +84,3 @@ export function isSynonymPrefix(stemmedPhrase: string): boolean {
 export function maxSynonymPhraseLength(): number {
   return INDEX.maxTokens;
 }
-
-/** All member keys with their group ids, for tests and review of the table. */
-export function synonymKeys(): ReadonlyMap<string, readonly string[]> {
-  return INDEX.byKey;
-}

@@ -40,7 +40,6 @@ export const COMPANY_DECISIONS = [
   'chosen',
   'not_chosen',
 ] as const satisfies readonly WorkflowState[];
-export type CompanyDecision = (typeof COMPANY_DECISIONS)[number];
 
 export const DECLINE_REASONS = [
   'distance',

@@ -75,10 +75,6 @@ export function lookupKommune(id: string): Kommune | undefined {
   return kommuneById.get(normaliseKommunekode(id));
 }
 
-export function allKommuner(): Kommune[] {
-  return [...kommuneById.values()];
-}
-
 /** Denmark's extent with a margin (Skagen to Gedser, Blåvandshuk to Ertholmene): catches swapped lat/lon. */
 export const DENMARK_BOUNDS = { minLat: 54.4, maxLat: 57.9, minLon: 7.9, maxLon: 15.4 } as const;
 

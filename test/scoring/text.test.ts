@@ -1,23 +1,18 @@
 import fc from 'fast-check';
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { describe, expect, it } from 'vitest';
+import { analyse, CONCEPT_PREFIX, type PhraseQuery, phraseQuery } from '../../scoring/text/analyse.ts';
+import { splitCompound } from '../../scoring/text/compound.ts';
+import { stem } from '../../scoring/text/stem.ts';
+import { DANISH_STOPWORDS, isStopword } from '../../scoring/text/stopwords.ts';
 import {
-  analyse,
-  CONCEPT_PREFIX,
-  DANISH_STOPWORDS,
-  isStopword,
-  MIN_TYPO_LENGTH,
   maxSynonymPhraseLength,
-  type PhraseQuery,
   phraseKey,
-  phraseQuery,
   SYNONYM_GROUPS,
-  splitCompound,
-  stem,
   synonymGroupIdsFor,
-  tokenize,
-  withinOneEdit,
-} from '../../scoring/text/index.ts';
+} from '../../scoring/text/synonyms.ts';
+import { tokenize } from '../../scoring/text/tokenize.ts';
+import { MIN_TYPO_LENGTH, withinOneEdit } from '../../scoring/text/typo.ts';
 
 /** Whether a text analysed into `terms` meets the competence query: some alternative has all its terms. */
 function satisfies(terms: readonly string[], q: PhraseQuery): boolean {

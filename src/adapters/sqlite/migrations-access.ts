@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.ts';
+import type { Migration } from './migration.ts';
 
 /** Tables of the access store (jobcentre, API tokens); spread into MIGRATIONS so one history covers the file. */
 export const ACCESS_MIGRATIONS: readonly Migration[] = [

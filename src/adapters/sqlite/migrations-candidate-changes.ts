@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * A change feed of the candidates table, kept by triggers so every writer (API, CLI import, a worker erasing a

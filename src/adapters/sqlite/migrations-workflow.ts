@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Workflow, CV bundles, pools, outcomes and the audit log (issue 6). Append-only like MIGRATIONS; spread into it.

@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { Migration } from './migration.ts';
 import { ACCESS_MIGRATIONS } from './migrations-access.ts';
 import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
 import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
 
 /**
  * The schema, as an append-only history: never edit a migration that has shipped, add the next version instead.
