@@ -1,10 +1,5 @@
-import { type CandidateChange, factsDigest } from './adapters/sqlite/candidate-changes.ts';
 import type { CandidateIndex, IndexDocument } from './ports/candidate-index.ts';
-
-export interface CandidateChangeFeed {
-  head(): number;
-  since(seq: number, limit: number): CandidateChange[];
-}
+import type { CandidateChangeFeed } from './ports/change-feed.ts';
 
 const BATCH = 2000;
 /** Past this many remembered writes the memory is dropped: correctness does not depend on it, only speed. */
@@ -44,7 +39,7 @@ export class IndexFollower {
     this.writer = {
       name: index.name,
       upsert: (docs) => {
-        const digests = docs.map((d) => factsDigest(d.facts));
+        const digests = docs.map((d) => feed.digest(d.facts));
         const done = index.upsert(docs);
         docs.forEach((d, i) => {
           remember(d.id, digests[i]!);

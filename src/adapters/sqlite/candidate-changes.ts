@@ -1,27 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { IndexDocument } from '../../ports/candidate-index.ts';
+import type { CandidateChange, CandidateChangeFeed } from '../../ports/change-feed.ts';
 import type { CandidateSearchFacts } from '../../ports/store.ts';
 import { canonicalJson } from './store.ts';
-
-/**
- * Reads the candidate change feed (see migrations-candidate-changes.ts): which candidates changed since a
- * sequence number, with what an index should now hold for each.
- */
-export interface CandidateChange {
-  candidateId: string;
-  seq: number;
-  /** factsDigest() of what the index should hold for the candidate now; null: nothing (erased, incomplete or
-   * not searchable). */
-  digest: string | null;
-  /** That document, parsed on demand: a reader that already holds it skips the parse. */
-  document: () => IndexDocument | null;
-}
-
-/** A short digest of search facts: equal digests, equal facts (the Store serialises them the same way). */
-export function factsDigest(facts: CandidateSearchFacts): string {
-  return digestOf(canonicalJson(facts));
-}
 
 function digestOf(factsJson: string): string {
   return createHash('sha1').update(factsJson).digest('base64');
@@ -37,8 +18,11 @@ interface ChangeRow {
   incomplete: number | null;
 }
 
-/** Reads the feed (the triggers write it), joined to the candidates' current search facts in the same read. */
-export class SqliteCandidateChanges {
+/**
+ * Reads the feed the triggers of migrations-candidate-changes.ts write, joined to the candidates' current search
+ * facts in the same read.
+ */
+export class SqliteCandidateChanges implements CandidateChangeFeed {
   private readonly headStatement: Database.Statement<[], { seq: number | null }>;
   private readonly sinceStatement: Database.Statement<[number, number], ChangeRow>;
 
@@ -51,12 +35,10 @@ export class SqliteCandidateChanges {
     );
   }
 
-  /** The sequence number of the latest change; 0 before the first. */
   head(): number {
     return this.headStatement.get()?.seq ?? 0;
   }
 
-  /** Candidates changed after `seq`, oldest change first, each with what the index should now hold for it. */
   since(seq: number, limit: number): CandidateChange[] {
     return this.sinceStatement.all(seq, limit).map((r) => {
       // The same rule as the import path and the rebuild: only complete, searchable candidates are indexed.
@@ -75,5 +57,10 @@ export class SqliteCandidateChanges {
         }),
       };
     });
+  }
+
+  /** The Store serialises facts canonically, so the digest of the stored JSON equals the digest of the facts. */
+  digest(facts: CandidateSearchFacts): string {
+    return digestOf(canonicalJson(facts));
   }
 }
