@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toIndexDocument } from '../indexer/import.ts';
 import type { RuleSet } from '../scoring/eligibility.ts';
-import { runBundleJob } from '../workers/bundle.ts';
-import { runRetentionJob } from '../workers/retention.ts';
-import { runShortlistJob } from '../workers/shortlist.ts';
+import { buildJobHandlers } from '../workers/handlers.ts';
+import { rebuildIndex } from '../workers/reindex.ts';
 import { BullJobQueue } from './adapters/bullmq/queue.ts';
 import { EmbeddedCandidateIndex } from './adapters/embedded-index/embedded-candidate-index.ts';
 import { SqliteJobQueue } from './adapters/embedded-queue/sqlite-job-queue.ts';
@@ -23,7 +21,6 @@ import type { JobQueue } from './ports/job-queue.ts';
 import type { Store } from './ports/store.ts';
 import type { WorkflowStore } from './ports/workflow.ts';
 import { loadRuleSet } from './rulesets/load.ts';
-import { syncShortlistWorkflow } from './workflow/sync.ts';
 
 /**
  * The composition root: the one place that picks adapters from the configuration. Routes, handlers and the CLI
@@ -74,21 +71,6 @@ function createIndex(config: Config): CandidateIndex {
   return new EmbeddedCandidateIndex();
 }
 
-/** Fills an index from the Store: at start for the in-process index, and as the `reindex` job for any index. */
-export async function rebuildIndex(store: Store, index: CandidateIndex, onProgress?: (n: number) => void) {
-  await index.clear();
-  let n = 0;
-  for await (const batch of store.scanCandidates(5000)) {
-    const docs = batch
-      .filter((r) => r.incomplete.length === 0 && r.facts.searchable)
-      .map((r) => toIndexDocument(r.id, { ...r, incomplete: r.incomplete }));
-    await index.upsert(docs);
-    n += batch.length;
-    onProgress?.(n);
-  }
-  return n;
-}
-
 export interface ContextOptions {
   onIndexProgress?: (n: number) => void;
   /** Errors of the queue itself (Redis down, the queue database locked); the queue keeps retrying. */
@@ -132,22 +114,14 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
   const workflow = new SqliteWorkflowStore(store.database);
-  const handlers: JobHandlers = {
-    shortlist: async ({ shortlistId }) => {
-      await follower?.catchUp();
-      const poolMembers = (jobcenter: string) => workflow.poolMembers(jobcenter);
-      await runShortlistJob(shortlistId, { store, index, loadRuleSet: ruleSets, poolMembers });
-      await syncShortlistWorkflow({ store, workflow }, shortlistId);
-    },
-    bundle: async ({ bundleId }) => runBundleJob(bundleId, { store, workflow, loadRuleSet: ruleSets }),
-    retention: async () => {
-      await runRetentionJob({ store, index: sharedIndex, workflow }, config.RETENTION_MONTHS);
-    },
-    reindex: async () => {
-      if (follower) await follower.rebuild();
-      else await rebuildIndex(store, index);
-    },
-  };
+  const handlers = buildJobHandlers({
+    store,
+    workflow,
+    index: sharedIndex,
+    follower,
+    loadRuleSet: ruleSets,
+    retentionMonths: config.RETENTION_MONTHS,
+  });
   return {
     config,
     store,

@@ -1,7 +1,4 @@
-import type { AppContext } from '../src/context.ts';
 import { type ErasureDeps, eraseCandidate } from '../src/workflow/erasure.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The instant N calendar months before `now` (the 31st falls back to the month's last day). */
 export function retentionCutoff(months: number, now: Date): string {
@@ -32,23 +29,4 @@ export async function runRetentionJob(
   }
   for (const id of stale) await eraseCandidate(deps, id);
   return { erased: stale.length, cutoff };
-}
-
-/**
- * Enqueues the `retention` job once a day (and once now) while the process runs; the job itself runs wherever
- * the queue's workers are. Returns a stop function for graceful shutdown. Does nothing without RETENTION_MONTHS.
- */
-export function scheduleRetention(ctx: AppContext, intervalMs = DAY_MS): () => void {
-  if (ctx.config.RETENTION_MONTHS === undefined) return () => {};
-  const enqueue = () => {
-    // One job per day, however many processes schedule it.
-    const jobId = `retention-${new Date().toISOString().slice(0, 10)}`;
-    ctx.queue.enqueue('retention', { reason: 'daily' }, { jobId }).catch(() => {
-      // A failed enqueue is retried at the next tick; the queue adapter logs its own errors.
-    });
-  };
-  enqueue();
-  const timer = setInterval(enqueue, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -71,11 +71,19 @@ async function computeInScope(
   };
 }
 
+export interface ShortlistJobDeps extends ShortlistDeps {
+  /**
+   * Runs after ranking and before the list is marked done, so what it writes is there for whoever sees the list
+   * done. When it fails the list stays running and the job's retry ranks again; it must be idempotent.
+   */
+  beforeDone?: (order: JobOrderRecord, result: ShortlistResult) => Promise<void>;
+}
+
 /**
- * The `shortlist` job: idempotent, so a retried or duplicated job never makes a second list or overwrites a
- * finished one.
+ * Ranks a queued shortlist and stores it: idempotent, so a retried or duplicated job never makes a second list or
+ * overwrites a finished one.
  */
-export async function runShortlistJob(shortlistId: string, deps: ShortlistDeps): Promise<void> {
+export async function runShortlistJob(shortlistId: string, deps: ShortlistJobDeps): Promise<void> {
   const shortlist = await deps.store.getShortlist(shortlistId);
   if (!shortlist) throw new Error(`shortlist ${shortlistId} does not exist`);
   if (shortlist.status === 'done' || shortlist.status === 'failed') return;
@@ -86,5 +94,6 @@ export async function runShortlistJob(shortlistId: string, deps: ShortlistDeps):
   }
   await deps.store.markShortlistRunning(shortlistId);
   const result = await computeShortlist(order, shortlist, deps);
+  await deps.beforeDone?.(order, result);
   await deps.store.completeShortlist(shortlistId, result);
 }

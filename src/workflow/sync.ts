@@ -1,22 +1,22 @@
-import type { Store } from '../ports/store.ts';
+import type { ShortlistEntry } from '../domain/shortlist.ts';
+import type { JobOrderRecord } from '../ports/store.ts';
 import type { WorkflowStore } from '../ports/workflow.ts';
 
 /**
- * Brings a finished shortlist's entries into the order's workflow: new people as `suggested`, everyone already
- * handled untouched. Run after the shortlist job and again (cheaply, idempotently) when a workflow is read.
+ * Brings a shortlist's ranked entries into the order's workflow: new people as `suggested`, everyone already
+ * handled untouched, so it is idempotent. The shortlist job runs it before it marks the list done: whoever sees
+ * the list done finds its people in the workflow, and reading the workflow never has to write.
  */
 export async function syncShortlistWorkflow(
-  deps: { store: Store; workflow: WorkflowStore },
+  workflow: Pick<WorkflowStore, 'syncShortlist'>,
   shortlistId: string,
+  order: JobOrderRecord,
+  entries: ReadonlyArray<Pick<ShortlistEntry, 'candidateId' | 'jobcenter'>>,
 ): Promise<void> {
-  const shortlist = await deps.store.getShortlist(shortlistId);
-  if (shortlist?.status !== 'done') return;
-  const order = await deps.store.getJobOrder(shortlist.jobOrderId);
-  if (!order) return;
-  await deps.workflow.syncShortlist({
+  await workflow.syncShortlist({
     shortlistId,
     jobOrderId: order.id,
     orderJobcenter: order.jobcenter,
-    entries: shortlist.entries,
+    entries,
   });
 }

@@ -168,3 +168,41 @@ describe('workflow API', () => {
     expect((await call(t.tokens.a, 'GET', `/v1/audit?candidateId=${candidateId}`)).statusCode).toBe(200);
   });
 });
+
+describe('reading a workflow', () => {
+  it('writes nothing: people of a finished list that never reached the workflow stay out of it', async () => {
+    const t = await createTestApi({ workers: true });
+    try {
+      const post = async (url: string, payload: Obj) =>
+        json<{ id: string }>(await t.call(t.tokens.a, { method: 'POST', url, payload })).id;
+      await post('/v1/candidates', candidateBody(JC_A));
+      const ranked = await post('/v1/job-orders', jobOrderBody(JC_A));
+      const sl = await post(`/v1/job-orders/${ranked}/shortlists`, {});
+      const done = await waitFor(async () => {
+        const got = await t.ctx.store.getShortlist(sl);
+        return got?.status === 'done' ? got : undefined;
+      });
+      expect(done.entries).toHaveLength(1);
+
+      // A finished list stored without its job, which is what puts a list's people into the workflow.
+      const other = await post('/v1/job-orders', jobOrderBody(JC_A));
+      const list = await t.ctx.store.createShortlist({
+        jobOrderId: other,
+        scope: 'own',
+        size: 10,
+        strategy: 'fit-first',
+      });
+      await t.ctx.store.completeShortlist(list.id, {
+        candidatesConsidered: 1,
+        entries: done.entries,
+        nearMisses: [],
+      });
+      const res = await t.call(t.tokens.a, { method: 'GET', url: `/v1/job-orders/${other}/workflow` });
+      expect(res.statusCode).toBe(200);
+      expect(json(res)).toMatchObject({ jobOrderId: other, shortlistId: list.id, entries: [] });
+      expect(await t.ctx.workflow.listEntries(other)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

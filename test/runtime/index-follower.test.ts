@@ -8,10 +8,11 @@ import { EmbeddedCandidateIndex } from '../../src/adapters/embedded-index/embedd
 import { SqliteCandidateChanges } from '../../src/adapters/sqlite/candidate-changes.ts';
 import { SqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
-import { type AppContext, createContext, rebuildIndex } from '../../src/context.ts';
+import { type AppContext, createContext } from '../../src/context.ts';
 import { generateCandidates, generateJobOrders } from '../../src/demo/generate.ts';
 import { IndexFollower } from '../../src/index-follower.ts';
 import type { CandidateWrite } from '../../src/ports/store.ts';
+import { rebuildIndex } from '../../workers/reindex.ts';
 
 const TODAY = '2026-11-23';
 const cleanups: Array<() => Promise<void> | void> = [];

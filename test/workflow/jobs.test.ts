@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pino } from 'pino';
 import { extractText } from 'unpdf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeCandidateBatch } from '../../indexer/import.ts';
@@ -10,10 +11,12 @@ import { loadConfig } from '../../src/config.ts';
 import { type AppContext, createContext } from '../../src/context.ts';
 import { jobOrderInput } from '../../src/domain/job-order.ts';
 import type { Actor } from '../../src/domain/workflow.ts';
+import { scheduleRetention } from '../../src/server.ts';
 import { eraseCandidate } from '../../src/workflow/erasure.ts';
 import { evaluateProposal } from '../../src/workflow/proposal.ts';
 import { runBundleJob } from '../../workers/bundle.ts';
-import { retentionCutoff, runRetentionJob, scheduleRetention } from '../../workers/retention.ts';
+import { buildJobHandlers } from '../../workers/handlers.ts';
+import { retentionCutoff, runRetentionJob } from '../../workers/retention.ts';
 import { waitFor } from '../support/wait.ts';
 
 const A = '751';
@@ -149,6 +152,44 @@ describe('workflow jobs and store on a real context', () => {
     expect(await ctx.workflow.listEntries(orderId)).toHaveLength(2);
   });
 
+  it('a shortlist is done only with its people in the workflow: a failed sync leaves it running for the retry', async () => {
+    const id = await add(candidate(A));
+    let failures = 1;
+    const workflow = new Proxy(ctx.workflow, {
+      get(target, property) {
+        if (property === 'syncShortlist') {
+          return async (input: Parameters<typeof target.syncShortlist>[0]) => {
+            if (failures-- > 0) throw new Error('disk full');
+            return target.syncShortlist(input);
+          };
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const handlers = buildJobHandlers({
+      store: ctx.store,
+      workflow,
+      index: ctx.index,
+      loadRuleSet: ctx.loadRuleSet,
+      retentionMonths: undefined,
+    });
+    const created = await ctx.store.createShortlist({
+      jobOrderId: orderId,
+      scope: 'own',
+      size: 5,
+      strategy: 'fit-first',
+    });
+    await expect(handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 1 })).rejects.toThrow(
+      'disk full',
+    );
+    expect((await ctx.store.getShortlist(created.id))!.status).toBe('running');
+    expect(await ctx.workflow.listEntries(orderId)).toEqual([]);
+    await handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 2 });
+    expect((await ctx.store.getShortlist(created.id))!.status).toBe('done');
+    expect((await ctx.workflow.listEntries(orderId)).map((e) => e.candidateId)).toEqual([id]);
+  });
+
   it('renders a CV-pakke: relevant competences and the explanation, contact only with consent, never CPR', async () => {
     const agreed = await add(
       candidate(A, {
@@ -263,11 +304,12 @@ describe('workflow jobs and store on a real context', () => {
   });
 
   it('scheduleRetention queues one retention job per day, run by the queue workers', async () => {
-    expect(scheduleRetention(ctx)).toBeTypeOf('function');
+    const log = pino({ level: 'silent' });
+    expect(scheduleRetention(ctx, log)).toBeTypeOf('function');
     expect(await ctx.queue.counts()).toMatchObject({ waiting: 0 });
     const withSetting = { ...ctx, config: { ...ctx.config, RETENTION_MONTHS: 12 } };
-    const stop = scheduleRetention(withSetting, 60_000);
-    scheduleRetention(withSetting, 60_000)();
+    const stop = scheduleRetention(withSetting, log);
+    scheduleRetention(withSetting, log)();
     try {
       const id = await add(candidate(A));
       await ctx.queue.startWorkers(ctx.handlers, { concurrency: 1 });

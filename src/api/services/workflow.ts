@@ -12,7 +12,6 @@ import {
 import type { CandidateRecord, JobOrderRecord } from '../../ports/store.ts';
 import { type WorkflowEntry, WorkflowNotFoundError } from '../../ports/workflow.ts';
 import { evaluateProposal } from '../../workflow/proposal.ts';
-import { syncShortlistWorkflow } from '../../workflow/sync.ts';
 import { ownsJobcenter, type Principal } from '../auth.ts';
 import { badRequest, conflict, forbidden, notFound, ProblemError } from '../problem.ts';
 import { visibleCandidate, visibleJobOrder } from './tenancy.ts';
@@ -112,7 +111,6 @@ export async function orderWorkflow(
       (x, y) =>
         x.createdAt.localeCompare(y.createdAt) || (x.completedAt ?? '').localeCompare(y.completedAt ?? ''),
     );
-  for (const list of lists) await syncShortlistWorkflow(deps, list.id);
   const reference = shortlistId ? lists.find((l) => l.id === shortlistId) : lists.at(-1);
   if (shortlistId && !reference) throw notFound('shortlist', shortlistId);
   const earlier = reference ? lists.indexOf(reference) > 0 : false;

@@ -1,0 +1,56 @@
+import type { RuleSet } from '../scoring/eligibility.ts';
+import type { JobHandlers } from '../src/jobs/catalog.ts';
+import type { CandidateIndex } from '../src/ports/candidate-index.ts';
+import type { Store } from '../src/ports/store.ts';
+import type { WorkflowStore } from '../src/ports/workflow.ts';
+import { syncShortlistWorkflow } from '../src/workflow/sync.ts';
+import { runBundleJob } from './bundle.ts';
+import { rebuildIndex } from './reindex.ts';
+import { runRetentionJob } from './retention.ts';
+import { runShortlistJob } from './shortlist.ts';
+
+/** An in-process index that follows the Store's change feed (src/index-follower.ts). */
+export interface FollowingIndex {
+  /** Applies the Store's changes made since the last call, by any process. */
+  catchUp(): Promise<unknown>;
+  /** Rebuilds the index from the Store and follows the feed from there. */
+  rebuild(): Promise<unknown>;
+}
+
+export interface HandlerDeps {
+  store: Store;
+  workflow: WorkflowStore;
+  /** The index as this process reads and writes it. */
+  index: CandidateIndex;
+  /** Present when the index lives in this process's memory; a shared index (Meilisearch) needs no following. */
+  follower?: FollowingIndex | undefined;
+  loadRuleSet: (name: string) => RuleSet;
+  /** RETENTION_MONTHS: without it the retention job erases nothing. */
+  retentionMonths: number | undefined;
+}
+
+/** Every job of the catalog with its handler; a job name without one is a type error here. */
+export function buildJobHandlers(deps: HandlerDeps): JobHandlers {
+  const { store, workflow, index, follower, loadRuleSet } = deps;
+  return {
+    shortlist: async ({ shortlistId }) => {
+      // Candidates written by other processes since the last job must be in the index before it is read.
+      await follower?.catchUp();
+      await runShortlistJob(shortlistId, {
+        store,
+        index,
+        loadRuleSet,
+        poolMembers: (jobcenter) => workflow.poolMembers(jobcenter),
+        beforeDone: (order, result) => syncShortlistWorkflow(workflow, shortlistId, order, result.entries),
+      });
+    },
+    bundle: async ({ bundleId }) => runBundleJob(bundleId, { store, workflow, loadRuleSet }),
+    retention: async () => {
+      await runRetentionJob({ store, index, workflow }, deps.retentionMonths);
+    },
+    reindex: async () => {
+      if (follower) await follower.rebuild();
+      else await rebuildIndex(store, index);
+    },
+  };
+}
