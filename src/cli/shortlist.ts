@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { createContext } from '../context.ts';
+import { consumesInProcess, createContext } from '../context.ts';
 import { RANKING_STRATEGIES, type RankingStrategy } from '../domain/job-order.ts';
 import { SHORTLIST_SCOPES, type ShortlistScope } from '../domain/shortlist.ts';
-import type { ShortlistRecord } from '../ports/store.ts';
+import { enqueueShortlist } from '../jobs/enqueue-shortlist.ts';
 import { shortlistTable, shortlistView } from '../views/shortlist.ts';
-import { type CliIo, UsageError, write } from './io.ts';
+import { type CliIo, NOT_CONSUMING, UsageError, waitUntil, write } from './io.ts';
 
 const USAGE = `usage: vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope auto|own|pool|all] [--strategy fit-first|weighted] [--json]`;
 
@@ -50,13 +50,17 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       write(io.stderr, `job order '${externalId}' is unknown in jobcenter ${values.jobcenter}`);
       return 1;
     }
-    const strategy = (values.strategy as RankingStrategy | undefined) ?? order.jobOrder.rankingStrategy;
-    const created = await ctx.store.createShortlist({ jobOrderId: order.id, scope, size, strategy });
-    await ctx.queue.enqueue('shortlist', { shortlistId: created.id }, { jobId: `shortlist-${created.id}` });
-    // With Redis the workers run in their own processes; embedded, this process is the worker.
-    if (!config.REDIS_URL) await ctx.queue.startWorkers(ctx.handlers, { concurrency: 1 });
+    const strategy = values.strategy as RankingStrategy | undefined;
+    const created = await enqueueShortlist(ctx, order, { scope, size, strategy });
     write(io.stderr, `shortlist ${created.id} queued for ${order.jobOrder.title}`);
-    const done = await waitForShortlist(ctx.store.getShortlist.bind(ctx.store), created.id);
+    if (consumesInProcess(config)) await ctx.queue.startWorkers(ctx.handlers, { concurrency: 1 });
+    else write(io.stderr, NOT_CONSUMING);
+    const done = await waitUntil(
+      () => ctx.store.getShortlist(created.id),
+      (s) => s.status === 'done' || s.status === 'failed',
+      WAIT_MS,
+      `shortlist ${created.id} did not finish within ${WAIT_MS / 60_000} minutes: is a worker running?`,
+    );
     const view = shortlistView(done);
     if (values.json) write(io.stdout, JSON.stringify(view, null, 2));
     else write(io.stdout, shortlistTable(view, `${order.jobOrder.title} (${order.jobOrder.externalId})`));
@@ -64,16 +68,4 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   } finally {
     await ctx.close();
   }
-}
-
-async function waitForShortlist(get: (id: string) => Promise<ShortlistRecord | undefined>, id: string) {
-  const deadline = Date.now() + WAIT_MS;
-  let delay = 10;
-  while (Date.now() < deadline) {
-    const s = await get(id);
-    if (s && (s.status === 'done' || s.status === 'failed')) return s;
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(500, delay * 2);
-  }
-  throw new Error(`shortlist ${id} did not finish within ${WAIT_MS / 60_000} minutes: is a worker running?`);
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, JC_A, json, type TestApi } from './helpers.ts';
+import { validateCandidate } from '../../indexer/validate.ts';
+import { waitFor } from '../support/wait.ts';
+import { candidateBody, createTestApi, JC_A, json, type TestApi } from './helpers.ts';
 
 describe('admin API: jobcentre and tokens', () => {
   let t: TestApi;
@@ -127,6 +129,42 @@ describe('without ADMIN_TOKEN', () => {
     try {
       expect((await t.call('', { method: 'GET', url: '/v1/tokens' })).statusCode).toBe(401);
       expect((await t.call('undefined', { method: 'GET', url: '/v1/tokens' })).statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('POST /v1/admin/reindex', () => {
+  it('admin: 202 with the job id, and the job rebuilds the index from the Store; konsulent: 403', async () => {
+    const t = await createTestApi({ workers: true });
+    try {
+      // Written to the Store only, as when a Meilisearch index was lost: the index does not have it.
+      const v = validateCandidate(candidateBody());
+      if (!v.ok) throw new Error(v.reason);
+      await t.ctx.store.upsertCandidates([v.value]);
+      expect(await t.ctx.index.count()).toBe(0);
+
+      const denied = await t.call(t.tokens.a, { method: 'POST', url: '/v1/admin/reindex' });
+      expect(denied.statusCode).toBe(403);
+      expect(denied.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect((await t.call(null, { method: 'POST', url: '/v1/admin/reindex' })).statusCode).toBe(401);
+      expect(Object.values(await t.ctx.queue.counts()).every((n) => n === 0)).toBe(true);
+
+      const res = await t.call(t.tokens.admin, { method: 'POST', url: '/v1/admin/reindex' });
+      expect(res.statusCode).toBe(202);
+      const body = json<{ id: string; status: string }>(res);
+      expect(body).toEqual({ id: expect.any(String), status: 'queued' });
+      const job = await waitFor(
+        async () => {
+          const got = await t.ctx.queue.getJob(body.id);
+          return got?.state === 'completed' || got?.state === 'failed' ? got : undefined;
+        },
+        10_000,
+        'the reindex job',
+      );
+      expect(job).toMatchObject({ name: 'reindex', state: 'completed' });
+      expect(await t.ctx.index.count()).toBe(1);
     } finally {
       await t.close();
     }

@@ -3,18 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteJobQueue } from '../../src/adapters/embedded-queue/sqlite-job-queue.ts';
 import { run } from '../../src/cli.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createContext } from '../../src/context.ts';
+import { waitFor } from '../support/wait.ts';
 
 /** Runs `vikar ...` in-process against a DATA_DIR, capturing what it prints. */
 async function vikar(args: string[], env: NodeJS.ProcessEnv) {
+  const started = start(args, env);
+  const code = await started.done;
+  return { code, stdout: started.stdout(), stderr: started.stderr() };
+}
+
+/** Starts `vikar ...` without waiting for it: what it has printed so far can be read while it runs. */
+function start(args: string[], env: NodeJS.ProcessEnv) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: string[] = [];
   const err: string[] = [];
   stdout.on('data', (d) => out.push(String(d)));
   stderr.on('data', (d) => err.push(String(d)));
-  const code = await run(args, { stdout, stderr, env, isTTY: false });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  const done = run(args, { stdout, stderr, env, isTTY: false });
+  return { done, stdout: () => out.join(''), stderr: () => err.join('') };
 }
 
 describe('vikar gen -> import -> shortlist, as a newcomer runs it', () => {
@@ -121,6 +132,53 @@ describe('vikar gen -> import -> shortlist, as a newcomer runs it', () => {
     expect(r.stdout).toMatch(/^imported 2, updated 0, rejected 2/);
     expect(r.stderr).toMatch(/mixed\.ndjson:2: .*postalCode/);
     expect(r.stderr).toMatch(/mixed\.ndjson:3: invalid JSON/);
+  });
+
+  it('reindex rebuilds the index from the Store where this process consumes the queue', async () => {
+    const r = await vikar(['reindex'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^reindex job \S+ queued/);
+    expect(r.stdout).toMatch(/^index embedded rebuilt from the Store: [1-9]\d* candidates/);
+    expect((await vikar(['reindex', 'now'], env)).code).toBe(2);
+  });
+
+  it('with IN_PROCESS_WORKERS=false, reindex only queues the job and says a worker runs it', async () => {
+    const r = await vikar(['reindex'], { ...env, IN_PROCESS_WORKERS: 'false' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('this process does not consume the job queue');
+    const queue = new SqliteJobQueue(join(env.DATA_DIR!, 'queue.db'));
+    try {
+      expect(await queue.getJob(r.stdout.trim())).toMatchObject({ name: 'reindex', state: 'waiting' });
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('with IN_PROCESS_WORKERS=false, shortlist leaves the job to a worker and prints the list it made', async () => {
+    const order = orders[0]!;
+    const noWorkers = { ...env, IN_PROCESS_WORKERS: 'false' };
+    const cli = start(['shortlist', order.externalId, '--jobcenter', order.jobcenter, '--json'], noWorkers);
+    await waitFor(
+      () => cli.stderr().includes('this process does not consume the job queue'),
+      30_000,
+      'the CLI to say it leaves the job to a worker',
+    );
+    const id = /shortlist (\S+) queued/.exec(cli.stderr())![1]!;
+    const queue = new SqliteJobQueue(join(env.DATA_DIR!, 'queue.db'));
+    try {
+      expect(await queue.getJob(`shortlist-${id}`)).toMatchObject({ state: 'waiting' });
+    } finally {
+      await queue.close();
+    }
+    const worker = await createContext(loadConfig(noWorkers));
+    try {
+      await worker.queue.startWorkers(worker.handlers, { concurrency: 1 });
+      expect(await cli.done, cli.stderr()).toBe(0);
+    } finally {
+      await worker.queue.stopWorkers();
+      await worker.close();
+    }
+    expect(JSON.parse(cli.stdout())).toMatchObject({ id, status: 'done' });
   });
 
   it('exits non-zero for an unknown job order, and 2 for bad usage', async () => {

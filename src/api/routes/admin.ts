@@ -84,6 +84,27 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   });
 
+  app.post('/admin/reindex', {
+    schema: {
+      tags,
+      summary:
+        'Rebuild the candidate index from the Store (a reindex job); the way to refill a Meilisearch index',
+      response: {
+        202: z.object({
+          id: z.string().meta({ description: 'The id of the queued reindex job' }),
+          status: z.literal('queued'),
+        }),
+        401: problemResponse('No valid token'),
+        403: problemResponse('The token may not do this'),
+      },
+    },
+    handler: async (_request, reply) => {
+      // Not deduplicated: a reindex asked for after a change must run after it, not merge into an earlier one.
+      const job = await ctx.queue.enqueue('reindex', { reason: 'POST /v1/admin/reindex' });
+      return reply.code(202).send({ id: job.id, status: 'queued' as const });
+    },
+  });
+
   app.delete('/tokens/:id', {
     schema: {
       tags,

@@ -1,15 +1,13 @@
 import type { AppContext } from '../../context.ts';
 import type { ShortlistRequest } from '../../domain/shortlist.ts';
+import { enqueueShortlist } from '../../jobs/enqueue-shortlist.ts';
 import { shortlistView } from '../../views/shortlist.ts';
 import type { Principal } from '../auth.ts';
 import { visibleJobOrder, visibleShortlist } from './tenancy.ts';
 
 type Deps = Pick<AppContext, 'store' | 'queue'>;
 
-/**
- * Records the shortlist and queues its computation; the caller polls GET /v1/shortlists/{id}. The job id is derived
- * from the shortlist id, so enqueuing it again (a retried request handler) runs it once.
- */
+/** Starts a bruttoliste for an order the principal may see; the caller polls GET /v1/shortlists/{id}. */
 export async function requestShortlist(
   deps: Deps,
   principal: Principal,
@@ -17,13 +15,7 @@ export async function requestShortlist(
   request: ShortlistRequest,
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
-  const created = await deps.store.createShortlist({
-    jobOrderId: order.id,
-    scope: request.scope,
-    size: request.size,
-    strategy: request.strategy ?? order.jobOrder.rankingStrategy,
-  });
-  await deps.queue.enqueue('shortlist', { shortlistId: created.id }, { jobId: `shortlist-${created.id}` });
+  const created = await enqueueShortlist(deps, order, request);
   return { id: created.id, status: created.status };
 }
 
