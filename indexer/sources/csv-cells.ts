@@ -26,6 +26,7 @@ export const COLUMN_TYPES: Record<string, CellType> = {
   jobrotation: 'boolean',
   'consent.searchable': 'boolean',
   'consent.shareWithPool': 'boolean',
+  'consent.contactByCompany': 'boolean',
   competences: 'list',
   languages: 'list',
   driversLicences: 'list',
