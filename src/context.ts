@@ -10,18 +10,15 @@ import { BullJobQueue } from './adapters/bullmq/queue.ts';
 import { EmbeddedCandidateIndex } from './adapters/embedded-index/embedded-candidate-index.ts';
 import { SqliteJobQueue } from './adapters/embedded-queue/sqlite-job-queue.ts';
 import { MeiliCandidateIndex } from './adapters/meilisearch/meili-candidate-index.ts';
-import { SqliteAccessStore } from './adapters/sqlite/access-store.ts';
 import { SqliteCandidateChanges } from './adapters/sqlite/candidate-changes.ts';
-import { SqliteStore } from './adapters/sqlite/store.ts';
-import { SqliteWorkflowStore } from './adapters/sqlite/workflow-store.ts';
+import { openSqliteStores } from './adapters/sqlite/stores.ts';
 import type { Config } from './config.ts';
 import { IndexFollower } from './index-follower.ts';
 import type { JobHandlers } from './jobs/catalog.ts';
-import type { AccessStore } from './ports/access.ts';
 import type { CandidateIndex } from './ports/candidate-index.ts';
+import type { CandidateStore } from './ports/candidates.ts';
 import type { JobQueue } from './ports/job-queue.ts';
-import type { Store } from './ports/store.ts';
-import type { WorkflowStore } from './ports/workflow.ts';
+import type { StoreDatabase, Stores } from './ports/stores.ts';
 import { loadRuleSet } from './rulesets/load.ts';
 import { syncShortlistWorkflow } from './workflow/sync.ts';
 
@@ -31,11 +28,10 @@ import { syncShortlistWorkflow } from './workflow/sync.ts';
  */
 export interface AppContext {
   config: Config;
-  store: Store;
-  /** Jobcentre and API tokens; shares the Store's SQLite file. */
-  access: AccessStore;
-  /** Workflow, CV bundles, pools, outcomes and the audit log (issue 6). */
-  workflow: WorkflowStore;
+  /** The system of record, one store per aggregate. */
+  stores: Stores;
+  /** The database under the stores: readiness and shutdown. */
+  database: StoreDatabase;
   index: CandidateIndex;
   queue: JobQueue;
   loadRuleSet: (name: string) => RuleSet;
@@ -75,10 +71,14 @@ function createIndex(config: Config): CandidateIndex {
 }
 
 /** Fills an index from the Store: at start for the in-process index, and as the `reindex` job for any index. */
-export async function rebuildIndex(store: Store, index: CandidateIndex, onProgress?: (n: number) => void) {
+export async function rebuildIndex(
+  candidates: CandidateStore,
+  index: CandidateIndex,
+  onProgress?: (n: number) => void,
+) {
   await index.clear();
   let n = 0;
-  for await (const batch of store.scanCandidates(5000)) {
+  for await (const batch of candidates.scan(5000)) {
     const docs = batch
       .filter((r) => r.incomplete.length === 0 && r.facts.searchable)
       .map((r) => toIndexDocument(r.id, { ...r, incomplete: r.incomplete }));
@@ -112,17 +112,19 @@ function createQueue(config: Config, onError: ((error: Error) => void) | undefin
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const store = new SqliteStore({ file: join(config.DATA_DIR, 'vikarmatch.db'), cprKey: cprKey(config) });
-  await store.migrate();
-  const access = new SqliteAccessStore(store.database);
+  const { database, stores } = openSqliteStores({
+    file: join(config.DATA_DIR, 'vikarmatch.db'),
+    cprKey: cprKey(config),
+  });
+  await database.migrate();
   const index = createIndex(config);
   // The in-process index lives in memory: it is rebuilt from the Store at every start, and follows the Store's
   // change feed from there, so candidates written by another process (the API while this is a worker, the CLI
   // importer while this is the server) are in it before the next shortlist.
   const follower =
     index instanceof EmbeddedCandidateIndex
-      ? new IndexFollower(index, new SqliteCandidateChanges(store.database), (onProgress) =>
-          rebuildIndex(store, index, onProgress),
+      ? new IndexFollower(index, new SqliteCandidateChanges(database.connection), (onProgress) =>
+          rebuildIndex(stores.candidates, index, onProgress),
         )
       : undefined;
   await follower?.rebuild(options.onIndexProgress);
@@ -131,28 +133,26 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const queue = createQueue(config, options.onQueueError);
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
-  const workflow = new SqliteWorkflowStore(store.database);
   const handlers: JobHandlers = {
     shortlist: async ({ shortlistId }) => {
       await follower?.catchUp();
-      const poolMembers = (jobcenter: string) => workflow.poolMembers(jobcenter);
-      await runShortlistJob(shortlistId, { store, index, loadRuleSet: ruleSets, poolMembers });
-      await syncShortlistWorkflow({ store, workflow }, shortlistId);
+      const poolMembers = (jobcenter: string) => stores.pools.partnersOf(jobcenter);
+      await runShortlistJob(shortlistId, { stores, index, loadRuleSet: ruleSets, poolMembers });
+      await syncShortlistWorkflow({ stores }, shortlistId);
     },
-    bundle: async ({ bundleId }) => runBundleJob(bundleId, { store, workflow, loadRuleSet: ruleSets }),
+    bundle: async ({ bundleId }) => runBundleJob(bundleId, { stores, loadRuleSet: ruleSets }),
     retention: async () => {
-      await runRetentionJob({ store, index: sharedIndex, workflow }, config.RETENTION_MONTHS);
+      await runRetentionJob({ stores, index: sharedIndex }, config.RETENTION_MONTHS);
     },
     reindex: async () => {
       if (follower) await follower.rebuild();
-      else await rebuildIndex(store, index);
+      else await rebuildIndex(stores.candidates, index);
     },
   };
   return {
     config,
-    store,
-    access,
-    workflow,
+    stores,
+    database,
     index: sharedIndex,
     queue,
     loadRuleSet: ruleSets,
@@ -160,7 +160,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     close: async () => {
       await queue.close();
       await index.close();
-      await store.close();
+      await database.close();
     },
   };
 }

@@ -3,7 +3,7 @@ import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { RANKING_STRATEGIES, type RankingStrategy } from '../domain/job-order.ts';
 import { SHORTLIST_SCOPES, type ShortlistScope } from '../domain/shortlist.ts';
-import type { ShortlistRecord } from '../ports/store.ts';
+import type { ShortlistRecord } from '../ports/shortlists.ts';
 import { shortlistTable, shortlistView } from '../views/shortlist.ts';
 import { type CliIo, UsageError, write } from './io.ts';
 
@@ -45,18 +45,18 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const ctx = await createContext(config);
   try {
-    const order = await ctx.store.findJobOrder(String(Number(values.jobcenter)), externalId);
+    const order = await ctx.stores.jobOrders.find(String(Number(values.jobcenter)), externalId);
     if (!order) {
       write(io.stderr, `job order '${externalId}' is unknown in jobcenter ${values.jobcenter}`);
       return 1;
     }
     const strategy = (values.strategy as RankingStrategy | undefined) ?? order.jobOrder.rankingStrategy;
-    const created = await ctx.store.createShortlist({ jobOrderId: order.id, scope, size, strategy });
+    const created = await ctx.stores.shortlists.create({ jobOrderId: order.id, scope, size, strategy });
     await ctx.queue.enqueue('shortlist', { shortlistId: created.id }, { jobId: `shortlist-${created.id}` });
     // With Redis the workers run in their own processes; embedded, this process is the worker.
     if (!config.REDIS_URL) await ctx.queue.startWorkers(ctx.handlers, { concurrency: 1 });
     write(io.stderr, `shortlist ${created.id} queued for ${order.jobOrder.title}`);
-    const done = await waitForShortlist(ctx.store.getShortlist.bind(ctx.store), created.id);
+    const done = await waitForShortlist(ctx.stores.shortlists.get.bind(ctx.stores.shortlists), created.id);
     const view = shortlistView(done);
     if (values.json) write(io.stdout, JSON.stringify(view, null, 2));
     else write(io.stdout, shortlistTable(view, `${order.jobOrder.title} (${order.jobOrder.externalId})`));

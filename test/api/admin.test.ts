@@ -104,7 +104,7 @@ describe('admin API: jobcentre and tokens', () => {
     });
     expect(json(virksomhed).errors).toEqual([expect.objectContaining({ field: 'jobOrderId' })]);
 
-    const { token } = await t.ctx.access.createToken({
+    const { token } = await t.ctx.stores.access.createToken({
       role: 'konsulent',
       jobcenter: JC_A,
       label: 'short-lived',
@@ -115,7 +115,7 @@ describe('admin API: jobcentre and tokens', () => {
 
   it('the env bootstrap admin token works without being stored', async () => {
     expect((await t.call(t.tokens.admin, { method: 'GET', url: '/v1/tokens' })).statusCode).toBe(200);
-    const all = await t.ctx.access.listTokens({ includeInactive: true });
+    const all = await t.ctx.stores.access.listTokens({ includeInactive: true });
     expect(all.every((r) => r.label !== 'ADMIN_TOKEN')).toBe(true);
     expect((await t.call(`${t.tokens.admin}x`, { method: 'GET', url: '/v1/tokens' })).statusCode).toBe(401);
   });

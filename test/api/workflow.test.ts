@@ -113,7 +113,7 @@ describe('workflow API', () => {
   });
 
   it('a virksomhed token gets 403 on the konsulent routes, and konsulenter 403 on the company routes', async () => {
-    const { token } = await t.ctx.access.createToken({
+    const { token } = await t.ctx.stores.access.createToken({
       role: 'virksomhed',
       jobcenter: JC_A,
       jobOrderId: orderId,

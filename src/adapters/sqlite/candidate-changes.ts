@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { IndexDocument } from '../../ports/candidate-index.ts';
-import type { CandidateSearchFacts } from '../../ports/store.ts';
-import { canonicalJson } from './store.ts';
+import type { CandidateSearchFacts } from '../../ports/candidates.ts';
+import { canonicalJson } from './json.ts';
 
 /**
  * Reads the candidate change feed (see migrations-candidate-changes.ts): which candidates changed since a

@@ -4,7 +4,7 @@ import { shortlistView } from '../../views/shortlist.ts';
 import type { Principal } from '../auth.ts';
 import { visibleJobOrder, visibleShortlist } from './tenancy.ts';
 
-type Deps = Pick<AppContext, 'store' | 'queue'>;
+type Deps = Pick<AppContext, 'stores' | 'queue'>;
 
 /**
  * Records the shortlist and queues its computation; the caller polls GET /v1/shortlists/{id}. The job id is derived
@@ -17,7 +17,7 @@ export async function requestShortlist(
   request: ShortlistRequest,
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
-  const created = await deps.store.createShortlist({
+  const created = await deps.stores.shortlists.create({
     jobOrderId: order.id,
     scope: request.scope,
     size: request.size,
@@ -34,5 +34,5 @@ export async function getShortlist(deps: Deps, principal: Principal, id: string)
 
 export async function listShortlists(deps: Deps, principal: Principal, jobOrderId: string) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
-  return { items: (await deps.store.listShortlists(order.id)).map(shortlistView) };
+  return { items: (await deps.stores.shortlists.list(order.id)).map(shortlistView) };
 }
