@@ -9,7 +9,7 @@ import { MIGRATIONS, migrate, SchemaTooNewError } from '../../src/adapters/sqlit
 import { openSqliteStores } from '../../src/adapters/sqlite/stores.ts';
 import type { CandidateWrite } from '../../src/ports/candidates.ts';
 import type { Stores } from '../../src/ports/stores.ts';
-import { candidateWrite, OTHER_TEST_CPR, TEST_CPR } from '../ports/fixtures.ts';
+import { candidateWrite, jobOrderInputFixture, OTHER_TEST_CPR, TEST_CPR } from '../ports/fixtures.ts';
 
 const CPR_KEY = Buffer.from('test-key-for-the-cpr-hmac-0123456789', 'utf8');
 
@@ -129,6 +129,17 @@ describe('SQLite stores on a file', () => {
     await expect(stores.candidates.list({}, { limit: 10, after: 'not-a-cursor' })).rejects.toThrow(/cursor/);
     await expect(stores.candidates.list({}, { limit: 0 })).rejects.toThrow(/limit/);
     await expect(stores.jobOrders.list({}, { limit: 1.5 })).rejects.toThrow(/limit/);
+  });
+
+  it('makes UUIDv7 ids, so a batch lands in creation order at the end of the key index', async () => {
+    const { stores } = await openMigrated();
+    const written = await stores.candidates.upsert([candidateWrite(), candidateWrite(), candidateWrite()]);
+    const ids = written.map((w) => w.id);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    const [order] = await stores.jobOrders.upsert([{ jobOrder: jobOrderInputFixture() }]);
+    expect(order!.id > ids.at(-1)!).toBe(true);
   });
 
   it('refuses a short CPR key', () => {
