@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { validateCandidate } from '../indexer/validate.ts';
 import { BullJobQueue } from '../src/adapters/bullmq/queue.ts';
 import { SqliteJobQueue } from '../src/adapters/embedded-queue/sqlite-job-queue.ts';
-import { SqliteAccessStore } from '../src/adapters/sqlite/access-store.ts';
-import { SqliteStore } from '../src/adapters/sqlite/store.ts';
+import { openSqliteStores } from '../src/adapters/sqlite/stores.ts';
 import { generateCandidates } from '../src/demo/generate.ts';
+import type { CandidateWrite } from '../src/ports/candidates.ts';
 import type { JobQueue } from '../src/ports/job-queue.ts';
-import type { CandidateWrite } from '../src/ports/store.ts';
 import { spawnNode, waitForOutput } from '../test/runtime/processes.ts';
 import { startRedis } from '../test/support/redis.ts';
 import { fmt, jobOrders, percentile, TODAY, timeAsync } from './util.ts';
@@ -29,25 +28,28 @@ const POLL_MS = 5;
  * start. Also the job orders and an admin token to request their shortlists with.
  */
 async function buildPool(dataDir: string, size: number): Promise<{ token: string; orderIds: string[] }> {
-  const store = new SqliteStore({ file: join(dataDir, 'vikarmatch.db'), cprKey: Buffer.from(CPR_KEY) });
-  await store.migrate();
-  const { token } = await new SqliteAccessStore(store.database).createToken({
+  const { database, stores } = openSqliteStores({
+    file: join(dataDir, 'vikarmatch.db'),
+    cprKey: Buffer.from(CPR_KEY),
+  });
+  await database.migrate();
+  const { token } = await stores.access.createToken({
     role: 'admin',
     label: 'bench',
   });
-  const written = await store.upsertJobOrders(jobOrders(ORDERS).map((jobOrder) => ({ jobOrder })));
+  const written = await stores.jobOrders.upsert(jobOrders(ORDERS).map((jobOrder) => ({ jobOrder })));
   let batch: CandidateWrite[] = [];
   for (const raw of generateCandidates(size, { seed: 1, today: TODAY })) {
     const valid = validateCandidate(raw);
     if (!valid.ok) throw new Error(valid.reason);
     batch.push(valid.value);
     if (batch.length === 5000) {
-      await store.upsertCandidates(batch);
+      await stores.candidates.upsert(batch);
       batch = [];
     }
   }
-  await store.upsertCandidates(batch);
-  await store.close();
+  await stores.candidates.upsert(batch);
+  await database.close();
   return { token, orderIds: written.map((w) => w.id) };
 }
 

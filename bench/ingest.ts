@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPath } from '../indexer/import.ts';
 import { EmbeddedCandidateIndex } from '../src/adapters/embedded-index/embedded-candidate-index.ts';
-import { SqliteStore } from '../src/adapters/sqlite/store.ts';
+import { openSqliteStores } from '../src/adapters/sqlite/stores.ts';
 import { generateCandidates } from '../src/demo/generate.ts';
 import { fmt, TODAY, timeAsync } from './util.ts';
 
@@ -20,16 +20,16 @@ export async function run(size: number) {
     out.end();
     await once(out, 'finish');
     const rssBefore = process.resourceUsage().maxRSS;
-    const store = new SqliteStore({
+    const { database, stores } = openSqliteStores({
       file: join(dir, 'bench.db'),
       cprKey: Buffer.from('bench-key-bench-key-bench-key-00'),
     });
-    await store.migrate();
+    await database.migrate();
     const index = new EmbeddedCandidateIndex();
-    const first = await timeAsync(() => importPath(file, 'candidates', { store, index }));
+    const first = await timeAsync(() => importPath(file, 'candidates', { stores, index }));
     const peak = process.resourceUsage().maxRSS;
-    const again = await timeAsync(() => importPath(file, 'candidates', { store, index }));
-    await store.close();
+    const again = await timeAsync(() => importPath(file, 'candidates', { stores, index }));
+    await database.close();
     return {
       'first import': `${fmt(first.ms)} — ${Math.round(size / (first.ms / 1000)).toLocaleString('en')} CVs/s (imported ${first.value.imported}, rejected ${first.value.rejected})`,
       're-import of the same file (all unchanged)': `${fmt(again.ms)} — ${Math.round(size / (again.ms / 1000)).toLocaleString('en')} CVs/s (unchanged ${again.value.unchanged})`,

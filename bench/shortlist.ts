@@ -7,7 +7,7 @@ import { EmbeddedCandidateIndex } from '../src/adapters/embedded-index/embedded-
 import { generateCandidates } from '../src/demo/generate.ts';
 import { type Candidate, candidateInput } from '../src/domain/candidate.ts';
 import type { IndexDocument } from '../src/ports/candidate-index.ts';
-import type { JobOrderRecord } from '../src/ports/store.ts';
+import type { JobOrderRecord } from '../src/ports/job-orders.ts';
 import { loadRuleSet } from '../src/rulesets/load.ts';
 import { computeShortlist } from '../workers/shortlist.ts';
 import { fmt, jobOrders, percentile, TODAY, time, timeAsync } from './util.ts';
@@ -38,7 +38,7 @@ export async function run(size: number) {
   const heapAfterBuild = process.memoryUsage();
 
   const orders = jobOrders(40);
-  const deps = { store: undefined as never, index, loadRuleSet: (name: string) => loadRuleSet(name) };
+  const deps = { stores: undefined as never, index, loadRuleSet: (name: string) => loadRuleSet(name) };
   const timings: number[] = [];
   const ownTimings: number[] = [];
   let considered = 0;

@@ -1,7 +1,7 @@
 import { situationFacts } from '../scoring/facts.ts';
 import { weightedTerms } from '../scoring/profile.ts';
 import type { StoredCandidate } from '../src/domain/candidate.ts';
-import type { CandidateSearchFacts } from '../src/ports/store.ts';
+import type { CandidateSearchFacts } from '../src/ports/candidates.ts';
 
 /**
  * Everything retrieval and scoring need of a candidate, computed once at ingest. The analysed terms are stored

@@ -1,6 +1,8 @@
 import type { JobOrder } from '../src/domain/job-order.ts';
 import type { CandidateIndex, IndexDocument } from '../src/ports/candidate-index.ts';
-import type { CandidateWrite, ImportRun, Store } from '../src/ports/store.ts';
+import type { CandidateWrite } from '../src/ports/candidates.ts';
+import type { ImportRun } from '../src/ports/import-runs.ts';
+import type { Stores } from '../src/ports/stores.ts';
 import { readRecords } from './sources/index.ts';
 import type { RecordKind, SourceRecord } from './sources/types.ts';
 import { validateCandidate, validateCandidateDraft, validateJobOrder } from './validate.ts';
@@ -31,7 +33,7 @@ export interface ImportOptions {
 }
 
 export interface ImportDeps {
-  store: Store;
+  stores: Pick<Stores, 'candidates' | 'jobOrders' | 'importRuns'>;
   index: CandidateIndex;
 }
 
@@ -55,7 +57,7 @@ export function toIndexDocument(id: string, w: CandidateWrite): IndexDocument {
  * system of record: if the process dies between the two, the index is rebuilt from the Store at start.
  */
 export async function writeCandidateBatch(deps: ImportDeps, batch: CandidateWrite[]) {
-  const results = await deps.store.upsertCandidates(batch);
+  const results = await deps.stores.candidates.upsert(batch);
   const upserts: IndexDocument[] = [];
   const removals: string[] = [];
   results.forEach((r, i) => {
@@ -70,7 +72,7 @@ export async function writeCandidateBatch(deps: ImportDeps, batch: CandidateWrit
 }
 
 async function writeJobOrderBatch(deps: ImportDeps, batch: JobOrder[]) {
-  return deps.store.upsertJobOrders(batch.map((jobOrder) => ({ jobOrder })));
+  return deps.stores.jobOrders.upsert(batch.map((jobOrder) => ({ jobOrder })));
 }
 
 /**
@@ -85,7 +87,7 @@ export async function importPath(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 1000;
-  const run = await deps.store.startImportRun(kind, path);
+  const run = await deps.stores.importRuns.start(kind, path);
   const summary: ImportSummary = {
     runId: run.id,
     imported: 0,
@@ -144,7 +146,7 @@ export async function importPath(
     rejected: summary.rejected,
     errors: summary.rejections,
   };
-  await deps.store.finishImportRun(finished);
+  await deps.stores.importRuns.finish(finished);
   return summary;
 }
 

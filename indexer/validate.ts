@@ -7,7 +7,7 @@ import {
 import { resolveLocation } from '../src/domain/common.ts';
 import { describeFieldErrors, fieldErrors } from '../src/domain/errors.ts';
 import { type JobOrder, jobOrderInput } from '../src/domain/job-order.ts';
-import type { CandidateWrite } from '../src/ports/store.ts';
+import type { CandidateWrite } from '../src/ports/candidates.ts';
 import { searchFactsFor } from './facts.ts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string };

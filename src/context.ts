@@ -8,18 +8,14 @@ import { BullJobQueue } from './adapters/bullmq/queue.ts';
 import { EmbeddedCandidateIndex } from './adapters/embedded-index/embedded-candidate-index.ts';
 import { SqliteJobQueue } from './adapters/embedded-queue/sqlite-job-queue.ts';
 import { MeiliCandidateIndex } from './adapters/meilisearch/meili-candidate-index.ts';
-import { SqliteAccessStore } from './adapters/sqlite/access-store.ts';
 import { SqliteCandidateChanges } from './adapters/sqlite/candidate-changes.ts';
-import { SqliteStore } from './adapters/sqlite/store.ts';
-import { SqliteWorkflowStore } from './adapters/sqlite/workflow-store.ts';
+import { openSqliteStores } from './adapters/sqlite/stores.ts';
 import type { Config } from './config.ts';
 import { IndexFollower } from './index-follower.ts';
 import type { JobHandlers } from './jobs/catalog.ts';
-import type { AccessStore } from './ports/access.ts';
 import type { CandidateIndex } from './ports/candidate-index.ts';
 import type { JobQueue } from './ports/job-queue.ts';
-import type { Store } from './ports/store.ts';
-import type { WorkflowStore } from './ports/workflow.ts';
+import type { StoreDatabase, Stores } from './ports/stores.ts';
 import { loadRuleSet } from './rulesets/load.ts';
 
 /**
@@ -28,11 +24,10 @@ import { loadRuleSet } from './rulesets/load.ts';
  */
 export interface AppContext {
   config: Config;
-  store: Store;
-  /** Jobcentre and API tokens; shares the Store's SQLite file. */
-  access: AccessStore;
-  /** Workflow, CV bundles, pools, outcomes and the audit log (issue 6). */
-  workflow: WorkflowStore;
+  /** The system of record, one store per aggregate. */
+  stores: Stores;
+  /** The database under the stores: readiness and shutdown. */
+  database: StoreDatabase;
   index: CandidateIndex;
   queue: JobQueue;
   loadRuleSet: (name: string) => RuleSet;
@@ -94,17 +89,19 @@ function createQueue(config: Config, onError: ((error: Error) => void) | undefin
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const store = new SqliteStore({ file: join(config.DATA_DIR, 'vikarmatch.db'), cprKey: cprKey(config) });
-  await store.migrate();
-  const access = new SqliteAccessStore(store.database);
+  const { database, stores } = openSqliteStores({
+    file: join(config.DATA_DIR, 'vikarmatch.db'),
+    cprKey: cprKey(config),
+  });
+  await database.migrate();
   const index = createIndex(config);
   // The in-process index lives in memory: it is rebuilt from the Store at every start, and follows the Store's
   // change feed from there, so candidates written by another process (the API while this is a worker, the CLI
   // importer while this is the server) are in it before the next shortlist.
   const follower =
     index instanceof EmbeddedCandidateIndex
-      ? new IndexFollower(index, new SqliteCandidateChanges(store.database), (onProgress) =>
-          rebuildIndex(store, index, onProgress),
+      ? new IndexFollower(index, new SqliteCandidateChanges(database.connection), (onProgress) =>
+          rebuildIndex(stores.candidates, index, onProgress),
         )
       : undefined;
   await follower?.rebuild(options.onIndexProgress);
@@ -113,10 +110,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const queue = createQueue(config, options.onQueueError);
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
-  const workflow = new SqliteWorkflowStore(store.database);
   const handlers = buildJobHandlers({
-    store,
-    workflow,
+    stores,
     index: sharedIndex,
     follower,
     loadRuleSet: ruleSets,
@@ -124,9 +119,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   });
   return {
     config,
-    store,
-    access,
-    workflow,
+    stores,
+    database,
     index: sharedIndex,
     queue,
     loadRuleSet: ruleSets,
@@ -134,7 +128,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     close: async () => {
       await queue.close();
       await index.close();
-      await store.close();
+      await database.close();
     },
   };
 }

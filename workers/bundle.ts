@@ -2,20 +2,28 @@ import type { RuleSet } from '../scoring/eligibility.ts';
 import { analyse } from '../scoring/text/analyse.ts';
 import { type BundleCandidate, renderBundlePdf } from '../src/bundle/render.ts';
 import type { ShortlistEntry } from '../src/domain/shortlist.ts';
-import type { CandidateRecord, JobOrderRecord, Store } from '../src/ports/store.ts';
-import type { WorkflowStore } from '../src/ports/workflow.ts';
+import type { CandidateRecord } from '../src/ports/candidates.ts';
+import type { ContactReleaseStore } from '../src/ports/contact-releases.ts';
+import type { JobOrderRecord } from '../src/ports/job-orders.ts';
+import type { ShortlistStore } from '../src/ports/shortlists.ts';
+import type { Stores } from '../src/ports/stores.ts';
 import { evaluateProposal } from '../src/workflow/proposal.ts';
 
 export interface BundleDeps {
-  store: Store;
-  workflow: WorkflowStore;
+  stores: Pick<
+    Stores,
+    'bundles' | 'jobOrders' | 'shortlists' | 'candidacies' | 'candidates' | 'contactReleases'
+  >;
   loadRuleSet: (name: string) => RuleSet;
 }
 
 /** The newest explanation of this candidate for this order: from the latest finished shortlist that has them. */
-async function latestEntries(store: Store, jobOrderId: string): Promise<Map<string, ShortlistEntry>> {
+async function latestEntries(
+  shortlists: ShortlistStore,
+  jobOrderId: string,
+): Promise<Map<string, ShortlistEntry>> {
   const byCandidate = new Map<string, ShortlistEntry>();
-  const lists = (await store.listShortlists(jobOrderId)).filter((s) => s.status === 'done');
+  const lists = (await shortlists.list(jobOrderId)).filter((s) => s.status === 'done');
   lists.sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? ''));
   for (const list of lists) for (const e of list.entries) byCandidate.set(e.candidateId, e);
   return byCandidate;
@@ -32,13 +40,13 @@ function sharesTerm(phrase: string, orderTerms: Set<string>): boolean {
 async function contactFor(
   record: CandidateRecord,
   order: JobOrderRecord,
-  workflow: WorkflowStore,
+  contactReleases: ContactReleaseStore,
 ): Promise<BundleCandidate['contact']> {
   const c = record.candidate;
   if (c.consent.contactByCompany !== true) return undefined;
   if (
     record.jobcenter !== order.jobcenter &&
-    !(await workflow.isContactReleased(record.id, order.jobcenter))
+    !(await contactReleases.isReleased(record.id, order.jobcenter))
   ) {
     return undefined;
   }
@@ -83,7 +91,7 @@ export async function bundleCandidate(
     weeklyHours: c.weeklyHours ?? null,
     distanceKm: explained?.distanceKm ?? evaluation?.distanceKm ?? null,
     explanation: explained?.explanation ?? evaluation?.explanation ?? '',
-    contact: await contactFor(record, order, deps.workflow),
+    contact: await contactFor(record, order, deps.stores.contactReleases),
   };
 }
 
@@ -92,28 +100,28 @@ export async function bundleCandidate(
  * as it is. A candidate erased or no longer `sent_to_company` since the bundle was asked for is left out.
  */
 export async function runBundleJob(bundleId: string, deps: BundleDeps): Promise<void> {
-  const bundle = await deps.workflow.getBundle(bundleId);
+  const bundle = await deps.stores.bundles.get(bundleId);
   if (!bundle) throw new Error(`bundle ${bundleId} does not exist`);
   if (bundle.status !== 'queued' && bundle.status !== 'rendering') return;
-  const order = await deps.store.getJobOrder(bundle.jobOrderId);
+  const order = await deps.stores.jobOrders.get(bundle.jobOrderId);
   if (!order) {
-    await deps.workflow.failBundle(bundleId, 'the job order was deleted');
+    await deps.stores.bundles.fail(bundleId, 'the job order was deleted');
     return;
   }
-  await deps.workflow.markBundleRendering(bundleId);
-  const entries = await latestEntries(deps.store, order.id);
+  await deps.stores.bundles.markRendering(bundleId);
+  const entries = await latestEntries(deps.stores.shortlists, order.id);
   const candidates: BundleCandidate[] = [];
   const included: string[] = [];
   for (const id of bundle.candidateIds) {
-    const wf = await deps.workflow.getEntry(order.id, id);
+    const wf = await deps.stores.candidacies.get(order.id, id);
     if (!wf || wf.state === 'declined') continue;
-    const record = await deps.store.getCandidate(id);
+    const record = await deps.stores.candidates.get(id);
     if (!record) continue;
     candidates.push(await bundleCandidate(record, order, entries.get(id), deps));
     included.push(id);
   }
   if (candidates.length === 0) {
-    await deps.workflow.failBundle(bundleId, 'none of the candidates can be sent any more');
+    await deps.stores.bundles.fail(bundleId, 'none of the candidates can be sent any more');
     return;
   }
   const pdf = await renderBundlePdf({
@@ -125,5 +133,5 @@ export async function runBundleJob(bundleId: string, deps: BundleDeps): Promise<
     createdAt: bundle.createdAt,
     candidates,
   });
-  await deps.workflow.completeBundle(bundleId, pdf, included);
+  await deps.stores.bundles.complete(bundleId, pdf, included);
 }

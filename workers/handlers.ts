@@ -1,8 +1,7 @@
 import type { RuleSet } from '../scoring/eligibility.ts';
 import type { JobHandlers } from '../src/jobs/catalog.ts';
 import type { CandidateIndex } from '../src/ports/candidate-index.ts';
-import type { Store } from '../src/ports/store.ts';
-import type { WorkflowStore } from '../src/ports/workflow.ts';
+import type { Stores } from '../src/ports/stores.ts';
 import { syncShortlistWorkflow } from '../src/workflow/sync.ts';
 import { runBundleJob } from './bundle.ts';
 import { rebuildIndex } from './reindex.ts';
@@ -18,8 +17,7 @@ export interface FollowingIndex {
 }
 
 export interface HandlerDeps {
-  store: Store;
-  workflow: WorkflowStore;
+  stores: Stores;
   /** The index as this process reads and writes it. */
   index: CandidateIndex;
   /** Present when the index lives in this process's memory; a shared index (Meilisearch) needs no following. */
@@ -31,26 +29,27 @@ export interface HandlerDeps {
 
 /** Every job of the catalog with its handler; a job name without one is a type error here. */
 export function buildJobHandlers(deps: HandlerDeps): JobHandlers {
-  const { store, workflow, index, follower, loadRuleSet } = deps;
+  const { stores, index, follower, loadRuleSet } = deps;
   return {
     shortlist: async ({ shortlistId }) => {
       // Candidates written by other processes since the last job must be in the index before it is read.
       await follower?.catchUp();
       await runShortlistJob(shortlistId, {
-        store,
+        stores,
         index,
         loadRuleSet,
-        poolMembers: (jobcenter) => workflow.poolMembers(jobcenter),
-        beforeDone: (order, result) => syncShortlistWorkflow(workflow, shortlistId, order, result.entries),
+        poolMembers: (jobcenter) => stores.pools.partnersOf(jobcenter),
+        beforeDone: (order, result) =>
+          syncShortlistWorkflow(stores.candidacies, shortlistId, order, result.entries),
       });
     },
-    bundle: async ({ bundleId }) => runBundleJob(bundleId, { store, workflow, loadRuleSet }),
+    bundle: async ({ bundleId }) => runBundleJob(bundleId, { stores, loadRuleSet }),
     retention: async () => {
-      await runRetentionJob({ store, index, workflow }, deps.retentionMonths);
+      await runRetentionJob({ stores, index }, deps.retentionMonths);
     },
     reindex: async () => {
       if (follower) await follower.rebuild();
-      else await rebuildIndex(store, index);
+      else await rebuildIndex(stores.candidates, index);
     },
   };
 }

@@ -24,7 +24,7 @@ export async function runRetentionJob(
   const cutoff = retentionCutoff(months, now);
   // Collected first, erased after: deleting while paging through the same table would skip rows.
   const stale: string[] = [];
-  for await (const batch of deps.store.scanCandidates(5000)) {
+  for await (const batch of deps.stores.candidates.scan(5000)) {
     for (const r of batch) if (r.updatedAt < cutoff) stale.push(r.id);
   }
   for (const id of stale) await eraseCandidate(deps, id);

@@ -4,10 +4,12 @@ import { NEAR_MISS_MARGIN_KM, rankCandidates } from '../scoring/rank.ts';
 import { analyse } from '../scoring/text/analyse.ts';
 import type { ShortlistScope } from '../src/domain/shortlist.ts';
 import type { CandidateIndex, RetrievalQuery } from '../src/ports/candidate-index.ts';
-import type { JobOrderRecord, ShortlistResult, Store } from '../src/ports/store.ts';
+import type { JobOrderRecord } from '../src/ports/job-orders.ts';
+import type { ShortlistResult } from '../src/ports/shortlists.ts';
+import type { Stores } from '../src/ports/stores.ts';
 
 export interface ShortlistDeps {
-  store: Store;
+  stores: Pick<Stores, 'shortlists' | 'jobOrders'>;
   index: CandidateIndex;
   loadRuleSet: (name: string) => RuleSet;
   /** Jobcentre that share candidates with this one (rekrutteringsfællesskab); none until pools exist. */
@@ -84,16 +86,16 @@ export interface ShortlistJobDeps extends ShortlistDeps {
  * overwrites a finished one.
  */
 export async function runShortlistJob(shortlistId: string, deps: ShortlistJobDeps): Promise<void> {
-  const shortlist = await deps.store.getShortlist(shortlistId);
+  const shortlist = await deps.stores.shortlists.get(shortlistId);
   if (!shortlist) throw new Error(`shortlist ${shortlistId} does not exist`);
   if (shortlist.status === 'done' || shortlist.status === 'failed') return;
-  const order = await deps.store.getJobOrder(shortlist.jobOrderId);
+  const order = await deps.stores.jobOrders.get(shortlist.jobOrderId);
   if (!order) {
-    await deps.store.failShortlist(shortlistId, 'the job order was deleted');
+    await deps.stores.shortlists.fail(shortlistId, 'the job order was deleted');
     return;
   }
-  await deps.store.markShortlistRunning(shortlistId);
+  await deps.stores.shortlists.markRunning(shortlistId);
   const result = await computeShortlist(order, shortlist, deps);
   await deps.beforeDone?.(order, result);
-  await deps.store.completeShortlist(shortlistId, result);
+  await deps.stores.shortlists.complete(shortlistId, result);
 }

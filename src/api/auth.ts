@@ -50,7 +50,7 @@ export function resolvePrincipal(request: FastifyRequest): Promise<Principal | u
 async function lookup(request: FastifyRequest): Promise<Principal | undefined> {
   const token = bearerToken(request);
   if (!token) return undefined;
-  const { config, access } = request.server.ctx;
+  const { config, stores } = request.server.ctx;
   if (config.ADMIN_TOKEN) {
     // Hashes first: timingSafeEqual needs equal lengths, and comparing digests does not reveal the length.
     if (timingSafeEqual(sha256(token), sha256(config.ADMIN_TOKEN))) {
@@ -63,7 +63,7 @@ async function lookup(request: FastifyRequest): Promise<Principal | undefined> {
       };
     }
   }
-  const record = await access.authenticate(token);
+  const record = await stores.access.authenticate(token);
   if (!record) return undefined;
   return {
     tokenId: record.id,

@@ -45,7 +45,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const ctx = await createContext(config);
   try {
-    const order = await ctx.store.findJobOrder(String(Number(values.jobcenter)), externalId);
+    const order = await ctx.stores.jobOrders.find(String(Number(values.jobcenter)), externalId);
     if (!order) {
       write(io.stderr, `job order '${externalId}' is unknown in jobcenter ${values.jobcenter}`);
       return 1;
@@ -56,7 +56,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     if (consumesInProcess(config)) await ctx.queue.startWorkers(ctx.handlers, { concurrency: 1 });
     else write(io.stderr, NOT_CONSUMING);
     const done = await waitUntil(
-      () => ctx.store.getShortlist(created.id),
+      () => ctx.stores.shortlists.get(created.id),
       (s) => s.status === 'done' || s.status === 'failed',
       WAIT_MS,
       `shortlist ${created.id} did not finish within ${WAIT_MS / 60_000} minutes: is a worker running?`,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeCandidateBatch } from '../../indexer/import.ts';
 import { validateCandidate, validateJobOrder } from '../../indexer/validate.ts';
 import type { AppContext } from '../context.ts';
-import type { CandidateWrite } from '../ports/store.ts';
+import type { CandidateWrite } from '../ports/candidates.ts';
 import { generateCandidates, generateJobOrders } from './generate.ts';
 
 /** The demo's tenants: three jobcentre, so tenancy (404 for another jobcenter's data) can be tried at once. */
@@ -42,9 +42,9 @@ export interface SeedResult {
  */
 export async function shouldSeed(ctx: AppContext): Promise<boolean> {
   if (existsSync(join(ctx.config.DATA_DIR, SEED_MARKER))) return true;
-  if ((await ctx.store.countCandidates()) > 0) return false;
-  if ((await ctx.store.listJobOrders({}, { limit: 1 })).items.length > 0) return false;
-  return (await ctx.access.listJobcentre()).length === 0;
+  if ((await ctx.stores.candidates.count()) > 0) return false;
+  if ((await ctx.stores.jobOrders.list({}, { limit: 1 })).items.length > 0) return false;
+  return (await ctx.stores.access.listJobcentre()).length === 0;
 }
 
 /**
@@ -60,8 +60,8 @@ export async function seedDemo(
   const marker = join(ctx.config.DATA_DIR, SEED_MARKER);
   writeFileSync(marker, `seed started ${new Date().toISOString()}\n`);
 
-  const known = new Set((await ctx.access.listJobcentre()).map((j) => j.id));
-  for (const jc of DEMO_JOBCENTRE) if (!known.has(jc.id)) await ctx.access.createJobcenter(jc);
+  const known = new Set((await ctx.stores.access.listJobcentre()).map((j) => j.id));
+  for (const jc of DEMO_JOBCENTRE) if (!known.has(jc.id)) await ctx.stores.access.createJobcenter(jc);
 
   // The same share per jobcenter (the generator would weight by population and give København most of them).
   let candidates = 0;
@@ -104,17 +104,17 @@ export async function seedDemo(
         throw new Error(`generated demo job order ${raw.externalId} is invalid: ${valid.reason}`);
       return { jobOrder: valid.value };
     });
-    await ctx.store.upsertJobOrders(orders);
+    await ctx.stores.jobOrders.upsert(orders);
     jobOrders += orders.length;
   }
 
   // Tokens of a seed cut short were never shown to anyone: revoke them rather than leave working tokens about.
-  for (const t of await ctx.access.listTokens()) {
-    if (t.label.startsWith(TOKEN_LABEL_PREFIX)) await ctx.access.revokeToken(t.id);
+  for (const t of await ctx.stores.access.listTokens()) {
+    if (t.label.startsWith(TOKEN_LABEL_PREFIX)) await ctx.stores.access.revokeToken(t.id);
   }
   const tokens: SeedTokens = { konsulent: {} };
   for (const jc of DEMO_JOBCENTRE) {
-    const { token } = await ctx.access.createToken({
+    const { token } = await ctx.stores.access.createToken({
       role: 'konsulent',
       jobcenter: jc.id,
       label: `${TOKEN_LABEL_PREFIX} konsulent ${jc.name}`,
@@ -123,7 +123,7 @@ export async function seedDemo(
   }
   if (!ctx.config.ADMIN_TOKEN) {
     tokens.admin = (
-      await ctx.access.createToken({ role: 'admin', label: `${TOKEN_LABEL_PREFIX} admin` })
+      await ctx.stores.access.createToken({ role: 'admin', label: `${TOKEN_LABEL_PREFIX} admin` })
     ).token;
   }
 

@@ -1,7 +1,9 @@
 import type { RankingStrategy } from '../domain/job-order.ts';
 import type { ShortlistScope } from '../domain/shortlist.ts';
+import type { JobOrderRecord } from '../ports/job-orders.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
-import type { JobOrderRecord, ShortlistRecord, Store } from '../ports/store.ts';
+import type { ShortlistRecord, ShortlistStore } from '../ports/shortlists.ts';
+import type { Stores } from '../ports/stores.ts';
 
 export interface ShortlistOrder {
   scope: ShortlistScope;
@@ -16,11 +18,14 @@ export interface ShortlistOrder {
  * Who runs the job depends on the process: see consumesInProcess in src/context.ts.
  */
 export async function enqueueShortlist(
-  deps: { store: Pick<Store, 'createShortlist'>; queue: Pick<JobQueue, 'enqueue'> },
+  deps: {
+    stores: { shortlists: Pick<ShortlistStore, 'create'> } & Partial<Stores>;
+    queue: Pick<JobQueue, 'enqueue'>;
+  },
   order: JobOrderRecord,
   request: ShortlistOrder,
 ): Promise<ShortlistRecord> {
-  const created = await deps.store.createShortlist({
+  const created = await deps.stores.shortlists.create({
     jobOrderId: order.id,
     scope: request.scope,
     size: request.size,

@@ -1,6 +1,6 @@
 import type { CandidateFacts } from '../../scoring/query.ts';
 import type { Vocabulary } from '../../scoring/vocabulary.ts';
-import type { CandidateSearchFacts } from './store.ts';
+import type { CandidateSearchFacts } from './candidates.ts';
 
 /**
  * Retrieval (udsøgning): which candidates are worth scoring for an order. Adapters: an in-process index (default)

@@ -1,5 +1,5 @@
 import type { IndexDocument } from './candidate-index.ts';
-import type { CandidateSearchFacts } from './store.ts';
+import type { CandidateSearchFacts } from './candidates.ts';
 
 /** One candidate that changed, with what an index should hold for it now. */
 export interface CandidateChange {

@@ -1,5 +1,5 @@
 import type { Shortlist } from '../domain/shortlist.ts';
-import type { ShortlistRecord } from '../ports/store.ts';
+import type { ShortlistRecord } from '../ports/shortlists.ts';
 
 /** The external shape of a bruttoliste (CONTRACT.md), shared by the API and `vikar shortlist --json`. */
 export function shortlistView(r: ShortlistRecord): Shortlist {

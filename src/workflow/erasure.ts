@@ -1,11 +1,9 @@
 import type { CandidateIndex } from '../ports/candidate-index.ts';
-import type { Store } from '../ports/store.ts';
-import type { WorkflowStore } from '../ports/workflow.ts';
+import type { Stores } from '../ports/stores.ts';
 
 export interface ErasureDeps {
-  store: Store;
+  stores: Pick<Stores, 'candidates' | 'erasure'>;
   index: CandidateIndex;
-  workflow: WorkflowStore;
 }
 
 /**
@@ -14,8 +12,8 @@ export interface ErasureDeps {
  * counts stay for the statistics. True when the candidate existed.
  */
 export async function eraseCandidate(deps: ErasureDeps, candidateId: string): Promise<boolean> {
-  const existed = await deps.store.deleteCandidate(candidateId);
+  const existed = await deps.stores.candidates.delete(candidateId);
   await deps.index.remove([candidateId]);
-  await deps.workflow.anonymiseCandidate(candidateId);
+  await deps.stores.erasure.anonymise(candidateId);
   return existed;
 }

@@ -6,7 +6,7 @@ import { prepareQuery } from '../../scoring/query.ts';
 import { evaluateCandidate, NEAR_MISS_MARGIN_KM, type RankedEntry } from '../../scoring/rank.ts';
 import { Vocabulary } from '../../scoring/vocabulary.ts';
 import type { JobOrder } from '../domain/job-order.ts';
-import type { CandidateRecord } from '../ports/store.ts';
+import type { CandidateRecord } from '../ports/candidates.ts';
 
 /**
  * A candidate the company proposes itself ("we already know someone"): the konsulent needs to know whether that

@@ -1,6 +1,6 @@
 import type { ShortlistEntry } from '../domain/shortlist.ts';
-import type { JobOrderRecord } from '../ports/store.ts';
-import type { WorkflowStore } from '../ports/workflow.ts';
+import type { CandidacyStore } from '../ports/candidacies.ts';
+import type { JobOrderRecord } from '../ports/job-orders.ts';
 
 /**
  * Brings a shortlist's ranked entries into the order's workflow: new people as `suggested`, everyone already
@@ -8,12 +8,12 @@ import type { WorkflowStore } from '../ports/workflow.ts';
  * the list done finds its people in the workflow, and reading the workflow never has to write.
  */
 export async function syncShortlistWorkflow(
-  workflow: Pick<WorkflowStore, 'syncShortlist'>,
+  candidacies: Pick<CandidacyStore, 'syncShortlist'>,
   shortlistId: string,
   order: JobOrderRecord,
   entries: ReadonlyArray<Pick<ShortlistEntry, 'candidateId' | 'jobcenter'>>,
 ): Promise<void> {
-  await workflow.syncShortlist({
+  await candidacies.syncShortlist({
     shortlistId,
     jobOrderId: order.id,
     orderJobcenter: order.jobcenter,

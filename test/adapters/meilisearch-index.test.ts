@@ -8,7 +8,7 @@ import {
   toMeiliDocument,
 } from '../../src/adapters/meilisearch/meili-candidate-index.ts';
 import type { IndexDocument, RetrievalQuery } from '../../src/ports/candidate-index.ts';
-import type { CandidateSearchFacts } from '../../src/ports/store.ts';
+import type { CandidateSearchFacts } from '../../src/ports/candidates.ts';
 import { candidateIndexContract } from '../ports/candidate-index.contract.ts';
 
 const url = process.env.MEILI_URL;

@@ -3,17 +3,24 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SqliteDatabase } from '../../src/adapters/sqlite/connection.ts';
 import { hashCpr } from '../../src/adapters/sqlite/cpr-hash.ts';
 import { MIGRATIONS, migrate, SchemaTooNewError } from '../../src/adapters/sqlite/migrations.ts';
-import { SqliteStore } from '../../src/adapters/sqlite/store.ts';
-import type { CandidateWrite } from '../../src/ports/store.ts';
-import { candidateWrite, OTHER_TEST_CPR, TEST_CPR } from '../ports/fixtures.ts';
-import { storeContract } from '../ports/store.contract.ts';
+import { openSqliteStores } from '../../src/adapters/sqlite/stores.ts';
+import type { CandidateWrite } from '../../src/ports/candidates.ts';
+import type { Stores } from '../../src/ports/stores.ts';
+import { candidateWrite, jobOrderInputFixture, OTHER_TEST_CPR, TEST_CPR } from '../ports/fixtures.ts';
 
 const CPR_KEY = Buffer.from('test-key-for-the-cpr-hmac-0123456789', 'utf8');
 
 const dirs: string[] = [];
-const stores = new Set<SqliteStore>();
+const opened = new Set<SqliteDatabase>();
+
+/** One file's stores and the database under them, as the composition root opens them. */
+interface Opened {
+  stores: Stores;
+  database: SqliteDatabase;
+}
 
 function tmpFile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vm-'));
@@ -21,40 +28,38 @@ function tmpFile(): string {
   return path.join(dir, 'vikarmatch.db');
 }
 
-function open(file: string, cprKey = CPR_KEY): SqliteStore {
-  const store = new SqliteStore({ file, cprKey });
-  stores.add(store);
+function open(file: string, cprKey = CPR_KEY): Opened {
+  const store = openSqliteStores({ file, cprKey });
+  opened.add(store.database);
   return store;
 }
 
-async function openMigrated(file = tmpFile()): Promise<SqliteStore> {
+async function openMigrated(file = tmpFile()): Promise<Opened> {
   const store = open(file);
-  await store.migrate();
+  await store.database.migrate();
   return store;
 }
 
 afterEach(async () => {
-  for (const store of stores) await store.close();
-  stores.clear();
+  for (const database of opened) await database.close();
+  opened.clear();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-storeContract('sqlite (file)', () => openMigrated());
-
-describe('SqliteStore on a file', () => {
+describe('SQLite stores on a file', () => {
   it('keeps its data across close and reopen', async () => {
     const file = tmpFile();
     const first = await openMigrated(file);
     const w = candidateWrite({ cpr: TEST_CPR });
-    const [written] = await first.upsertCandidates([w]);
-    await first.close();
+    const [written] = await first.stores.candidates.upsert([w]);
+    await first.database.close();
 
     const second = await openMigrated(file);
-    const found = await second.findCandidate(w.jobcenter, w.externalId);
+    const found = await second.stores.candidates.find(w.jobcenter, w.externalId);
     expect(found?.id).toBe(written!.id);
     expect(found?.candidate).toEqual(w.candidate);
-    expect(await second.hasCpr(w.jobcenter, TEST_CPR)).toBe(true);
-    expect(await second.upsertCandidates([w])).toEqual([{ id: written!.id, status: 'unchanged' }]);
+    expect(await second.stores.candidates.hasCpr(w.jobcenter, TEST_CPR)).toBe(true);
+    expect(await second.stores.candidates.upsert([w])).toEqual([{ id: written!.id, status: 'unchanged' }]);
   });
 
   it('runs in WAL mode', async () => {
@@ -71,8 +76,8 @@ describe('SqliteStore on a file', () => {
 
   it('records each migration once', async () => {
     const file = tmpFile();
-    const store = await openMigrated(file);
-    await store.migrate();
+    const { database } = await openMigrated(file);
+    await database.migrate();
     const raw = new Database(file, { readonly: true });
     try {
       const rows = raw.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
@@ -84,9 +89,9 @@ describe('SqliteStore on a file', () => {
 
   it('refuses a database written by a newer version, and leaves it untouched', async () => {
     const file = tmpFile();
-    const store = await openMigrated(file);
-    await store.upsertCandidates([candidateWrite()]);
-    await store.close();
+    const { stores, database } = await openMigrated(file);
+    await stores.candidates.upsert([candidateWrite()]);
+    await database.close();
     const future = MIGRATIONS.at(-1)!.version + 1;
     const raw = new Database(file);
     raw
@@ -95,14 +100,14 @@ describe('SqliteStore on a file', () => {
     raw.close();
 
     const again = open(file);
-    const refusal = again.migrate();
+    const refusal = again.database.migrate();
     await expect(refusal).rejects.toBeInstanceOf(SchemaTooNewError);
     await expect(refusal).rejects.toThrow(
       new RegExp(
         `schema version ${future}.*only knows migrations up to version ${future - 1}.*newer release`,
       ),
     );
-    await again.close();
+    await again.database.close();
     const check = new Database(file, { readonly: true });
     try {
       expect(check.prepare('SELECT count(*) AS n FROM candidates').get()).toEqual({ n: 1 });
@@ -113,17 +118,28 @@ describe('SqliteStore on a file', () => {
   });
 
   it('tells the caller to migrate first', async () => {
-    const store = open(tmpFile());
-    await expect(store.getCandidate('x')).rejects.toThrow(/migrate\(\)/);
-    await expect(store.listCandidates({}, { limit: 1 })).rejects.toThrow(/migrate\(\)/);
-    await expect(store.ping()).resolves.toBeUndefined();
+    const { stores, database } = open(tmpFile());
+    await expect(stores.candidates.get('x')).rejects.toThrow(/migrate\(\)/);
+    await expect(stores.candidates.list({}, { limit: 1 })).rejects.toThrow(/migrate\(\)/);
+    await expect(database.ping()).resolves.toBeUndefined();
   });
 
   it('rejects a bad cursor or limit', async () => {
-    const store = await openMigrated();
-    await expect(store.listCandidates({}, { limit: 10, after: 'not-a-cursor' })).rejects.toThrow(/cursor/);
-    await expect(store.listCandidates({}, { limit: 0 })).rejects.toThrow(/limit/);
-    await expect(store.listJobOrders({}, { limit: 1.5 })).rejects.toThrow(/limit/);
+    const { stores } = await openMigrated();
+    await expect(stores.candidates.list({}, { limit: 10, after: 'not-a-cursor' })).rejects.toThrow(/cursor/);
+    await expect(stores.candidates.list({}, { limit: 0 })).rejects.toThrow(/limit/);
+    await expect(stores.jobOrders.list({}, { limit: 1.5 })).rejects.toThrow(/limit/);
+  });
+
+  it('makes UUIDv7 ids, so a batch lands in creation order at the end of the key index', async () => {
+    const { stores } = await openMigrated();
+    const written = await stores.candidates.upsert([candidateWrite(), candidateWrite(), candidateWrite()]);
+    const ids = written.map((w) => w.id);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    const [order] = await stores.jobOrders.upsert([{ jobOrder: jobOrderInputFixture() }]);
+    expect(order!.id > ids.at(-1)!).toBe(true);
   });
 
   it('refuses a short CPR key', () => {
@@ -143,13 +159,13 @@ describe('CPR at rest', () => {
 
   it('stores only the keyed hash, in its own column, even when the CPR is smuggled into the candidate', async () => {
     const file = tmpFile();
-    const store = await openMigrated(file);
+    const { stores, database } = await openMigrated(file);
     const explicit = candidateWrite({ cpr: TEST_CPR });
     const smuggled = candidateWrite();
     smuggled.candidate = { ...smuggled.candidate, cpr: OTHER_TEST_CPR } as CandidateWrite['candidate'];
-    await store.upsertCandidates([explicit, smuggled]);
+    await stores.candidates.upsert([explicit, smuggled]);
     // Checkpoint so the main file holds everything, then search the raw bytes too.
-    await store.close();
+    await database.close();
 
     const rows = rawRows(file);
     for (const row of rows) {
@@ -167,13 +183,13 @@ describe('CPR at rest', () => {
 
   it('cannot be matched without the key', async () => {
     const file = tmpFile();
-    const store = await openMigrated(file);
+    const { stores, database } = await openMigrated(file);
     const w = candidateWrite({ cpr: TEST_CPR });
-    await store.upsertCandidates([w]);
-    await store.close();
+    await stores.candidates.upsert([w]);
+    await database.close();
     const otherKey = open(file, Buffer.from('a-different-key-of-sufficient-length'));
-    await otherKey.migrate();
-    expect(await otherKey.hasCpr(w.jobcenter, TEST_CPR)).toBe(false);
+    await otherKey.database.migrate();
+    expect(await otherKey.stores.candidates.hasCpr(w.jobcenter, TEST_CPR)).toBe(false);
   });
 
   it('hashes the dashed and plain forms alike and never echoes a bad CPR', async () => {
@@ -185,11 +201,11 @@ describe('CPR at rest', () => {
     } catch (error) {
       expect(String(error)).not.toContain('3213991234');
     }
-    const store = await openMigrated();
+    const { stores } = await openMigrated();
     const w = candidateWrite({ cpr: TEST_CPR });
-    await store.upsertCandidates([w]);
-    expect(await store.hasCpr(w.jobcenter, '010190-1234')).toBe(true);
-    expect(await store.hasCpr(w.jobcenter, 'garbage')).toBe(false);
+    await stores.candidates.upsert([w]);
+    expect(await stores.candidates.hasCpr(w.jobcenter, '010190-1234')).toBe(true);
+    expect(await stores.candidates.hasCpr(w.jobcenter, 'garbage')).toBe(false);
   });
 });
 

@@ -106,7 +106,7 @@ describe('admin API: jobcentre and tokens', () => {
     });
     expect(json(virksomhed).errors).toEqual([expect.objectContaining({ field: 'jobOrderId' })]);
 
-    const { token } = await t.ctx.access.createToken({
+    const { token } = await t.ctx.stores.access.createToken({
       role: 'konsulent',
       jobcenter: JC_A,
       label: 'short-lived',
@@ -117,7 +117,7 @@ describe('admin API: jobcentre and tokens', () => {
 
   it('the env bootstrap admin token works without being stored', async () => {
     expect((await t.call(t.tokens.admin, { method: 'GET', url: '/v1/tokens' })).statusCode).toBe(200);
-    const all = await t.ctx.access.listTokens({ includeInactive: true });
+    const all = await t.ctx.stores.access.listTokens({ includeInactive: true });
     expect(all.every((r) => r.label !== 'ADMIN_TOKEN')).toBe(true);
     expect((await t.call(`${t.tokens.admin}x`, { method: 'GET', url: '/v1/tokens' })).statusCode).toBe(401);
   });
@@ -142,7 +142,7 @@ describe('POST /v1/admin/reindex', () => {
       // Written to the Store only, as when a Meilisearch index was lost: the index does not have it.
       const v = validateCandidate(candidateBody());
       if (!v.ok) throw new Error(v.reason);
-      await t.ctx.store.upsertCandidates([v.value]);
+      await t.ctx.stores.candidates.upsert([v.value]);
       expect(await t.ctx.index.count()).toBe(0);
 
       const denied = await t.call(t.tokens.a, { method: 'POST', url: '/v1/admin/reindex' });

@@ -53,7 +53,7 @@ describe('candidates API', () => {
     expect(got.body).not.toContain('cpr');
     expect(got.body).not.toContain(TEST_CPR);
     // The CPR was kept (as a keyed hash) even though no response shows it.
-    expect(await t.ctx.store.hasCpr(JC_A, TEST_CPR)).toBe(true);
+    expect(await t.ctx.stores.candidates.hasCpr(JC_A, TEST_CPR)).toBe(true);
   });
 
   it('removes a CPR written into the CV text before it is stored, indexed or returned', async () => {
@@ -66,7 +66,7 @@ describe('candidates API', () => {
     const got = await t.call(t.tokens.a, { method: 'GET', url: `/v1/candidates/${created.id}` });
     expect(got.body).not.toContain(TEST_CPR);
     expect(json(got).cvText).toContain('[CPR fjernet]');
-    const stored = await t.ctx.store.getCandidate(created.id);
+    const stored = await t.ctx.stores.candidates.get(created.id);
     expect(JSON.stringify(stored)).not.toContain(TEST_CPR);
     expect(stored?.facts.terms.some(([term]) => term.includes(TEST_CPR.slice(0, 6)))).toBe(false);
   });
@@ -193,7 +193,7 @@ describe('candidates API', () => {
     // The stored ones are real candidates: readable, and in the index (a shortlist finds them).
     const id = report.lines[0]!.id as string;
     expect((await t.call(t.tokens.a, { method: 'GET', url: `/v1/candidates/${id}` })).statusCode).toBe(200);
-    expect(await t.ctx.store.findCandidate(JC_B, `${marker}-foreign`)).toBeUndefined();
+    expect(await t.ctx.stores.candidates.find(JC_B, `${marker}-foreign`)).toBeUndefined();
     const order = json(
       await t.call(t.tokens.a, { method: 'POST', url: '/v1/job-orders', payload: jobOrderBody(JC_A) }),
     );
@@ -273,7 +273,7 @@ describe('candidates API', () => {
     expect((await t.call(t.tokens.a, { method: 'GET', url: `/v1/candidates/${gone.id}` })).statusCode).toBe(
       404,
     );
-    expect(await t.ctx.store.getCandidate(gone.id as string)).toBeUndefined();
+    expect(await t.ctx.stores.candidates.get(gone.id as string)).toBeUndefined();
     expect(
       (await t.call(t.tokens.a, { method: 'DELETE', url: `/v1/candidates/${gone.id}` })).statusCode,
     ).toBe(404);

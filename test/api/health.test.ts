@@ -19,7 +19,7 @@ describe('health', () => {
 
   it('ready answers 503 and names the part that failed', async () => {
     t = await createTestApi();
-    await t.ctx.store.close();
+    await t.ctx.database.close();
     const ready = await t.call(null, { method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(503);
     expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -35,7 +35,7 @@ describe('an unexpected failure', () => {
   it('is a 500 problem with the request id and no stack trace; the log has the error', async () => {
     const t = await createTestApi({ captureLogs: true });
     try {
-      await t.ctx.store.close();
+      await t.ctx.database.close();
       const res = await t.call(t.tokens.admin, { method: 'GET', url: '/v1/candidates' });
       expect(res.statusCode).toBe(500);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

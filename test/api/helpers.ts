@@ -53,10 +53,10 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const app = await buildApp(ctx, { logger: options.captureLogs ? { stream } : false });
   if (options.workers) await ctx.queue.startWorkers(ctx.handlers, { concurrency: 2 });
 
-  await ctx.access.createJobcenter({ id: JC_A, name: 'Jobcenter Aarhus' });
-  await ctx.access.createJobcenter({ id: JC_B, name: 'Jobcenter København' });
-  const a = await ctx.access.createToken({ role: 'konsulent', jobcenter: JC_A, label: 'konsulent A' });
-  const b = await ctx.access.createToken({ role: 'konsulent', jobcenter: JC_B, label: 'konsulent B' });
+  await ctx.stores.access.createJobcenter({ id: JC_A, name: 'Jobcenter Aarhus' });
+  await ctx.stores.access.createJobcenter({ id: JC_B, name: 'Jobcenter København' });
+  const a = await ctx.stores.access.createToken({ role: 'konsulent', jobcenter: JC_A, label: 'konsulent A' });
+  const b = await ctx.stores.access.createToken({ role: 'konsulent', jobcenter: JC_B, label: 'konsulent B' });
 
   return {
     app,

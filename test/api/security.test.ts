@@ -221,7 +221,7 @@ describe('API access rules', () => {
       const res = await t.call(t.tokens.a, { method, url, payload: method === 'POST' ? {} : undefined });
       expect(res.statusCode, `${method} ${url}`).toBe(403);
     }
-    const { token } = await t.ctx.access.createToken({
+    const { token } = await t.ctx.stores.access.createToken({
       role: 'virksomhed',
       jobcenter: JC_B,
       jobOrderId: b.jobOrder,

@@ -19,9 +19,9 @@ describe('workflow end to end: shortlist across a pool -> contact -> bundle -> c
 
   beforeAll(async () => {
     t = await createTestApi({ workers: true });
-    await t.ctx.access.createJobcenter({ id: JC_POOL_B, name: 'Jobcenter Skanderborg' });
+    await t.ctx.stores.access.createJobcenter({ id: JC_POOL_B, name: 'Jobcenter Skanderborg' });
     tokenB = (
-      await t.ctx.access.createToken({ role: 'konsulent', jobcenter: JC_POOL_B, label: 'konsulent B' })
+      await t.ctx.stores.access.createToken({ role: 'konsulent', jobcenter: JC_POOL_B, label: 'konsulent B' })
     ).token;
   });
   afterAll(async () => t?.close());

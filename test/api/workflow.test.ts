@@ -113,7 +113,7 @@ describe('workflow API', () => {
   });
 
   it('a virksomhed token gets 403 on the konsulent routes, and konsulenter 403 on the company routes', async () => {
-    const { token } = await t.ctx.access.createToken({
+    const { token } = await t.ctx.stores.access.createToken({
       role: 'virksomhed',
       jobcenter: JC_A,
       jobOrderId: orderId,
@@ -179,20 +179,20 @@ describe('reading a workflow', () => {
       const ranked = await post('/v1/job-orders', jobOrderBody(JC_A));
       const sl = await post(`/v1/job-orders/${ranked}/shortlists`, {});
       const done = await waitFor(async () => {
-        const got = await t.ctx.store.getShortlist(sl);
+        const got = await t.ctx.stores.shortlists.get(sl);
         return got?.status === 'done' ? got : undefined;
       });
       expect(done.entries).toHaveLength(1);
 
       // A finished list stored without its job, which is what puts a list's people into the workflow.
       const other = await post('/v1/job-orders', jobOrderBody(JC_A));
-      const list = await t.ctx.store.createShortlist({
+      const list = await t.ctx.stores.shortlists.create({
         jobOrderId: other,
         scope: 'own',
         size: 10,
         strategy: 'fit-first',
       });
-      await t.ctx.store.completeShortlist(list.id, {
+      await t.ctx.stores.shortlists.complete(list.id, {
         candidatesConsidered: 1,
         entries: done.entries,
         nearMisses: [],
@@ -200,7 +200,7 @@ describe('reading a workflow', () => {
       const res = await t.call(t.tokens.a, { method: 'GET', url: `/v1/job-orders/${other}/workflow` });
       expect(res.statusCode).toBe(200);
       expect(json(res)).toMatchObject({ jobOrderId: other, shortlistId: list.id, entries: [] });
-      expect(await t.ctx.workflow.listEntries(other)).toEqual([]);
+      expect(await t.ctx.stores.candidacies.list(other)).toEqual([]);
     } finally {
       await t.close();
     }

@@ -65,7 +65,7 @@ describe('the examples in indexer/sources/CSV.md', () => {
     const file = path.join(dir, ex.file);
     fs.writeFileSync(file, ex.content);
     await importPath(file, 'candidates', ctx);
-    const mette = (await ctx.store.findCandidate('751', 'aarhus-000123'))!.candidate;
+    const mette = (await ctx.stores.candidates.find('751', 'aarhus-000123'))!.candidate;
     expect(mette).toMatchObject({
       unemployedSince: '2026-01-15',
       competences: ['truckcertifikat B', 'lagerstyring', 'plukning'],
@@ -75,7 +75,7 @@ describe('the examples in indexer/sources/CSV.md', () => {
       driversLicences: ['B'],
       consent: { searchable: true, shareWithPool: true, contactByCompany: false },
     });
-    const lukasz = (await ctx.store.findCandidate('751', 'aarhus-000124'))!.candidate;
+    const lukasz = (await ctx.stores.candidates.find('751', 'aarhus-000124'))!.candidate;
     expect(lukasz).toMatchObject({
       name: 'Łukasz Wiśniewski',
       weeklyHours: 37.5,

@@ -7,7 +7,7 @@ import type {
   Retrieval,
   RetrievalQuery,
 } from '../../src/ports/candidate-index.ts';
-import type { CandidateSearchFacts } from '../../src/ports/store.ts';
+import type { CandidateSearchFacts } from '../../src/ports/candidates.ts';
 
 /**
  * What every CandidateIndex must do, through the port only: run it against each adapter so the embedded index

@@ -1,7 +1,8 @@
 import { type CandidateInput, candidateInput, type StoredCandidate } from '../../src/domain/candidate.ts';
 import { type JobOrder, type JobOrderInput, jobOrderInput } from '../../src/domain/job-order.ts';
 import type { NearMiss, ShortlistEntry } from '../../src/domain/shortlist.ts';
-import type { CandidateSearchFacts, CandidateWrite, ShortlistResult } from '../../src/ports/store.ts';
+import type { CandidateSearchFacts, CandidateWrite } from '../../src/ports/candidates.ts';
+import type { ShortlistResult } from '../../src/ports/shortlists.ts';
 
 /** Valid CPR-numre (real dates, right century digit) for tests; no real person is implied. */
 export const TEST_CPR = '0101901234';

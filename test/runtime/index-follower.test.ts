@@ -6,12 +6,12 @@ import { writeCandidateBatch } from '../../indexer/import.ts';
 import { validateCandidate, validateJobOrder } from '../../indexer/validate.ts';
 import { EmbeddedCandidateIndex } from '../../src/adapters/embedded-index/embedded-candidate-index.ts';
 import { SqliteCandidateChanges } from '../../src/adapters/sqlite/candidate-changes.ts';
-import { SqliteStore } from '../../src/adapters/sqlite/store.ts';
+import { openSqliteStores } from '../../src/adapters/sqlite/stores.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type AppContext, createContext } from '../../src/context.ts';
 import { generateCandidates, generateJobOrders } from '../../src/demo/generate.ts';
 import { IndexFollower } from '../../src/index-follower.ts';
-import type { CandidateWrite } from '../../src/ports/store.ts';
+import type { CandidateWrite } from '../../src/ports/candidates.ts';
 import { rebuildIndex } from '../../workers/reindex.ts';
 
 const TODAY = '2026-11-23';
@@ -42,9 +42,14 @@ async function twoProcesses(): Promise<[AppContext, AppContext]> {
 }
 
 async function shortlistIn(ctx: AppContext, jobOrderId: string) {
-  const s = await ctx.store.createShortlist({ jobOrderId, scope: 'own', size: 500, strategy: 'fit-first' });
+  const s = await ctx.stores.shortlists.create({
+    jobOrderId,
+    scope: 'own',
+    size: 500,
+    strategy: 'fit-first',
+  });
   await ctx.handlers.shortlist({ shortlistId: s.id }, { id: `job-${s.id}`, attempt: 1 });
-  const done = await ctx.store.getShortlist(s.id);
+  const done = await ctx.stores.shortlists.get(s.id);
   expect(done?.status).toBe('done');
   return done!;
 }
@@ -59,7 +64,9 @@ describe('an in-process index in another process than the writer', () => {
       generateJobOrders(1, { seed: 5, today: TODAY, jobcentre: ['751'] }).next().value,
     );
     if (!order.ok) throw new Error(order.reason);
-    const [written] = await api.store.upsertJobOrders([{ jobOrder: { ...order.value, jobrotation: false } }]);
+    const [written] = await api.stores.jobOrders.upsert([
+      { jobOrder: { ...order.value, jobrotation: false } },
+    ]);
 
     const first = await shortlistIn(worker, written!.id);
     expect(await worker.index.count()).toBe(await api.index.count());
@@ -68,10 +75,10 @@ describe('an in-process index in another process than the writer', () => {
 
     // Erasure in the API process, and a candidate withdrawing consent: both gone from the worker's next list.
     const erased = first.entries[0]!.candidateId;
-    await api.store.deleteCandidate(erased);
+    await api.stores.candidates.delete(erased);
     await api.index.remove([erased]);
     expect(first.entries.length).toBeGreaterThanOrEqual(2);
-    const withdrawn = (await api.store.getCandidate(first.entries[1]!.candidateId))!;
+    const withdrawn = (await api.stores.candidates.get(first.entries[1]!.candidateId))!;
     await writeCandidateBatch(api, [
       {
         jobcenter: withdrawn.jobcenter,
@@ -91,32 +98,35 @@ describe('an in-process index in another process than the writer', () => {
   it('re-reads only what changed since the last catch-up', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vikarmatch-follow-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const store = new SqliteStore({ file: join(dir, 'db.sqlite'), cprKey: Buffer.from('k'.repeat(32)) });
-    await store.migrate();
-    cleanups.push(() => store.close());
+    const { database, stores } = openSqliteStores({
+      file: join(dir, 'db.sqlite'),
+      cprKey: Buffer.from('k'.repeat(32)),
+    });
+    await database.migrate();
+    cleanups.push(() => database.close());
     const index = new EmbeddedCandidateIndex();
-    const feed = new SqliteCandidateChanges(store.database);
-    const follower = new IndexFollower(index, feed, () => rebuildIndex(store, index));
+    const feed = new SqliteCandidateChanges(database.connection);
+    const follower = new IndexFollower(index, feed, () => rebuildIndex(stores.candidates, index));
 
-    await store.upsertCandidates(writes(30, 13));
+    await stores.candidates.upsert(writes(30, 13));
     expect(await follower.rebuild()).toBe(30);
     expect(await follower.catchUp()).toBe(0);
 
     const more = writes(40, 14);
-    await store.upsertCandidates(more.slice(0, 10));
+    await stores.candidates.upsert(more.slice(0, 10));
     // Unchanged rows are no change: only the ten new ones.
-    await store.upsertCandidates(writes(30, 13));
+    await stores.candidates.upsert(writes(30, 13));
     expect(await follower.catchUp()).toBe(10);
-    const searchable = () => store.countCandidates({ searchable: true, incomplete: false });
+    const searchable = () => stores.candidates.count({ searchable: true, incomplete: false });
     expect(await index.count()).toBe(await searchable());
     expect(await follower.catchUp()).toBe(0);
 
-    const gone = await store.findCandidate(more[0]!.jobcenter, more[0]!.externalId);
-    await store.deleteCandidate(gone!.id);
+    const gone = await stores.candidates.find(more[0]!.jobcenter, more[0]!.externalId);
+    await stores.candidates.delete(gone!.id);
     const [a, b] = await Promise.all([follower.catchUp(), follower.catchUp()]);
     expect(a + b).toBe(1);
     expect(await index.count()).toBe(await searchable());
-    expect(await store.countCandidates()).toBe(39);
+    expect(await stores.candidates.count()).toBe(39);
   });
 
   it("skips this process's own writes, and still applies another writer's later change to the same candidate", async () => {
@@ -124,28 +134,28 @@ describe('an in-process index in another process than the writer', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'db.sqlite');
     const key = Buffer.from('k'.repeat(32));
-    const store = new SqliteStore({ file, cprKey: key });
-    await store.migrate();
-    cleanups.push(() => store.close());
+    const { database, stores } = openSqliteStores({ file, cprKey: key });
+    await database.migrate();
+    cleanups.push(() => database.close());
     // Another process's connection to the same file.
-    const other = new SqliteStore({ file, cprKey: key });
-    await other.migrate();
-    cleanups.push(() => other.close());
+    const other = openSqliteStores({ file, cprKey: key });
+    await other.database.migrate();
+    cleanups.push(() => other.database.close());
     const index = new EmbeddedCandidateIndex();
-    const follower = new IndexFollower(index, new SqliteCandidateChanges(store.database), () =>
-      rebuildIndex(store, index),
+    const follower = new IndexFollower(index, new SqliteCandidateChanges(database.connection), () =>
+      rebuildIndex(stores.candidates, index),
     );
     await follower.rebuild();
 
     const batch = writes(200, 15);
-    await writeCandidateBatch({ store, index: follower.writer }, batch);
+    await writeCandidateBatch({ stores, index: follower.writer }, batch);
     expect(await follower.catchUp()).toBe(0);
-    const searchable = () => store.countCandidates({ searchable: true, incomplete: false });
+    const searchable = () => stores.candidates.count({ searchable: true, incomplete: false });
     expect(await index.count()).toBe(await searchable());
 
     // The other writer withdraws one candidate's consent, and changes another's hours.
     const [first, second] = batch.filter((w) => w.facts.searchable);
-    await other.upsertCandidates([
+    await other.stores.candidates.upsert([
       { ...first!, facts: { ...first!.facts, searchable: false } },
       { ...second!, facts: { ...second!.facts, weeklyHours: 7 } },
     ]);
@@ -153,8 +163,8 @@ describe('an in-process index in another process than the writer', () => {
     expect(await index.count()).toBe(await searchable());
 
     // Erased through this process (store, then index, as the API does): nothing left to apply.
-    const own = await store.findCandidate(second!.jobcenter, second!.externalId);
-    await store.deleteCandidate(own!.id);
+    const own = await stores.candidates.find(second!.jobcenter, second!.externalId);
+    await stores.candidates.delete(own!.id);
     await follower.writer.remove([own!.id]);
     expect(await follower.catchUp()).toBe(0);
     expect(await index.count()).toBe(await searchable());

@@ -95,10 +95,10 @@ describe('startServer', () => {
 
     const ctx = await createContext(config);
     try {
-      expect(await ctx.store.countCandidates()).toBe(0);
-      expect((await ctx.store.listJobOrders({}, { limit: 10 })).items).toEqual([]);
-      expect(await ctx.access.listJobcentre()).toEqual([]);
-      expect(await ctx.access.listTokens()).toEqual([]);
+      expect(await ctx.stores.candidates.count()).toBe(0);
+      expect((await ctx.stores.jobOrders.list({}, { limit: 10 })).items).toEqual([]);
+      expect(await ctx.stores.access.listJobcentre()).toEqual([]);
+      expect(await ctx.stores.access.listTokens()).toEqual([]);
     } finally {
       await ctx.close();
     }
@@ -122,10 +122,14 @@ describe('startServer', () => {
     expect(readFileSync(join(dataDir, 'demo-tokens.txt'), 'utf8')).toBe(tokens);
     const ctx = await createContext(config);
     try {
-      expect(await ctx.store.countCandidates()).toBe(90);
-      expect((await ctx.access.listJobcentre()).map((j) => j.id).sort()).toEqual(['101', '461', '751']);
+      expect(await ctx.stores.candidates.count()).toBe(90);
+      expect((await ctx.stores.access.listJobcentre()).map((j) => j.id).sort()).toEqual([
+        '101',
+        '461',
+        '751',
+      ]);
       // Three konsulent tokens and an admin token (no ADMIN_TOKEN configured), made once.
-      expect(await ctx.access.listTokens()).toHaveLength(4);
+      expect(await ctx.stores.access.listTokens()).toHaveLength(4);
     } finally {
       await ctx.close();
     }

@@ -87,7 +87,7 @@ describe('BullMQ: the API enqueues, a separate `vikar worker` process consumes',
     });
     const { id: againId } = (await again.json()) as { id: string };
     const second = await waitFor(async () => {
-      const s = await api.ctx.store.getShortlist(againId);
+      const s = await api.ctx.stores.shortlists.get(againId);
       return s?.status === 'done' || s?.status === 'failed' ? s : undefined;
     });
     expect(second.status).toBe('done');
@@ -102,7 +102,7 @@ describe('BullMQ: the API enqueues, a separate `vikar worker` process consumes',
       if (blocker.inTransaction) blocker.exec('ROLLBACK');
       blocker.close();
     });
-    const held = await api.ctx.store.createShortlist({
+    const held = await api.ctx.stores.shortlists.create({
       jobOrderId: order,
       scope: 'own',
       size: 10,
@@ -125,7 +125,7 @@ describe('BullMQ: the API enqueues, a separate `vikar worker` process consumes',
 
     expect(await worker.exited).toBe(0);
     expect((await probe.getJob(jobId))?.state).toBe('completed');
-    expect((await api.ctx.store.getShortlist(held.id))?.status).toBe('done');
+    expect((await api.ctx.stores.shortlists.get(held.id))?.status).toBe('done');
     const messages = logLines(worker.output()).map((l) => l.msg);
     expect(messages).toContain('stopping: no new jobs, draining the ones in flight');
     expect(messages.at(-1)).toBe('worker stopped');

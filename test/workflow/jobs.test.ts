@@ -6,7 +6,7 @@ import { extractText } from 'unpdf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeCandidateBatch } from '../../indexer/import.ts';
 import { validateCandidate } from '../../indexer/validate.ts';
-import { SqliteStore } from '../../src/adapters/sqlite/store.ts';
+import { SqliteDatabase } from '../../src/adapters/sqlite/connection.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type AppContext, createContext } from '../../src/context.ts';
 import { jobOrderInput } from '../../src/domain/job-order.ts';
@@ -68,7 +68,7 @@ describe('workflow jobs and store on a real context', () => {
       radiusKm: { full: 15, max: 25 },
       jobrotation: true,
     });
-    orderId = (await ctx.store.upsertJobOrders([{ jobOrder: order }]))[0]!.id;
+    orderId = (await ctx.stores.jobOrders.upsert([{ jobOrder: order }]))[0]!.id;
   });
   afterEach(async () => {
     await ctx.close();
@@ -82,14 +82,14 @@ describe('workflow jobs and store on a real context', () => {
   }
 
   async function shortlist(scope: 'own' | 'pool' | 'all' | 'auto', size = 5) {
-    const created = await ctx.store.createShortlist({
+    const created = await ctx.stores.shortlists.create({
       jobOrderId: orderId,
       scope,
       size,
       strategy: 'fit-first',
     });
     await ctx.handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 1 });
-    return (await ctx.store.getShortlist(created.id))!;
+    return (await ctx.stores.shortlists.get(created.id))!;
   }
 
   it("'auto' stays in the own jobcenter when enough fit, widens to the pool otherwise, and says so", async () => {
@@ -107,8 +107,8 @@ describe('workflow jobs and store on a real context', () => {
     expect(alone).toMatchObject({ effectiveScope: 'own', widened: false });
     expect(alone.entries.map((e) => e.candidateId)).toEqual([own]);
 
-    await ctx.workflow.createPool({ name: 'Østjylland', members: [A, B] });
-    expect(await ctx.workflow.poolMembers(A)).toEqual([B]);
+    await ctx.stores.pools.create({ name: 'Østjylland', members: [A, B] });
+    expect(await ctx.stores.pools.partnersOf(A)).toEqual([B]);
     const widened = await shortlist('auto', 5);
     expect(widened).toMatchObject({ effectiveScope: 'pool', widened: true });
     expect(widened.entries.map((e) => e.candidateId).sort()).toEqual([own, shared].sort());
@@ -130,10 +130,10 @@ describe('workflow jobs and store on a real context', () => {
   it('a re-run shortlist keeps handled candidates in their state and adds the new ones as suggested', async () => {
     const first = await add(candidate(A));
     const s1 = await shortlist('own');
-    await ctx.workflow.transition(orderId, first, { to: 'contacted' }, KONSULENT);
+    await ctx.stores.candidacies.transition(orderId, first, { to: 'contacted' }, KONSULENT);
     const second = await add(candidate(A));
     const s2 = await shortlist('own');
-    const entries = await ctx.workflow.listEntries(orderId);
+    const entries = await ctx.stores.candidacies.list(orderId);
     expect(entries.find((e) => e.candidateId === first)).toMatchObject({
       state: 'contacted',
       firstShortlistId: s1.id,
@@ -143,19 +143,19 @@ describe('workflow jobs and store on a real context', () => {
       firstShortlistId: s2.id,
     });
     // The sync is idempotent.
-    await ctx.workflow.syncShortlist({
+    await ctx.stores.candidacies.syncShortlist({
       shortlistId: s2.id,
       jobOrderId: orderId,
       orderJobcenter: A,
       entries: s2.entries,
     });
-    expect(await ctx.workflow.listEntries(orderId)).toHaveLength(2);
+    expect(await ctx.stores.candidacies.list(orderId)).toHaveLength(2);
   });
 
   it('a shortlist is done only with its people in the workflow: a failed sync leaves it running for the retry', async () => {
     const id = await add(candidate(A));
     let failures = 1;
-    const workflow = new Proxy(ctx.workflow, {
+    const workflow = new Proxy(ctx.stores.candidacies, {
       get(target, property) {
         if (property === 'syncShortlist') {
           return async (input: Parameters<typeof target.syncShortlist>[0]) => {
@@ -168,13 +168,12 @@ describe('workflow jobs and store on a real context', () => {
       },
     });
     const handlers = buildJobHandlers({
-      store: ctx.store,
-      workflow,
+      stores: { ...ctx.stores, candidacies: workflow },
       index: ctx.index,
       loadRuleSet: ctx.loadRuleSet,
       retentionMonths: undefined,
     });
-    const created = await ctx.store.createShortlist({
+    const created = await ctx.stores.shortlists.create({
       jobOrderId: orderId,
       scope: 'own',
       size: 5,
@@ -183,11 +182,11 @@ describe('workflow jobs and store on a real context', () => {
     await expect(handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 1 })).rejects.toThrow(
       'disk full',
     );
-    expect((await ctx.store.getShortlist(created.id))!.status).toBe('running');
-    expect(await ctx.workflow.listEntries(orderId)).toEqual([]);
+    expect((await ctx.stores.shortlists.get(created.id))!.status).toBe('running');
+    expect(await ctx.stores.candidacies.list(orderId)).toEqual([]);
     await handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 2 });
-    expect((await ctx.store.getShortlist(created.id))!.status).toBe('done');
-    expect((await ctx.workflow.listEntries(orderId)).map((e) => e.candidateId)).toEqual([id]);
+    expect((await ctx.stores.shortlists.get(created.id))!.status).toBe('done');
+    expect((await ctx.stores.candidacies.list(orderId)).map((e) => e.candidateId)).toEqual([id]);
   });
 
   it('renders a CV-pakke: relevant competences and the explanation, contact only with consent, never CPR', async () => {
@@ -201,19 +200,19 @@ describe('workflow jobs and store on a real context', () => {
     await shortlist('own');
     for (const id of [agreed, notAgreed]) {
       for (const to of ['contacted', 'interested', 'sent_to_company'] as const) {
-        await ctx.workflow.transition(orderId, id, { to }, KONSULENT);
+        await ctx.stores.candidacies.transition(orderId, id, { to }, KONSULENT);
       }
     }
-    const bundle = await ctx.workflow.createBundle({
+    const bundle = await ctx.stores.bundles.create({
       jobOrderId: orderId,
       jobcenter: A,
       candidateIds: [agreed, notAgreed],
       createdBy: 'tok-a',
     });
     await ctx.handlers.bundle({ bundleId: bundle.id }, { id: 'job', attempt: 1 });
-    const done = (await ctx.workflow.getBundle(bundle.id))!;
+    const done = (await ctx.stores.bundles.get(bundle.id))!;
     expect(done.status).toBe('done');
-    const pdf = (await ctx.workflow.getBundlePdf(bundle.id))!;
+    const pdf = (await ctx.stores.bundles.getPdf(bundle.id))!;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
     expect(text).toContain('CV-pakke: Lagermedarbejder');
@@ -229,30 +228,30 @@ describe('workflow jobs and store on a real context', () => {
     expect(text).not.toMatch(/0101901234|010190-?1234/);
 
     // Idempotent: a second run of the job leaves the finished PDF alone.
-    await runBundleJob(bundle.id, { store: ctx.store, workflow: ctx.workflow, loadRuleSet: ctx.loadRuleSet });
-    expect((await ctx.workflow.getBundlePdf(bundle.id))!.equals(pdf)).toBe(true);
+    await runBundleJob(bundle.id, { stores: ctx.stores, loadRuleSet: ctx.loadRuleSet });
+    expect((await ctx.stores.bundles.getPdf(bundle.id))!.equals(pdf)).toBe(true);
   });
 
   it('erasure anonymises the workflow: counts and statistics stay, the person and their PDF go', async () => {
     const id = await add(candidate(A));
     await shortlist('own');
     for (const to of ['contacted', 'interested', 'sent_to_company', 'chosen'] as const) {
-      await ctx.workflow.transition(orderId, id, { to, note: 'ring efter kl. 16' }, KONSULENT);
+      await ctx.stores.candidacies.transition(orderId, id, { to, note: 'ring efter kl. 16' }, KONSULENT);
     }
-    await ctx.workflow.recordOutcome({
+    await ctx.stores.placements.recordOutcome({
       jobOrderId: orderId,
       candidateId: id,
       request: { outcome: 'started' },
       actor: KONSULENT,
     });
-    const bundle = await ctx.workflow.createBundle({
+    const bundle = await ctx.stores.bundles.create({
       jobOrderId: orderId,
       jobcenter: A,
       candidateIds: [id],
       createdBy: 't',
     });
-    await ctx.workflow.completeBundle(bundle.id, Buffer.from('%PDF-fake'), [id]);
-    await ctx.workflow.audit({
+    await ctx.stores.bundles.complete(bundle.id, Buffer.from('%PDF-fake'), [id]);
+    await ctx.stores.audit.record({
       actor: { ...KONSULENT, jobcenter: A },
       action: 'company.bundle.view',
       candidateId: id,
@@ -261,23 +260,23 @@ describe('workflow jobs and store on a real context', () => {
       bundleId: bundle.id,
       detail: null,
     });
-    const before = await ctx.workflow.stats([A]);
+    const before = await ctx.stores.stats.summary([A]);
 
     expect(await eraseCandidate(ctx, id)).toBe(true);
 
-    expect(await ctx.store.getCandidate(id)).toBeUndefined();
-    expect(await ctx.workflow.getEntry(orderId, id)).toBeUndefined();
-    const entries = await ctx.workflow.listEntries(orderId);
+    expect(await ctx.stores.candidates.get(id)).toBeUndefined();
+    expect(await ctx.stores.candidacies.get(orderId, id)).toBeUndefined();
+    const entries = await ctx.stores.candidacies.list(orderId);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.candidateId).toMatch(/^erased:/);
     expect(entries[0]!.note).toBeNull();
-    expect(await ctx.workflow.listAudit({ candidateId: id })).toEqual([]);
-    expect((await ctx.workflow.getBundle(bundle.id))!.status).toBe('erased');
-    expect(await ctx.workflow.getBundlePdf(bundle.id)).toBeUndefined();
-    expect(await ctx.workflow.stats([A])).toEqual(before);
+    expect(await ctx.stores.audit.list({ candidateId: id })).toEqual([]);
+    expect((await ctx.stores.bundles.get(bundle.id))!.status).toBe('erased');
+    expect(await ctx.stores.bundles.getPdf(bundle.id)).toBeUndefined();
+    expect(await ctx.stores.stats.summary([A])).toEqual(before);
     // Nothing in the workflow tables still names the person.
-    expect(ctx.store).toBeInstanceOf(SqliteStore);
-    const db = (ctx.store as SqliteStore).database;
+    expect(ctx.database).toBeInstanceOf(SqliteDatabase);
+    const db = (ctx.database as SqliteDatabase).connection;
     for (const table of [
       'workflow_entries',
       'workflow_events',
@@ -293,12 +292,12 @@ describe('workflow jobs and store on a real context', () => {
 
   it('the retention job erases candidates not updated for RETENTION_MONTHS, and nothing without the setting', async () => {
     const id = await add(candidate(A));
-    const deps = { store: ctx.store, index: ctx.index, workflow: ctx.workflow };
+    const deps = { stores: ctx.stores, index: ctx.index };
     expect(await runRetentionJob(deps, undefined)).toEqual({ erased: 0, cutoff: null });
     expect(await runRetentionJob(deps, 6)).toMatchObject({ erased: 0 });
     const later = new Date(Date.now() + 7 * 31 * 24 * 3600 * 1000);
     expect(await runRetentionJob(deps, 6, later)).toMatchObject({ erased: 1 });
-    expect(await ctx.store.getCandidate(id)).toBeUndefined();
+    expect(await ctx.stores.candidates.get(id)).toBeUndefined();
     expect((await shortlist('own')).entries).toEqual([]);
     expect(retentionCutoff(1, new Date('2026-03-31T12:00:00Z'))).toBe('2026-02-28T12:00:00.000Z');
   });
@@ -322,7 +321,7 @@ describe('workflow jobs and store on a real context', () => {
       const counts = await ctx.queue.counts();
       expect(counts.completed + counts.failed).toBe(1);
       // Updated just now: kept.
-      expect(await ctx.store.getCandidate(id)).toBeDefined();
+      expect(await ctx.stores.candidates.get(id)).toBeDefined();
     } finally {
       stop();
       await ctx.queue.stopWorkers();
@@ -333,8 +332,8 @@ describe('workflow jobs and store on a real context', () => {
     const id = await add(
       candidate(A, { benefit: 'ingen', unemployedSince: '2026-12-01', activeSchemes: ['loentilskud'] }),
     );
-    const record = (await ctx.store.getCandidate(id))!;
-    const order = (await ctx.store.getJobOrder(orderId))!;
+    const record = (await ctx.stores.candidates.get(id))!;
+    const order = (await ctx.stores.jobOrders.get(orderId))!;
     const e = evaluateProposal(record, order.jobOrder, ctx.loadRuleSet('default'));
     expect(e.verdict).toBe('nearMiss');
     expect(e.eligibility.eligible).toBe(false);
@@ -347,7 +346,7 @@ describe('workflow jobs and store on a real context', () => {
     expect(e.explanation).toContain('Ville ikke komme på bruttolisten');
 
     const fine = evaluateProposal(
-      (await ctx.store.getCandidate(await add(candidate(A))))!,
+      (await ctx.stores.candidates.get(await add(candidate(A))))!,
       order.jobOrder,
       ctx.loadRuleSet('default'),
     );

@@ -8,7 +8,7 @@ import type {
   Retrieval,
   RetrievalQuery,
 } from '../../ports/candidate-index.ts';
-import type { CandidateSearchFacts } from '../../ports/store.ts';
+import type { CandidateSearchFacts } from '../../ports/candidates.ts';
 import { GeoGrid } from './grid.ts';
 
 /** One shared empty list for the many candidates without schemes, licences or unavailable periods. */

@@ -16,7 +16,7 @@ import type {
   Retrieval,
   RetrievalQuery,
 } from '../../ports/candidate-index.ts';
-import type { CandidateSearchFacts } from '../../ports/store.ts';
+import type { CandidateSearchFacts } from '../../ports/candidates.ts';
 
 export interface MeiliCandidateIndexOptions {
   url: string;

@@ -1,5 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   type AccessStore,
   type Jobcenter,
@@ -9,6 +8,8 @@ import {
   type TokenFilter,
   type TokenRecord,
 } from '../../ports/access.ts';
+import type { SqliteDatabase } from './connection.ts';
+import { newId } from './ids.ts';
 
 interface TokenRow {
   id: string;
@@ -63,35 +64,26 @@ const toJobcenter = (row: JobcenterRow): Jobcenter => ({
   createdAt: row.created_at,
 });
 
-/**
- * The access store in the Store's SQLite file. Takes the SqliteStore's connection, which must already be migrated
- * (ACCESS_MIGRATIONS are part of MIGRATIONS).
- */
-export class SqliteAccessStore implements AccessStore {
-  private readonly s;
+const SQL = {
+  insertJobcenter: 'INSERT INTO jobcentre (id, name, created_at) VALUES (?, ?, ?)',
+  getJobcenter: 'SELECT * FROM jobcentre WHERE id = ?',
+  listJobcentre: 'SELECT * FROM jobcentre ORDER BY id',
+  insertToken: `INSERT INTO api_tokens (id, token_hash, role, jobcenter, job_order_id, label, created_at, expires_at)
+    VALUES (@id, @hash, @role, @jobcenter, @jobOrderId, @label, @createdAt, @expiresAt)`,
+  tokenByHash: `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?`,
+  tokenById: `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = ?`,
+  touch: 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?',
+  revoke: 'UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+} as const;
 
-  constructor(private readonly db: Database.Database) {
-    this.s = {
-      insertJobcenter: db.prepare('INSERT INTO jobcentre (id, name, created_at) VALUES (?, ?, ?)'),
-      getJobcenter: db.prepare<[string], JobcenterRow>('SELECT * FROM jobcentre WHERE id = ?'),
-      listJobcentre: db.prepare<[], JobcenterRow>('SELECT * FROM jobcentre ORDER BY id'),
-      insertToken: db.prepare(
-        `INSERT INTO api_tokens (id, token_hash, role, jobcenter, job_order_id, label, created_at, expires_at)
-         VALUES (@id, @hash, @role, @jobcenter, @jobOrderId, @label, @createdAt, @expiresAt)`,
-      ),
-      tokenByHash: db.prepare<[string], TokenRow>(
-        `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?`,
-      ),
-      tokenById: db.prepare<[string], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = ?`),
-      touch: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?'),
-      revoke: db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
-    };
-  }
+/** Jobcentre and API tokens in the shared SQLite file; a token only as its SHA-256 hash. */
+export class SqliteAccessStore implements AccessStore {
+  constructor(private readonly db: SqliteDatabase) {}
 
   async createJobcenter(input: { id: string; name: string }): Promise<Jobcenter> {
     const createdAt = new Date().toISOString();
     try {
-      this.s.insertJobcenter.run(input.id, input.name, createdAt);
+      this.db.statement(SQL.insertJobcenter).run(input.id, input.name, createdAt);
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new JobcenterExistsError(input.id);
@@ -102,11 +94,11 @@ export class SqliteAccessStore implements AccessStore {
   }
 
   async listJobcentre(): Promise<Jobcenter[]> {
-    return this.s.listJobcentre.all().map(toJobcenter);
+    return this.db.statement<[], JobcenterRow>(SQL.listJobcentre).all().map(toJobcenter);
   }
 
   async getJobcenter(id: string): Promise<Jobcenter | undefined> {
-    const row = this.s.getJobcenter.get(id);
+    const row = this.db.statement<[string], JobcenterRow>(SQL.getJobcenter).get(id);
     return row && toJobcenter(row);
   }
 
@@ -119,7 +111,7 @@ export class SqliteAccessStore implements AccessStore {
     }
     const token = newToken();
     const record: TokenRecord = {
-      id: randomUUID(),
+      id: newId(),
       role: input.role,
       jobcenter: input.jobcenter ?? null,
       jobOrderId: input.jobOrderId ?? null,
@@ -130,12 +122,12 @@ export class SqliteAccessStore implements AccessStore {
       revokedAt: null,
       lastUsedAt: null,
     };
-    this.s.insertToken.run({ ...record, hash: hashToken(token) });
+    this.db.statement<[object]>(SQL.insertToken).run({ ...record, hash: hashToken(token) });
     return { token, record };
   }
 
   async authenticate(token: string): Promise<TokenRecord | undefined> {
-    const row = this.s.tokenByHash.get(hashToken(token));
+    const row = this.db.statement<[string], TokenRow>(SQL.tokenByHash).get(hashToken(token));
     if (!row || row.revoked_at !== null) return undefined;
     const now = new Date();
     if (row.expires_at !== null && row.expires_at <= now.toISOString()) return undefined;
@@ -144,18 +136,18 @@ export class SqliteAccessStore implements AccessStore {
       now.getTime() - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS
     ) {
       row.last_used_at = now.toISOString();
-      this.s.touch.run(row.last_used_at, row.id);
+      this.db.statement(SQL.touch).run(row.last_used_at, row.id);
     }
     return toToken(row);
   }
 
   async getToken(id: string): Promise<TokenRecord | undefined> {
-    const row = this.s.tokenById.get(id);
+    const row = this.db.statement<[string], TokenRow>(SQL.tokenById).get(id);
     return row && toToken(row);
   }
 
   async revokeToken(id: string): Promise<boolean> {
-    return this.s.revoke.run(new Date().toISOString(), id).changes > 0;
+    return this.db.statement(SQL.revoke).run(new Date().toISOString(), id).changes > 0;
   }
 
   async listTokens(filter: TokenFilter = {}): Promise<TokenRecord[]> {
@@ -179,6 +171,6 @@ export class SqliteAccessStore implements AccessStore {
     }
     const sql = `SELECT ${TOKEN_COLUMNS} FROM api_tokens${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
       ORDER BY created_at, rowid`;
-    return (this.db.prepare(sql).all(params) as TokenRow[]).map(toToken);
+    return this.db.statement<[object], TokenRow>(sql).all(params).map(toToken);
   }
 }

@@ -26,15 +26,15 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ok, 201: ok, 202: ok, 400: problemSchema },
     },
     preHandler: adminOnly,
-    handler: async (request, reply) => reply.code(201).send(await ctx.workflow.createPool(request.body)),
+    handler: async (request, reply) => reply.code(201).send(await ctx.stores.pools.create(request.body)),
   });
 
   app.get('/pools', {
     schema: { tags, summary: 'Pools (a konsulent sees those of its jobcenter)', response: { 200: ok } },
     handler: async (request) => {
       const p = request.principal;
-      if (p.role === 'admin') return { items: await ctx.workflow.listPools() };
-      return { items: p.jobcenter ? await ctx.workflow.listPools({ jobcenter: p.jobcenter }) : [] };
+      if (p.role === 'admin') return { items: await ctx.stores.pools.list() };
+      return { items: p.jobcenter ? await ctx.stores.pools.list({ jobcenter: p.jobcenter }) : [] };
     },
   });
 
@@ -57,7 +57,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     preHandler: adminOnly,
     handler: async (request) => {
-      const pool = await ctx.workflow.addPoolMember(request.params.id, request.params.jobcenter);
+      const pool = await ctx.stores.pools.addMember(request.params.id, request.params.jobcenter);
       if (!pool) throw notFound('pool', request.params.id);
       return pool;
     },
@@ -72,7 +72,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     preHandler: adminOnly,
     handler: async (request) => {
-      const pool = await ctx.workflow.removePoolMember(request.params.id, request.params.jobcenter);
+      const pool = await ctx.stores.pools.removeMember(request.params.id, request.params.jobcenter);
       if (!pool) throw notFound('pool', request.params.id);
       return pool;
     },

@@ -2,11 +2,11 @@ import type { AppContext } from '../../context.ts';
 import { JobcenterExistsError, type Role, type TokenFilter } from '../../ports/access.ts';
 import { badRequest, conflict, notFound } from '../problem.ts';
 
-type Deps = Pick<AppContext, 'access' | 'store'>;
+type Deps = Pick<AppContext, 'stores'>;
 
 export async function createJobcenter(deps: Deps, input: { id: string; name: string }) {
   try {
-    return await deps.access.createJobcenter(input);
+    return await deps.stores.access.createJobcenter(input);
   } catch (error) {
     if (error instanceof JobcenterExistsError) throw conflict(error.message);
     throw error;
@@ -14,7 +14,7 @@ export async function createJobcenter(deps: Deps, input: { id: string; name: str
 }
 
 export async function listJobcentre(deps: Deps) {
-  return { items: await deps.access.listJobcentre() };
+  return { items: await deps.stores.access.listJobcentre() };
 }
 
 export interface TokenRequest {
@@ -38,7 +38,7 @@ export async function createToken(deps: Deps, input: TokenRequest) {
         { field: 'jobcenter', message: 'is required for role konsulent' },
       ]);
     }
-    if (!(await deps.access.getJobcenter(input.jobcenter))) {
+    if (!(await deps.stores.access.getJobcenter(input.jobcenter))) {
       throw badRequest('unknown jobcenter', [
         {
           field: 'jobcenter',
@@ -48,7 +48,7 @@ export async function createToken(deps: Deps, input: TokenRequest) {
     }
     jobcenter = input.jobcenter;
   } else if (input.role === 'virksomhed') {
-    const order = input.jobOrderId && (await deps.store.getJobOrder(input.jobOrderId));
+    const order = input.jobOrderId && (await deps.stores.jobOrders.get(input.jobOrderId));
     if (!order) {
       throw badRequest('a virksomhed token needs an existing job order', [
         {
@@ -65,7 +65,7 @@ export async function createToken(deps: Deps, input: TokenRequest) {
       { field: 'expiresAt', message: 'must be in the future' },
     ]);
   }
-  const { token, record } = await deps.access.createToken({
+  const { token, record } = await deps.stores.access.createToken({
     role: input.role,
     jobcenter,
     jobOrderId,
@@ -76,10 +76,10 @@ export async function createToken(deps: Deps, input: TokenRequest) {
 }
 
 export async function listTokens(deps: Deps, filter: TokenFilter) {
-  return { items: await deps.access.listTokens(filter) };
+  return { items: await deps.stores.access.listTokens(filter) };
 }
 
 export async function revokeToken(deps: Deps, id: string) {
-  if (!(await deps.access.getToken(id))) throw notFound('token', id);
-  await deps.access.revokeToken(id);
+  if (!(await deps.stores.access.getToken(id))) throw notFound('token', id);
+  await deps.stores.access.revokeToken(id);
 }

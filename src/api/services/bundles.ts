@@ -1,5 +1,5 @@
 import { type CompanyChoice, choiceToTransition } from '../../domain/workflow.ts';
-import type { Bundle } from '../../ports/workflow.ts';
+import type { Bundle } from '../../ports/bundles.ts';
 import type { Principal } from '../auth.ts';
 import { conflict, notFound } from '../problem.ts';
 import { visibleJobOrder } from './tenancy.ts';
@@ -31,18 +31,18 @@ export async function createBundle(
   body: { expiresInDays: number; label?: string | undefined },
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
-  const entries = (await deps.workflow.listEntries(order.id)).filter((e) => e.state === 'sent_to_company');
+  const entries = (await deps.stores.candidacies.list(order.id)).filter((e) => e.state === 'sent_to_company');
   if (entries.length === 0) {
     throw conflict("no candidate is in state 'sent_to_company': move the chosen ones there first");
   }
-  const bundle = await deps.workflow.createBundle({
+  const bundle = await deps.stores.bundles.create({
     jobOrderId: order.id,
     jobcenter: order.jobcenter,
     candidateIds: entries.map((e) => e.candidateId),
     createdBy: principal.tokenId,
   });
   const expiresAt = new Date(Date.now() + body.expiresInDays * DAY_MS).toISOString();
-  const { token, record } = await deps.access.createToken({
+  const { token, record } = await deps.stores.access.createToken({
     role: 'virksomhed',
     jobcenter: order.jobcenter,
     jobOrderId: order.id,
@@ -50,7 +50,7 @@ export async function createBundle(
       body.label ?? `${order.jobOrder.company.name ?? order.jobOrder.company.cvr}: ${order.jobOrder.title}`,
     expiresAt,
   });
-  await deps.workflow.setBundleToken(bundle.id, record.id);
+  await deps.stores.bundles.setToken(bundle.id, record.id);
   await deps.queue.enqueue('bundle', { bundleId: bundle.id }, { jobId: `bundle-${bundle.id}` });
   return {
     bundle: bundleOut({ ...bundle, tokenId: record.id }),
@@ -60,7 +60,7 @@ export async function createBundle(
 
 /** A bundle, for a konsulent of the order's jobcenter (404 for anyone else). */
 export async function visibleBundle(deps: Deps, principal: Principal, id: string): Promise<Bundle> {
-  const bundle = await deps.workflow.getBundle(id);
+  const bundle = await deps.stores.bundles.get(id);
   if (!bundle) throw notFound('bundle', id);
   await visibleJobOrder(deps, principal, bundle.jobOrderId).catch(() => {
     throw notFound('bundle', id);
@@ -76,9 +76,9 @@ export async function konsulentPdf(deps: Deps, principal: Principal, id: string)
   const bundle = await visibleBundle(deps, principal, id);
   const pdf = await bundlePdf(deps, bundle);
   for (const candidateId of bundle.candidateIds) {
-    const record = await deps.store.getCandidate(candidateId);
+    const record = await deps.stores.candidates.get(candidateId);
     if (!record || (principal.role === 'konsulent' && principal.jobcenter === record.jobcenter)) continue;
-    await deps.workflow.audit({
+    await deps.stores.audit.record({
       actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
       action: 'bundle.download',
       candidateId,
@@ -99,7 +99,7 @@ export async function bundlePdf(deps: Deps, bundle: Bundle): Promise<Buffer> {
         : `the bundle is ${bundle.status}${bundle.error ? `: ${bundle.error}` : ''}`,
     );
   }
-  const pdf = await deps.workflow.getBundlePdf(bundle.id);
+  const pdf = await deps.stores.bundles.getPdf(bundle.id);
   if (!pdf) throw notFound('bundle PDF');
   return pdf;
 }
@@ -107,12 +107,12 @@ export async function bundlePdf(deps: Deps, bundle: Bundle): Promise<Buffer> {
 /** Closes the company's link at once; the bundle itself stays for the konsulent. */
 export async function revokeBundleAccess(deps: Deps, principal: Principal, id: string) {
   const bundle = await visibleBundle(deps, principal, id);
-  if (bundle.tokenId) await deps.access.revokeToken(bundle.tokenId);
+  if (bundle.tokenId) await deps.stores.access.revokeToken(bundle.tokenId);
 }
 
 /** The company's view: only a bundle of the job order its token is for; anything else does not exist. */
 export async function companyBundle(deps: Deps, principal: Principal, id: string): Promise<Bundle> {
-  const bundle = await deps.workflow.getBundle(id);
+  const bundle = await deps.stores.bundles.get(id);
   if (!bundle || principal.role !== 'virksomhed' || bundle.jobOrderId !== principal.jobOrderId) {
     throw notFound('bundle', id);
   }
@@ -121,8 +121,8 @@ export async function companyBundle(deps: Deps, principal: Principal, id: string
 
 async function auditCompanyRead(deps: Deps, principal: Principal, bundle: Bundle, action: string) {
   for (const candidateId of bundle.candidateIds) {
-    const record = await deps.store.getCandidate(candidateId);
-    await deps.workflow.audit({
+    const record = await deps.stores.candidates.get(candidateId);
+    await deps.stores.audit.record({
       actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
       action,
       candidateId,
@@ -137,13 +137,13 @@ async function auditCompanyRead(deps: Deps, principal: Principal, bundle: Bundle
 /** What the company reads: the order, and per candidate the name and where they stand. Audited per candidate. */
 export async function companyView(deps: Deps, principal: Principal, id: string) {
   const bundle = await companyBundle(deps, principal, id);
-  const order = await deps.store.getJobOrder(bundle.jobOrderId);
+  const order = await deps.stores.jobOrders.get(bundle.jobOrderId);
   if (!order) throw notFound('bundle', id);
   await auditCompanyRead(deps, principal, bundle, 'company.bundle.view');
   const candidates = [];
   for (const candidateId of bundle.candidateIds) {
-    const record = await deps.store.getCandidate(candidateId);
-    const entry = await deps.workflow.getEntry(bundle.jobOrderId, candidateId);
+    const record = await deps.stores.candidates.get(candidateId);
+    const entry = await deps.stores.candidacies.get(bundle.jobOrderId, candidateId);
     if (!record || !entry) continue;
     // The company sees its own part of the workflow only: a candidate who withdrew is 'withdrawn', never why.
     const state = ['sent_to_company', 'interview', 'chosen', 'not_chosen'].includes(entry.state)
@@ -177,7 +177,7 @@ export async function companyChoose(deps: Deps, principal: Principal, id: string
   if (!bundle.candidateIds.includes(choice.candidateId))
     throw notFound('candidate in this bundle', choice.candidateId);
   const entry = await asProblem(() =>
-    deps.workflow.transition(
+    deps.stores.candidacies.transition(
       bundle.jobOrderId,
       choice.candidateId,
       choiceToTransition(choice),

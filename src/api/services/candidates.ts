@@ -4,21 +4,22 @@ import { toCandidateWrite } from '../../../indexer/validate.ts';
 import type { AppContext } from '../../context.ts';
 import { type Candidate, candidateInput } from '../../domain/candidate.ts';
 import { type FieldError, fieldErrors } from '../../domain/errors.ts';
+import type { CandidateFilter, CandidateWrite } from '../../ports/candidates.ts';
 import { InvalidCursorError } from '../../ports/page.ts';
-import type { CandidateFilter, CandidateWrite, WriteStatus } from '../../ports/store.ts';
+import type { WriteStatus } from '../../ports/upsert.ts';
 import { eraseCandidate as eraseCandidateEverywhere } from '../../workflow/erasure.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest } from '../problem.ts';
 import { assertMayWrite, listScope, visibleCandidate, writeRefusal } from './tenancy.ts';
 import { candidateOut } from './views.ts';
 
-type Deps = Pick<AppContext, 'store' | 'index'>;
+type Deps = Pick<AppContext, 'stores' | 'index'>;
 
 /** Upsert by (jobcenter, externalId), through the same write path as `vikar import` (Store, then index). */
 export async function upsertCandidate(deps: Deps, principal: Principal, candidate: Candidate) {
   assertMayWrite(principal, candidate.jobcenter, 'candidates');
   const [result] = await writeCandidateBatch(deps, [toCandidateWrite(candidate)]);
-  const stored = await deps.store.getCandidate(result!.id);
+  const stored = await deps.stores.candidates.get(result!.id);
   return { ...candidateOut(stored!), status: result!.status };
 }
 
@@ -45,7 +46,7 @@ export async function listCandidates(deps: Deps, principal: Principal, query: Ca
   if (query.benefit !== undefined) filter.benefit = query.benefit;
   if (query.q !== undefined) filter.text = query.q;
   const page = await pageOf(() =>
-    deps.store.listCandidates(filter, { limit: query.limit, after: query.after }),
+    deps.stores.candidates.list(filter, { limit: query.limit, after: query.after }),
   );
   return { items: page.items.map(candidateOut), next: page.next };
 }
@@ -68,11 +69,7 @@ export async function pageOf<T>(read: () => Promise<T>): Promise<T> {
  * Erasure: the person leaves the Store (and its stored shortlists) and the index, and the workflow rows lose the
  * link to them (the statistics keep their counts).
  */
-export async function eraseCandidate(
-  deps: Deps & Pick<AppContext, 'workflow'>,
-  principal: Principal,
-  id: string,
-): Promise<void> {
+export async function eraseCandidate(deps: Deps, principal: Principal, id: string): Promise<void> {
   await visibleCandidate(deps, principal, id);
   await eraseCandidateEverywhere(deps, id);
 }
@@ -98,7 +95,7 @@ export async function bulkUpsertCandidates(deps: Deps, principal: Principal, bod
       { field: '(root)', message: 'is empty' },
     ]);
   }
-  const run = await deps.store.startImportRun('candidates', `api:bulk:token:${principal.tokenId}`);
+  const run = await deps.stores.importRuns.start('candidates', `api:bulk:token:${principal.tokenId}`);
   const lines: BulkLine[] = [];
   let pending: Array<{ report: BulkLine; write: CandidateWrite }> = [];
   const counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -137,7 +134,7 @@ export async function bulkUpsertCandidates(deps: Deps, principal: Principal, bod
     if (pending.length >= BULK_BATCH) await flush();
   }
   await flush();
-  await deps.store.finishImportRun({
+  await deps.stores.importRuns.finish({
     ...run,
     finishedAt: new Date().toISOString(),
     ...counts,

@@ -13,10 +13,10 @@ function withTimeout(p: Promise<void>): Promise<void> {
 
 /** Pings every port at once; throws a 503 problem that lists each check when any fails. */
 export async function readiness(
-  ctx: Pick<AppContext, 'store' | 'index' | 'queue'>,
+  ctx: Pick<AppContext, 'database' | 'index' | 'queue'>,
 ): Promise<Record<string, string>> {
   const probes = {
-    store: () => ctx.store.ping(),
+    store: () => ctx.database.ping(),
     index: () => ctx.index.ping(),
     queue: () => ctx.queue.ping(),
   };

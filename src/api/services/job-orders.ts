@@ -7,13 +7,13 @@ import { pageOf } from './candidates.ts';
 import { assertMayWrite, listScope, visibleJobOrder } from './tenancy.ts';
 import { jobOrderOut } from './views.ts';
 
-type Deps = Pick<AppContext, 'store'>;
+type Deps = Pick<AppContext, 'stores'>;
 
 /** Upsert by (jobcenter, externalId), the same write as `vikar import job-orders`. */
 export async function upsertJobOrder(deps: Deps, principal: Principal, jobOrder: JobOrder) {
   assertMayWrite(principal, jobOrder.jobcenter, 'job orders');
-  const [result] = await deps.store.upsertJobOrders([{ jobOrder }]);
-  const stored = await deps.store.getJobOrder(result!.id);
+  const [result] = await deps.stores.jobOrders.upsert([{ jobOrder }]);
+  const stored = await deps.stores.jobOrders.get(result!.id);
   return { ...jobOrderOut(stored!), status: result!.status };
 }
 
@@ -28,7 +28,7 @@ export async function listJobOrders(
 ) {
   const jobcenter = listScope(principal, query.jobcenter, 'job orders');
   const page = await pageOf(() =>
-    deps.store.listJobOrders(jobcenter === undefined ? {} : { jobcenter }, {
+    deps.stores.jobOrders.list(jobcenter === undefined ? {} : { jobcenter }, {
       limit: query.limit,
       after: query.after,
     }),
@@ -64,13 +64,13 @@ export async function updateJobOrder(
     .filter((k) => parsed.data[k] !== existing[k])
     .map((k) => ({ field: k, message: `cannot be changed (it is the order's key); it is "${existing[k]}"` }));
   if (keyErrors.length > 0) throw badRequest('the job order key cannot change', keyErrors);
-  const [result] = await deps.store.upsertJobOrders([{ jobOrder: parsed.data }]);
-  const stored = await deps.store.getJobOrder(result!.id);
+  const [result] = await deps.stores.jobOrders.upsert([{ jobOrder: parsed.data }]);
+  const stored = await deps.stores.jobOrders.get(result!.id);
   return { ...jobOrderOut(stored!), status: result!.status };
 }
 
 /** Its shortlists go with it. */
 export async function deleteJobOrder(deps: Deps, principal: Principal, id: string): Promise<void> {
   await visibleJobOrder(deps, principal, id);
-  await deps.store.deleteJobOrder(id);
+  await deps.stores.jobOrders.delete(id);
 }

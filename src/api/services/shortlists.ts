@@ -5,7 +5,7 @@ import { shortlistView } from '../../views/shortlist.ts';
 import type { Principal } from '../auth.ts';
 import { visibleJobOrder, visibleShortlist } from './tenancy.ts';
 
-type Deps = Pick<AppContext, 'store' | 'queue'>;
+type Deps = Pick<AppContext, 'stores' | 'queue'>;
 
 /** Starts a bruttoliste for an order the principal may see; the caller polls GET /v1/shortlists/{id}. */
 export async function requestShortlist(
@@ -26,5 +26,5 @@ export async function getShortlist(deps: Deps, principal: Principal, id: string)
 
 export async function listShortlists(deps: Deps, principal: Principal, jobOrderId: string) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
-  return { items: (await deps.store.listShortlists(order.id)).map(shortlistView) };
+  return { items: (await deps.stores.shortlists.list(order.id)).map(shortlistView) };
 }

@@ -1,9 +1,11 @@
 import type { AppContext } from '../../context.ts';
-import type { CandidateRecord, JobOrderRecord, ShortlistRecord } from '../../ports/store.ts';
+import type { CandidateRecord } from '../../ports/candidates.ts';
+import type { JobOrderRecord } from '../../ports/job-orders.ts';
+import type { ShortlistRecord } from '../../ports/shortlists.ts';
 import { ownsJobcenter, type Principal } from '../auth.ts';
 import { forbidden, notFound } from '../problem.ts';
 
-type Deps = Pick<AppContext, 'store'>;
+type Deps = Pick<AppContext, 'stores'>;
 
 /** The candidate, when it exists and the principal may see it; 404 otherwise (another tenant's too). */
 export async function visibleCandidate(
@@ -11,13 +13,13 @@ export async function visibleCandidate(
   principal: Principal,
   id: string,
 ): Promise<CandidateRecord> {
-  const record = await deps.store.getCandidate(id);
+  const record = await deps.stores.candidates.get(id);
   if (!record || !ownsJobcenter(principal, record.jobcenter)) throw notFound('candidate', id);
   return record;
 }
 
 export async function visibleJobOrder(deps: Deps, principal: Principal, id: string): Promise<JobOrderRecord> {
-  const record = await deps.store.getJobOrder(id);
+  const record = await deps.stores.jobOrders.get(id);
   if (!record || !ownsJobcenter(principal, record.jobcenter)) throw notFound('job order', id);
   return record;
 }
@@ -28,8 +30,8 @@ export async function visibleShortlist(
   principal: Principal,
   id: string,
 ): Promise<{ shortlist: ShortlistRecord; order: JobOrderRecord }> {
-  const shortlist = await deps.store.getShortlist(id);
-  const order = shortlist && (await deps.store.getJobOrder(shortlist.jobOrderId));
+  const shortlist = await deps.stores.shortlists.get(id);
+  const order = shortlist && (await deps.stores.jobOrders.get(shortlist.jobOrderId));
   if (!shortlist || !order || !ownsJobcenter(principal, order.jobcenter)) throw notFound('shortlist', id);
   return { shortlist, order };
 }

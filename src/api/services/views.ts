@@ -1,4 +1,5 @@
-import type { CandidateRecord, JobOrderRecord } from '../../ports/store.ts';
+import type { CandidateRecord } from '../../ports/candidates.ts';
+import type { JobOrderRecord } from '../../ports/job-orders.ts';
 
 /** Record -> response object. The response schemas strip anything not listed (the CPR is not even in a record). */
 export function candidateOut(r: CandidateRecord) {

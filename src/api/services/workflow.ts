@@ -9,14 +9,15 @@ import {
   type OutcomeRequest,
   type TransitionRequest,
 } from '../../domain/workflow.ts';
-import type { CandidateRecord, JobOrderRecord } from '../../ports/store.ts';
-import { type WorkflowEntry, WorkflowNotFoundError } from '../../ports/workflow.ts';
+import { type Candidacy, CandidacyNotFoundError } from '../../ports/candidacies.ts';
+import type { CandidateRecord } from '../../ports/candidates.ts';
+import type { JobOrderRecord } from '../../ports/job-orders.ts';
 import { evaluateProposal } from '../../workflow/proposal.ts';
 import { ownsJobcenter, type Principal } from '../auth.ts';
 import { badRequest, conflict, forbidden, notFound, ProblemError } from '../problem.ts';
 import { visibleCandidate, visibleJobOrder } from './tenancy.ts';
 
-export type Deps = Pick<AppContext, 'store' | 'index' | 'workflow' | 'loadRuleSet' | 'queue' | 'access'>;
+export type Deps = Pick<AppContext, 'stores' | 'index' | 'loadRuleSet' | 'queue'>;
 
 export const actorOf = (p: Principal): Actor => ({ tokenId: p.tokenId, label: p.label, role: p.role });
 
@@ -41,7 +42,7 @@ export async function asProblem<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof InvalidOutcomeError) {
       throw new ProblemError(409, 'invalid-outcome', 'Invalid placement outcome', error.message);
     }
-    if (error instanceof WorkflowNotFoundError) throw notFound('workflow entry');
+    if (error instanceof CandidacyNotFoundError) throw notFound('workflow entry');
     throw error;
   }
 }
@@ -56,10 +57,12 @@ export async function candidateForOrder(
   const c = record.candidate;
   const home = principal.role === 'konsulent' && principal.jobcenter === record.jobcenter;
   const released =
-    home || principal.role === 'admin' || (await deps.workflow.isContactReleased(record.id, order.jobcenter));
+    home ||
+    principal.role === 'admin' ||
+    (await deps.stores.contactReleases.isReleased(record.id, order.jobcenter));
   if (!home) {
     // Reading another jobcenter's CV is what the audit log is for.
-    await deps.workflow.audit({
+    await deps.stores.audit.record({
       actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
       action: 'candidate.cross_read',
       candidateId: record.id,
@@ -105,7 +108,7 @@ export async function orderWorkflow(
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
   // Oldest first, whatever order the Store lists them in.
-  const lists = (await deps.store.listShortlists(order.id))
+  const lists = (await deps.stores.shortlists.list(order.id))
     .filter((s) => s.status === 'done')
     .sort(
       (x, y) =>
@@ -115,7 +118,7 @@ export async function orderWorkflow(
   if (shortlistId && !reference) throw notFound('shortlist', shortlistId);
   const earlier = reference ? lists.indexOf(reference) > 0 : false;
   const ranked = new Map((reference?.entries ?? []).map((e) => [e.candidateId, e]));
-  const entries = await deps.workflow.listEntries(order.id);
+  const entries = await deps.stores.candidacies.list(order.id);
   return {
     jobOrderId: order.id,
     shortlistId: reference?.id ?? null,
@@ -132,7 +135,7 @@ export async function orderWorkflow(
   };
 }
 
-export function entryOut(e: WorkflowEntry) {
+export function entryOut(e: Candidacy) {
   return {
     candidateId: e.candidateId,
     homeJobcenter: e.homeJobcenter,
@@ -148,12 +151,12 @@ export function entryOut(e: WorkflowEntry) {
 
 export async function entryDetail(deps: Deps, principal: Principal, jobOrderId: string, candidateId: string) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
-  const entry = await deps.workflow.getEntry(order.id, candidateId);
+  const entry = await deps.stores.candidacies.get(order.id, candidateId);
   if (!entry) throw notFound('workflow entry for candidate', candidateId);
-  const record = await deps.store.getCandidate(candidateId);
+  const record = await deps.stores.candidates.get(candidateId);
   return {
     ...entryOut(entry),
-    history: (await deps.workflow.history(order.id, candidateId)).map((h) => ({
+    history: (await deps.stores.candidacies.history(order.id, candidateId)).map((h) => ({
       from: h.from,
       to: h.to,
       reason: h.reason,
@@ -177,7 +180,7 @@ export async function transition(
     throw forbidden(`a ${principal.role} token may not move a candidate to '${request.to}'`);
   }
   const entry = await asProblem(() =>
-    deps.workflow.transition(order.id, candidateId, request, actorOf(principal)),
+    deps.stores.candidacies.transition(order.id, candidateId, request, actorOf(principal)),
   );
   return entryOut(entry);
 }
@@ -209,7 +212,7 @@ export async function propose(
       throw forbidden(`a proposed candidate is registered in your own jobcenter, not ${write.jobcenter}`);
     }
     const [result] = await writeCandidateBatch(deps, [write]);
-    record = (await deps.store.getCandidate(result!.id))!;
+    record = (await deps.stores.candidates.get(result!.id))!;
   }
   if (record.incomplete.length > 0) {
     throw conflict(
@@ -217,7 +220,7 @@ export async function propose(
     );
   }
   const evaluation = evaluateProposal(record, order.jobOrder, deps.loadRuleSet(order.jobOrder.ruleSet));
-  const entry = await deps.workflow.addEntry({
+  const entry = await deps.stores.candidacies.add({
     jobOrderId: order.id,
     orderJobcenter: order.jobcenter,
     candidateId: record.id,
@@ -236,8 +239,12 @@ export async function releaseContact(
   toJobcenter: string,
 ) {
   const record = await visibleCandidate(deps, principal, candidateId);
-  await deps.workflow.releaseContact({ candidateId: record.id, toJobcenter, releasedBy: principal.tokenId });
-  await deps.workflow.audit({
+  await deps.stores.contactReleases.release({
+    candidateId: record.id,
+    toJobcenter,
+    releasedBy: principal.tokenId,
+  });
+  await deps.stores.audit.record({
     actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
     action: 'contact.release',
     candidateId: record.id,
@@ -258,7 +265,12 @@ export async function recordOutcome(
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
   const placement = await asProblem(() =>
-    deps.workflow.recordOutcome({ jobOrderId: order.id, candidateId, request, actor: actorOf(principal) }),
+    deps.stores.placements.recordOutcome({
+      jobOrderId: order.id,
+      candidateId,
+      request,
+      actor: actorOf(principal),
+    }),
   );
   return {
     id: placement.id,
@@ -283,8 +295,8 @@ export async function auditTrail(deps: Deps, principal: Principal, candidateId: 
     if (principal.role !== 'admin') {
       throw badRequest('candidateId is required', [{ field: 'candidateId', message: 'is required' }]);
     }
-    return { items: await deps.workflow.listAudit({}) };
+    return { items: await deps.stores.audit.list({}) };
   }
   if (principal.role !== 'admin') await visibleCandidate(deps, principal, candidateId);
-  return { items: await deps.workflow.listAudit({ candidateId }) };
+  return { items: await deps.stores.audit.list({ candidateId }) };
 }

@@ -1,0 +1,99 @@
+import type { Bundle, BundleStatus, BundleStore } from '../../ports/bundles.ts';
+import { now, type SqliteDatabase } from './connection.ts';
+import { newId } from './ids.ts';
+import { parseJson } from './json.ts';
+
+interface BundleRow {
+  id: string;
+  job_order_id: string;
+  jobcenter: string;
+  status: BundleStatus;
+  candidate_ids_json: string;
+  token_id: string | null;
+  created_by: string;
+  created_at: string;
+  completed_at: string | null;
+  error: string | null;
+  pdf_bytes: number | null;
+}
+
+const COLUMNS =
+  'id, job_order_id, jobcenter, status, candidate_ids_json, token_id, created_by, created_at, completed_at, error, pdf_bytes';
+
+const SQL = {
+  insert: `INSERT INTO bundles (id, job_order_id, jobcenter, status, candidate_ids_json, created_by, created_at)
+    VALUES (?, ?, ?, 'queued', ?, ?, ?)`,
+  setToken: 'UPDATE bundles SET token_id = ? WHERE id = ?',
+  markRendering: `UPDATE bundles SET status = 'rendering' WHERE id = ? AND status IN ('queued', 'rendering')`,
+  complete: `UPDATE bundles SET status = 'done', pdf = ?, pdf_bytes = ?, candidate_ids_json = ?, completed_at = ?,
+      error = NULL
+    WHERE id = ? AND status IN ('queued', 'rendering')`,
+  fail: `UPDATE bundles SET status = 'failed', error = ?, completed_at = ?
+    WHERE id = ? AND status IN ('queued', 'rendering')`,
+  get: `SELECT ${COLUMNS} FROM bundles WHERE id = ?`,
+  pdf: `SELECT pdf FROM bundles WHERE id = ? AND status = 'done'`,
+  list: `SELECT ${COLUMNS} FROM bundles WHERE job_order_id = ? ORDER BY created_at, id`,
+} as const;
+
+function toBundle(r: BundleRow): Bundle {
+  return {
+    id: r.id,
+    jobOrderId: r.job_order_id,
+    jobcenter: r.jobcenter,
+    status: r.status,
+    candidateIds: parseJson<string[]>(r.candidate_ids_json),
+    tokenId: r.token_id,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    completedAt: r.completed_at,
+    error: r.error,
+    pdfBytes: r.pdf_bytes,
+  };
+}
+
+export class SqliteBundleStore implements BundleStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async create(input: {
+    jobOrderId: string;
+    jobcenter: string;
+    candidateIds: string[];
+    createdBy: string;
+  }): Promise<Bundle> {
+    const id = newId();
+    this.db
+      .statement(SQL.insert)
+      .run(id, input.jobOrderId, input.jobcenter, JSON.stringify(input.candidateIds), input.createdBy, now());
+    return (await this.get(id))!;
+  }
+
+  async setToken(id: string, tokenId: string): Promise<void> {
+    this.db.statement(SQL.setToken).run(tokenId, id);
+  }
+
+  async markRendering(id: string): Promise<void> {
+    this.db.statement(SQL.markRendering).run(id);
+  }
+
+  async complete(id: string, pdf: Buffer, candidateIds: string[]): Promise<void> {
+    this.db.statement(SQL.complete).run(pdf, pdf.length, JSON.stringify(candidateIds), now(), id);
+  }
+
+  async fail(id: string, error: string): Promise<void> {
+    this.db.statement(SQL.fail).run(error, now(), id);
+  }
+
+  async get(id: string): Promise<Bundle | undefined> {
+    const row = this.db.statement<[string], BundleRow>(SQL.get).get(id);
+    return row && toBundle(row);
+  }
+
+  async getPdf(id: string): Promise<Buffer | undefined> {
+    const row = this.db.statement<[string], { pdf: Buffer | null }>(SQL.pdf).get(id);
+    return row?.pdf ?? undefined;
+  }
+
+  async list(jobOrderId: string): Promise<Bundle[]> {
+    return this.db.statement<[string], BundleRow>(SQL.list).all(jobOrderId).map(toBundle);
+  }
+}

@@ -1,0 +1,251 @@
+import type Database from 'better-sqlite3';
+import type { StoredCandidate } from '../../domain/candidate.ts';
+import { normaliseCpr } from '../../domain/cpr.ts';
+import type { NearMiss, ShortlistEntry } from '../../domain/shortlist.ts';
+import type {
+  CandidateFilter,
+  CandidateRecord,
+  CandidateSearchFacts,
+  CandidateStore,
+  CandidateWrite,
+} from '../../ports/candidates.ts';
+import type { Page, PageResult } from '../../ports/page.ts';
+import type { WriteResult } from '../../ports/upsert.ts';
+import type { SqliteDatabase } from './connection.ts';
+import { now } from './connection.ts';
+import { assertCprKey, hashCpr } from './cpr-hash.ts';
+import { checkLimit, decodeCursor, toPage } from './cursor.ts';
+import { newId } from './ids.ts';
+import { canonicalJson, parseJson, sha256 } from './json.ts';
+
+interface CandidateRow {
+  id: string;
+  jobcenter: string;
+  external_id: string;
+  candidate_json: string;
+  facts_json: string;
+  incomplete_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A candidate write with everything that does not depend on the stored row already computed. */
+interface PreparedCandidate {
+  jobcenter: string;
+  externalId: string;
+  externalIdFold: string;
+  nameFold: string | null;
+  benefit: string | null;
+  searchable: number;
+  incomplete: number;
+  candidateJson: string;
+  factsJson: string;
+  incompleteJson: string;
+  /** Digest of the three JSON columns; the CPR hash is mixed in once the stored row is known. */
+  bodyDigest: string;
+  /** undefined = the write carries no CPR: keep the stored hash (see upsert). */
+  cprHash: string | undefined;
+}
+
+const COLUMNS =
+  'id, jobcenter, external_id, candidate_json, facts_json, incomplete_json, created_at, updated_at';
+
+const SQL = {
+  key: 'SELECT id, content_hash, cpr_hash FROM candidates WHERE jobcenter = ? AND external_id = ?',
+  insert: `INSERT INTO candidates (id, jobcenter, external_id, external_id_fold, name_fold, benefit, searchable,
+      incomplete, candidate_json, facts_json, incomplete_json, content_hash, cpr_hash, created_at, updated_at)
+    VALUES (@id, @jobcenter, @externalId, @externalIdFold, @nameFold, @benefit, @searchable, @incomplete,
+      @candidateJson, @factsJson, @incompleteJson, @contentHash, @cprHash, @now, @now)`,
+  update: `UPDATE candidates SET external_id_fold = @externalIdFold, name_fold = @nameFold, benefit = @benefit,
+      searchable = @searchable, incomplete = @incomplete, candidate_json = @candidateJson,
+      facts_json = @factsJson, incomplete_json = @incompleteJson, content_hash = @contentHash,
+      cpr_hash = @cprHash, updated_at = @now
+    WHERE id = @id`,
+  get: `SELECT ${COLUMNS} FROM candidates WHERE id = ?`,
+  find: `SELECT ${COLUMNS} FROM candidates WHERE jobcenter = ? AND external_id = ?`,
+  scan: `SELECT ${COLUMNS} FROM candidates WHERE id > ? ORDER BY id LIMIT ?`,
+  delete: 'DELETE FROM candidates WHERE id = ?',
+  hasCpr: 'SELECT 1 AS found FROM candidates WHERE cpr_hash = ? AND jobcenter = ? LIMIT 1',
+  shortlistsMentioning: `SELECT id, entries_json, near_misses_json FROM shortlists
+    WHERE instr(entries_json, ?) > 0 OR instr(near_misses_json, ?) > 0`,
+  rewriteShortlist: 'UPDATE shortlists SET entries_json = ?, near_misses_json = ? WHERE id = ?',
+} as const;
+
+function toRecord(row: CandidateRow): CandidateRecord {
+  return {
+    id: row.id,
+    jobcenter: row.jobcenter,
+    externalId: row.external_id,
+    candidate: parseJson<StoredCandidate>(row.candidate_json),
+    facts: parseJson<CandidateSearchFacts>(row.facts_json),
+    incomplete: parseJson<string[]>(row.incomplete_json),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function candidateWhere(filter: CandidateFilter) {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.jobcenter !== undefined) {
+    where.push('jobcenter = @jobcenter');
+    params.jobcenter = filter.jobcenter;
+  }
+  if (filter.incomplete !== undefined) {
+    where.push('incomplete = @incomplete');
+    params.incomplete = filter.incomplete ? 1 : 0;
+  }
+  if (filter.searchable !== undefined) {
+    where.push('searchable = @searchable');
+    params.searchable = filter.searchable ? 1 : 0;
+  }
+  if (filter.benefit !== undefined) {
+    where.push('benefit = @benefit');
+    params.benefit = filter.benefit;
+  }
+  const text = filter.text?.trim().toLowerCase();
+  if (text) {
+    where.push("(external_id_fold LIKE @text ESCAPE '\\' OR name_fold LIKE @text ESCAPE '\\')");
+    params.text = `%${escapeLike(text)}%`;
+  }
+  return { where, params };
+}
+
+/** Candidates in the shared SQLite file; the CPR only ever as a keyed hash in a column of its own. */
+export class SqliteCandidateStore implements CandidateStore {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly cprKey: Buffer,
+  ) {
+    assertCprKey(cprKey);
+  }
+
+  /**
+   * One transaction for the batch; items are applied in order, so a key repeated in the batch ends with its last
+   * version (reported 'created' then 'updated'). A write without a CPR keeps the hash already stored: the CPR is
+   * never returned, so a caller editing a candidate it read back cannot send it again, and must not erase it.
+   */
+  async upsert(batch: CandidateWrite[]): Promise<WriteResult[]> {
+    const key = this.db.statement<
+      [string, string],
+      { id: string; content_hash: string; cpr_hash: string | null }
+    >(SQL.key);
+    const insert = this.db.statement<[object]>(SQL.insert);
+    const update = this.db.statement<[object]>(SQL.update);
+    // JSON and hashing happen before the transaction, so the write lock is held only for the SQL.
+    const prepared = batch.map((w) => this.prepare(w));
+    const write = this.db.transaction((items: PreparedCandidate[]) => {
+      const at = now();
+      return items.map((p): WriteResult => {
+        const existing = key.get(p.jobcenter, p.externalId);
+        const cprHash = p.cprHash ?? existing?.cpr_hash ?? null;
+        const contentHash = sha256(`${p.bodyDigest}\n${cprHash ?? ''}`);
+        if (!existing) {
+          const id = newId();
+          insert.run({ ...p, id, cprHash, contentHash, now: at });
+          return { id, status: 'created' };
+        }
+        if (existing.content_hash === contentHash) return { id: existing.id, status: 'unchanged' };
+        update.run({ ...p, id: existing.id, cprHash, contentHash, now: at });
+        return { id: existing.id, status: 'updated' };
+      });
+    });
+    return write(prepared);
+  }
+
+  private prepare(w: CandidateWrite): PreparedCandidate {
+    // Defensive: a validated Candidate still holds its CPR, and must not carry it into candidate_json.
+    const { cpr: embeddedCpr, ...candidate } = w.candidate as StoredCandidate & { cpr?: unknown };
+    const cpr = w.cpr ?? (typeof embeddedCpr === 'string' ? embeddedCpr : undefined);
+    const candidateJson = canonicalJson(candidate);
+    const factsJson = canonicalJson(w.facts);
+    const incompleteJson = JSON.stringify(w.incomplete);
+    const name = (candidate as { name?: unknown }).name;
+    const benefit = (candidate as { benefit?: unknown }).benefit;
+    return {
+      jobcenter: w.jobcenter,
+      externalId: w.externalId,
+      externalIdFold: String(w.externalId).toLowerCase(),
+      nameFold: typeof name === 'string' ? name.toLowerCase() : null,
+      benefit: typeof benefit === 'string' ? benefit : null,
+      searchable: w.facts.searchable ? 1 : 0,
+      incomplete: w.incomplete.length > 0 ? 1 : 0,
+      candidateJson,
+      factsJson,
+      incompleteJson,
+      bodyDigest: sha256(`${candidateJson}\n${factsJson}\n${incompleteJson}`),
+      cprHash: cpr === undefined ? undefined : hashCpr(this.cprKey, cpr),
+    };
+  }
+
+  async get(id: string): Promise<CandidateRecord | undefined> {
+    const row = this.db.statement<[string], CandidateRow>(SQL.get).get(id);
+    return row && toRecord(row);
+  }
+
+  async find(jobcenter: string, externalId: string): Promise<CandidateRecord | undefined> {
+    const row = this.db.statement<[string, string], CandidateRow>(SQL.find).get(jobcenter, externalId);
+    return row && toRecord(row);
+  }
+
+  async list(filter: CandidateFilter, page: Page): Promise<PageResult<CandidateRecord>> {
+    checkLimit(page.limit, 'page.limit');
+    const { where, params } = candidateWhere(filter);
+    const after = decodeCursor(page.after);
+    const sql = `SELECT ${COLUMNS} FROM candidates WHERE ${[...where, 'id > @after'].join(' AND ')}
+      ORDER BY id LIMIT @limit`;
+    const rows = this.db
+      .statement<[object], CandidateRow>(sql)
+      .all({ ...params, after, limit: page.limit + 1 });
+    return toPage(rows, page.limit, toRecord);
+  }
+
+  async count(filter: CandidateFilter = {}): Promise<number> {
+    const { where, params } = candidateWhere(filter);
+    const sql = `SELECT count(*) AS n FROM candidates${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    return this.db.statement<[object], { n: number }>(sql).get(params)!.n;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const remove = this.db.statement<[string]>(SQL.delete);
+    const mentioning = this.db.statement<
+      [string, string],
+      { id: string; entries_json: string; near_misses_json: string }
+    >(SQL.shortlistsMentioning);
+    const rewrite = this.db.statement<[string, string, string]>(SQL.rewriteShortlist);
+    const erase = this.db.transaction(() => {
+      if (remove.run(id).changes === 0) return false;
+      // Erasure reaches the stored shortlists too: an entry names the person and scores them.
+      for (const row of mentioning.all(id, id)) {
+        const entries = parseJson<ShortlistEntry[]>(row.entries_json).filter((e) => e.candidateId !== id);
+        const nearMisses = parseJson<NearMiss[]>(row.near_misses_json).filter((n) => n.candidateId !== id);
+        rewrite.run(JSON.stringify(entries), JSON.stringify(nearMisses), row.id);
+      }
+      return true;
+    });
+    return erase();
+  }
+
+  async *scan(batchSize: number): AsyncIterable<CandidateRecord[]> {
+    checkLimit(batchSize, 'batchSize');
+    const scan: Database.Statement<[string, number], CandidateRow> = this.db.statement(SQL.scan);
+    let after = '';
+    for (;;) {
+      const rows = scan.all(after, batchSize);
+      if (rows.length === 0) return;
+      after = rows.at(-1)!.id;
+      yield rows.map(toRecord);
+      if (rows.length < batchSize) return;
+    }
+  }
+
+  async hasCpr(jobcenter: string, cpr: string): Promise<boolean> {
+    const statement = this.db.statement<[string, string], { found: number }>(SQL.hasCpr);
+    if (!normaliseCpr(cpr)) return false;
+    return statement.get(hashCpr(this.cprKey, cpr), jobcenter) !== undefined;
+  }
+}

@@ -1,0 +1,104 @@
+import type { JobOrder } from '../../domain/job-order.ts';
+import type { JobOrderRecord, JobOrderStore } from '../../ports/job-orders.ts';
+import type { Page, PageResult } from '../../ports/page.ts';
+import type { WriteResult } from '../../ports/upsert.ts';
+import { now, type SqliteDatabase } from './connection.ts';
+import { checkLimit, decodeCursor, toPage } from './cursor.ts';
+import { newId } from './ids.ts';
+import { canonicalJson, parseJson, sha256 } from './json.ts';
+
+interface JobOrderRow {
+  id: string;
+  jobcenter: string;
+  external_id: string;
+  job_order_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = 'id, jobcenter, external_id, job_order_json, created_at, updated_at';
+
+const SQL = {
+  key: 'SELECT id, content_hash FROM job_orders WHERE jobcenter = ? AND external_id = ?',
+  insert: `INSERT INTO job_orders (id, jobcenter, external_id, job_order_json, content_hash, created_at, updated_at)
+    VALUES (@id, @jobcenter, @externalId, @json, @contentHash, @now, @now)`,
+  update:
+    'UPDATE job_orders SET job_order_json = @json, content_hash = @contentHash, updated_at = @now WHERE id = @id',
+  get: `SELECT ${COLUMNS} FROM job_orders WHERE id = ?`,
+  find: `SELECT ${COLUMNS} FROM job_orders WHERE jobcenter = ? AND external_id = ?`,
+  list: `SELECT ${COLUMNS} FROM job_orders WHERE id > ? ORDER BY id LIMIT ?`,
+  listOf: `SELECT ${COLUMNS} FROM job_orders WHERE jobcenter = ? AND id > ? ORDER BY id LIMIT ?`,
+  delete: 'DELETE FROM job_orders WHERE id = ?',
+} as const;
+
+function toRecord(row: JobOrderRow): JobOrderRecord {
+  return {
+    id: row.id,
+    jobcenter: row.jobcenter,
+    externalId: row.external_id,
+    jobOrder: parseJson<JobOrder>(row.job_order_json),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export class SqliteJobOrderStore implements JobOrderStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async upsert(batch: Array<{ jobOrder: JobOrder }>): Promise<WriteResult[]> {
+    const key = this.db.statement<[string, string], { id: string; content_hash: string }>(SQL.key);
+    const insert = this.db.statement<[object]>(SQL.insert);
+    const update = this.db.statement<[object]>(SQL.update);
+    const prepared = batch.map(({ jobOrder }) => {
+      const json = canonicalJson(jobOrder);
+      return {
+        jobcenter: jobOrder.jobcenter,
+        externalId: jobOrder.externalId,
+        json,
+        contentHash: sha256(json),
+      };
+    });
+    const write = this.db.transaction((items: typeof prepared) => {
+      const at = now();
+      return items.map((p): WriteResult => {
+        const existing = key.get(p.jobcenter, p.externalId);
+        if (!existing) {
+          const id = newId();
+          insert.run({ ...p, id, now: at });
+          return { id, status: 'created' };
+        }
+        if (existing.content_hash === p.contentHash) return { id: existing.id, status: 'unchanged' };
+        update.run({ id: existing.id, json: p.json, contentHash: p.contentHash, now: at });
+        return { id: existing.id, status: 'updated' };
+      });
+    });
+    return write(prepared);
+  }
+
+  async get(id: string): Promise<JobOrderRecord | undefined> {
+    const row = this.db.statement<[string], JobOrderRow>(SQL.get).get(id);
+    return row && toRecord(row);
+  }
+
+  async find(jobcenter: string, externalId: string): Promise<JobOrderRecord | undefined> {
+    const row = this.db.statement<[string, string], JobOrderRow>(SQL.find).get(jobcenter, externalId);
+    return row && toRecord(row);
+  }
+
+  async list(filter: { jobcenter?: string }, page: Page): Promise<PageResult<JobOrderRecord>> {
+    checkLimit(page.limit, 'page.limit');
+    const after = decodeCursor(page.after);
+    const rows =
+      filter.jobcenter === undefined
+        ? this.db.statement<[string, number], JobOrderRow>(SQL.list).all(after, page.limit + 1)
+        : this.db
+            .statement<[string, string, number], JobOrderRow>(SQL.listOf)
+            .all(filter.jobcenter, after, page.limit + 1);
+    return toPage(rows, page.limit, toRecord);
+  }
+
+  /** Its shortlists go with it (ON DELETE CASCADE). */
+  async delete(id: string): Promise<boolean> {
+    return this.db.statement<[string]>(SQL.delete).run(id).changes > 0;
+  }
+}

@@ -1,0 +1,122 @@
+import {
+  type Actor,
+  assertOutcome,
+  InvalidOutcomeError,
+  type OutcomeKind,
+  type OutcomeRequest,
+} from '../../domain/workflow.ts';
+import type { Placement, PlacementOutcome, PlacementStore } from '../../ports/placements.ts';
+import { CANDIDACY_SQL, type CandidacyRow, notOnOrder } from './candidacy-store.ts';
+import { now, type SqliteDatabase } from './connection.ts';
+import { newId } from './ids.ts';
+
+interface PlacementRow {
+  id: string;
+  job_order_id: string;
+  candidate_id: string;
+  home_jobcenter: string;
+  order_jobcenter: string;
+  outcome: OutcomeKind | null;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface OutcomeRow {
+  outcome: OutcomeKind;
+  date: string;
+  reason: string | null;
+  note: string | null;
+  actor_token_id: string;
+  actor_label: string;
+  at: string;
+}
+
+const SQL = {
+  get: 'SELECT * FROM placements WHERE job_order_id = ? AND candidate_id = ?',
+  insert: `INSERT INTO placements (id, job_order_id, candidate_id, home_jobcenter, order_jobcenter, created_at,
+      updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  setOutcome: 'UPDATE placements SET outcome = ?, reason = ?, updated_at = ? WHERE id = ?',
+  addOutcome: `INSERT INTO placement_outcomes (placement_id, outcome, date, reason, note, actor_token_id, actor_label,
+      at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  outcomes: 'SELECT * FROM placement_outcomes WHERE placement_id = ? ORDER BY id',
+} as const;
+
+const toOutcome = (o: OutcomeRow): PlacementOutcome => ({
+  outcome: o.outcome,
+  date: o.date,
+  reason: o.reason,
+  note: o.note,
+  actor: { tokenId: o.actor_token_id, label: o.actor_label },
+  at: o.at,
+});
+
+export class SqlitePlacementStore implements PlacementStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async recordOutcome(input: {
+    jobOrderId: string;
+    candidateId: string;
+    request: OutcomeRequest;
+    actor: Actor;
+  }): Promise<Placement> {
+    const { jobOrderId, candidateId, request, actor } = input;
+    const candidacy = this.db.statement<[string, string], CandidacyRow>(CANDIDACY_SQL.get);
+    const get = this.db.statement<[string, string], PlacementRow>(SQL.get);
+    const write = this.db.transaction(() => {
+      const entry = candidacy.get(jobOrderId, candidateId);
+      if (!entry) throw notOnOrder(jobOrderId, candidateId);
+      if (entry.state !== 'chosen') {
+        throw new InvalidOutcomeError(
+          `an outcome needs a placement: the candidate's state is '${entry.state}', not 'chosen'`,
+        );
+      }
+      const at = now();
+      const placement = get.get(jobOrderId, candidateId);
+      assertOutcome(placement?.outcome ?? null, request.outcome);
+      let id = placement?.id;
+      if (id === undefined) {
+        id = newId();
+        this.db
+          .statement(SQL.insert)
+          .run(id, jobOrderId, candidateId, entry.home_jobcenter, entry.order_jobcenter, at, at);
+      }
+      this.db.statement(SQL.setOutcome).run(request.outcome, request.reason ?? null, at, id);
+      this.db
+        .statement(SQL.addOutcome)
+        .run(
+          id,
+          request.outcome,
+          request.date ?? at.slice(0, 10),
+          request.reason ?? null,
+          request.note ?? null,
+          actor.tokenId,
+          actor.label,
+          at,
+        );
+    });
+    // IMMEDIATE: two outcomes arriving at once must see each other, or the order check means nothing.
+    write.immediate();
+    return (await this.get(jobOrderId, candidateId))!;
+  }
+
+  async get(jobOrderId: string, candidateId: string): Promise<Placement | undefined> {
+    const row = this.db.statement<[string, string], PlacementRow>(SQL.get).get(jobOrderId, candidateId);
+    if (!row) return undefined;
+    const outcomes = this.db.statement<[string], OutcomeRow>(SQL.outcomes).all(row.id).map(toOutcome);
+    return {
+      id: row.id,
+      jobOrderId: row.job_order_id,
+      candidateId: row.candidate_id,
+      homeJobcenter: row.home_jobcenter,
+      orderJobcenter: row.order_jobcenter,
+      outcome: row.outcome,
+      reason: row.reason,
+      outcomes,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+}

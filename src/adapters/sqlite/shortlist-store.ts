@@ -1,0 +1,135 @@
+import type { NearMiss, ShortlistEntry } from '../../domain/shortlist.ts';
+import type {
+  ShortlistRecord,
+  ShortlistResult,
+  ShortlistStatus,
+  ShortlistStore,
+  ShortlistStrategy,
+} from '../../ports/shortlists.ts';
+import { now, type SqliteDatabase } from './connection.ts';
+import { newId } from './ids.ts';
+import { parseJson } from './json.ts';
+
+interface ShortlistRow {
+  id: string;
+  job_order_id: string;
+  status: ShortlistStatus;
+  scope: ShortlistRecord['scope'];
+  size: number;
+  strategy: ShortlistStrategy;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  candidates_considered: number;
+  entries_json: string;
+  near_misses_json: string;
+  error: string | null;
+  effective_scope: ShortlistRecord['scope'] | null;
+  widened: number | null;
+}
+
+const SQL = {
+  insert: `INSERT INTO shortlists (id, job_order_id, status, scope, size, strategy, created_at)
+    VALUES (@id, @jobOrderId, 'queued', @scope, @size, @strategy, @now)`,
+  markRunning: `UPDATE shortlists SET status = 'running', started_at = ? WHERE id = ? AND status IN ('queued', 'running')`,
+  // A finished list is never overwritten: a retried or duplicated job keeps the first result.
+  complete: `UPDATE shortlists SET status = 'done', completed_at = @now, candidates_considered = @considered,
+      entries_json = @entries, near_misses_json = @nearMisses, error = NULL,
+      effective_scope = @effectiveScope, widened = @widened
+    WHERE id = @id AND status <> 'done'`,
+  fail: `UPDATE shortlists SET status = 'failed', error = ?, completed_at = ? WHERE id = ? AND status <> 'done'`,
+  get: 'SELECT * FROM shortlists WHERE id = ?',
+  // rowid breaks ties between lists created in the same millisecond.
+  list: 'SELECT * FROM shortlists WHERE job_order_id = ? ORDER BY created_at DESC, rowid DESC',
+} as const;
+
+function toRecord(row: ShortlistRow): ShortlistRecord {
+  const record: ShortlistRecord = {
+    id: row.id,
+    jobOrderId: row.job_order_id,
+    status: row.status,
+    scope: row.scope,
+    size: row.size,
+    strategy: row.strategy,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    candidatesConsidered: row.candidates_considered,
+    entries: parseJson<ShortlistEntry[]>(row.entries_json),
+    nearMisses: parseJson<NearMiss[]>(row.near_misses_json),
+  };
+  if (row.error !== null) record.error = row.error;
+  if (row.effective_scope) record.effectiveScope = row.effective_scope;
+  if (row.widened !== null) record.widened = row.widened === 1;
+  return record;
+}
+
+export class SqliteShortlistStore implements ShortlistStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async create(input: {
+    jobOrderId: string;
+    scope: ShortlistRecord['scope'];
+    size: number;
+    strategy: ShortlistStrategy;
+  }): Promise<ShortlistRecord> {
+    const insert = this.db.statement<[object]>(SQL.insert);
+    const id = newId();
+    const at = now();
+    try {
+      insert.run({ ...input, id, now: at });
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new Error(`job order ${input.jobOrderId} does not exist`, { cause: error });
+      }
+      throw error;
+    }
+    return {
+      id,
+      jobOrderId: input.jobOrderId,
+      status: 'queued',
+      scope: input.scope,
+      size: input.size,
+      strategy: input.strategy,
+      createdAt: at,
+      startedAt: null,
+      completedAt: null,
+      candidatesConsidered: 0,
+      entries: [],
+      nearMisses: [],
+    };
+  }
+
+  /**
+   * No effect on a finished list or an unknown id (its job order may have been deleted under a running job).
+   * A retry restamps started_at: the latest attempt is what a stuck-job check needs.
+   */
+  async markRunning(id: string): Promise<void> {
+    this.db.statement<[string, string]>(SQL.markRunning).run(now(), id);
+  }
+
+  async complete(id: string, result: ShortlistResult): Promise<void> {
+    this.db.statement<[object]>(SQL.complete).run({
+      id,
+      now: now(),
+      considered: result.candidatesConsidered,
+      entries: JSON.stringify(result.entries),
+      nearMisses: JSON.stringify(result.nearMisses),
+      effectiveScope: result.effectiveScope ?? null,
+      widened: result.widened === undefined ? null : result.widened ? 1 : 0,
+    });
+  }
+
+  async fail(id: string, error: string): Promise<void> {
+    this.db.statement<[string, string, string]>(SQL.fail).run(error, now(), id);
+  }
+
+  async get(id: string): Promise<ShortlistRecord | undefined> {
+    const row = this.db.statement<[string], ShortlistRow>(SQL.get).get(id);
+    return row && toRecord(row);
+  }
+
+  async list(jobOrderId: string): Promise<ShortlistRecord[]> {
+    return this.db.statement<[string], ShortlistRow>(SQL.list).all(jobOrderId).map(toRecord);
+  }
+}

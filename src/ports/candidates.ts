@@ -1,0 +1,78 @@
+import type { StoredCandidate } from '../domain/candidate.ts';
+import type { Page, PageResult } from './page.ts';
+import type { WriteResult } from './upsert.ts';
+
+/** What the index needs of a candidate, pre-normalised at ingest so a rebuild never re-parses a CV. */
+export interface CandidateSearchFacts {
+  lat: number;
+  lon: number;
+  unemployedSince: string;
+  benefit: StoredCandidate['benefit'];
+  weeklyHours: number | null;
+  availableFrom: string | null;
+  unavailable: Array<{ from: string; to: string }>;
+  activeSchemes: string[];
+  driversLicences: string[];
+  maxDistanceKm: number | null;
+  searchable: boolean;
+  shareWithPool: boolean;
+  /** Analysed terms with their field weight, e.g. [['truckcertifikat', 3], ['≈truckcertifikat', 3]]. */
+  terms: Array<[string, number]>;
+}
+
+export interface CandidateRecord {
+  id: string;
+  jobcenter: string;
+  externalId: string;
+  /** Never holds the CPR: the store keeps only a keyed hash of it, in a column of its own. */
+  candidate: StoredCandidate;
+  facts: CandidateSearchFacts;
+  /** Required fields still missing (a CV document without ledighed, say): listed and editable, never shortlisted. */
+  incomplete: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CandidateWrite {
+  jobcenter: string;
+  externalId: string;
+  candidate: StoredCandidate;
+  facts: CandidateSearchFacts;
+  incomplete: string[];
+  /** 10 digits, already validated; hashed by the store with its key, never stored in clear. */
+  cpr?: string | undefined;
+}
+
+export interface CandidateFilter {
+  jobcenter?: string;
+  incomplete?: boolean;
+  searchable?: boolean;
+  benefit?: StoredCandidate['benefit'];
+  /** Matches externalId or name, case-insensitive substring. */
+  text?: string;
+}
+
+/**
+ * The candidates (CVs of ledige), the system of record the index is built from. Methods are async because the
+ * server adapters are; the SQLite adapter answers synchronously inside.
+ */
+export interface CandidateStore {
+  /**
+   * Upserts by (jobcenter, externalId) in one transaction: all of the batch lands, or none of it. A write without
+   * a CPR keeps the hash already stored; a write whose content (and CPR) did not change reports 'unchanged'.
+   */
+  upsert(batch: CandidateWrite[]): Promise<WriteResult[]>;
+  get(id: string): Promise<CandidateRecord | undefined>;
+  find(jobcenter: string, externalId: string): Promise<CandidateRecord | undefined>;
+  list(filter: CandidateFilter, page: Page): Promise<PageResult<CandidateRecord>>;
+  count(filter?: CandidateFilter): Promise<number>;
+  /**
+   * Erasure: the row goes, and with it the person's entries in every stored shortlist (an entry names and scores
+   * them). True when something was deleted.
+   */
+  delete(id: string): Promise<boolean>;
+  /** Every candidate in stable id order, in batches: the index rebuild reads this at start. */
+  scan(batchSize: number): AsyncIterable<CandidateRecord[]>;
+  /** True when a stored candidate of this jobcenter has this CPR (compares keyed hashes). */
+  hasCpr(jobcenter: string, cpr: string): Promise<boolean>;
+}
