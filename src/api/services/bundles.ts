@@ -1,7 +1,9 @@
+import type { z } from 'zod';
 import { type CompanyChoice, choiceToTransition } from '../../domain/workflow.ts';
 import type { Bundle } from '../../ports/workflow.ts';
 import type { Principal } from '../auth.ts';
 import { conflict, notFound } from '../problem.ts';
+import { type companyBundleView, seenByCompany } from '../schemas/bundles.ts';
 import { visibleJobOrder } from './tenancy.ts';
 import { actorOf, asProblem, type Deps } from './workflow.ts';
 
@@ -140,15 +142,13 @@ export async function companyView(deps: Deps, principal: Principal, id: string) 
   const order = await deps.store.getJobOrder(bundle.jobOrderId);
   if (!order) throw notFound('bundle', id);
   await auditCompanyRead(deps, principal, bundle, 'company.bundle.view');
-  const candidates = [];
+  const candidates: z.infer<typeof companyBundleView>['candidates'] = [];
   for (const candidateId of bundle.candidateIds) {
     const record = await deps.store.getCandidate(candidateId);
     const entry = await deps.workflow.getEntry(bundle.jobOrderId, candidateId);
     if (!record || !entry) continue;
     // The company sees its own part of the workflow only: a candidate who withdrew is 'withdrawn', never why.
-    const state = ['sent_to_company', 'interview', 'chosen', 'not_chosen'].includes(entry.state)
-      ? entry.state
-      : 'withdrawn';
+    const state = seenByCompany(entry.state) ? entry.state : 'withdrawn';
     candidates.push({ candidateId, name: record.candidate.name, state });
   }
   return {

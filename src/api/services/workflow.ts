@@ -3,47 +3,28 @@ import { validateCandidate } from '../../../indexer/validate.ts';
 import type { AppContext } from '../../context.ts';
 import {
   type Actor,
-  InvalidOutcomeError,
-  InvalidTransitionError,
   mayTransition,
   type OutcomeRequest,
   type TransitionRequest,
 } from '../../domain/workflow.ts';
 import type { CandidateRecord, JobOrderRecord } from '../../ports/store.ts';
-import { type WorkflowEntry, WorkflowNotFoundError } from '../../ports/workflow.ts';
+import type { WorkflowEntry } from '../../ports/workflow.ts';
 import { evaluateProposal } from '../../workflow/proposal.ts';
 import { syncShortlistWorkflow } from '../../workflow/sync.ts';
 import { ownsJobcenter, type Principal } from '../auth.ts';
-import { badRequest, conflict, forbidden, notFound, ProblemError } from '../problem.ts';
+import { badRequest, conflict, forbidden, notFound, problemFromDomain } from '../problem.ts';
 import { visibleCandidate, visibleJobOrder } from './tenancy.ts';
 
 export type Deps = Pick<AppContext, 'store' | 'index' | 'workflow' | 'loadRuleSet' | 'queue' | 'access'>;
 
 export const actorOf = (p: Principal): Actor => ({ tokenId: p.tokenId, label: p.label, role: p.role });
 
-/** Store errors -> the API's problem envelope: an invalid step is a 409 naming both states. */
+/** Store errors -> the API's problem envelope (the error table maps them): an invalid step is a 409 naming both states. */
 export async function asProblem<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof InvalidTransitionError) {
-      throw new ProblemError(
-        409,
-        'invalid-transition',
-        'Invalid workflow transition',
-        error.message,
-        undefined,
-        {
-          from: error.from,
-          to: error.to,
-        },
-      );
-    }
-    if (error instanceof InvalidOutcomeError) {
-      throw new ProblemError(409, 'invalid-outcome', 'Invalid placement outcome', error.message);
-    }
-    if (error instanceof WorkflowNotFoundError) throw notFound('workflow entry');
-    throw error;
+    throw problemFromDomain(error) ?? error;
   }
 }
 
