@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { OUTCOMES } from '../../domain/workflow.ts';
 import { list } from './common.ts';
 
-/** Pools (rekrutteringsfællesskaber) and the statistics read per jobcenter or per pool. */
-
+/** A pool (rekrutteringsfællesskab); its statistics and a jobcenter's are below. */
 export const poolView = z
   .object({ id: z.string(), name: z.string(), members: z.array(z.string()), createdAt: z.string() })
   .meta({ id: 'Pool' });
