@@ -1,83 +1,22 @@
 /**
- * `npm start`: the HTTP API on a listening port. On an empty DATA_DIR it first seeds demo data (SEED_DEMO) and
- * prints the tokens; without REDIS_URL it also runs the queue's workers in this process. SIGTERM or SIGINT: stop
- * accepting requests, finish the ones in flight and the running jobs, close everything, exit 0.
+ * `npm start`: the HTTP API on a listening port. The start-up around it (demo seed, in-process workers, daily
+ * retention, banner) is in runtime/start.ts. SIGTERM or SIGINT: stop accepting requests, finish the ones in
+ * flight and the running jobs, close everything, exit 0.
  */
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Logger } from 'pino';
-import { loggedHandlers } from '../workers/logged-handlers.ts';
 import { buildApp } from './app.ts';
 import { type CliIo, UsageError, write } from './cli/io.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { type AppContext, consumesInProcess, createContext } from './context.ts';
-import { DEMO_JOBCENTRE, DEMO_TOKENS_FILE, type SeedResult, seedDemo, shouldSeed } from './demo/seed.ts';
+import { type AppContext, createContext } from './context.ts';
 import { createLogger } from './runtime/logger.ts';
 import { shutdownSignal } from './runtime/shutdown.ts';
-
-/** A URL a person can open: a wildcard bind address is reachable as localhost. */
-function publicUrl(host: string, port: number): string {
-  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${shown}:${port}`;
-}
-
-export function banner(config: Config, url: string, seeded: SeedResult | undefined, workers: string): string {
-  const rule = '='.repeat(78);
-  const lines = [
-    '',
-    rule,
-    `  Vikarmatch is listening on ${url}`,
-    `  API docs (Swagger UI):     ${url}/docs`,
-    `  Health:                    ${url}/health/ready`,
-    `  Job queue:                 ${workers}`,
-  ];
-  if (seeded) {
-    const konsulent = DEMO_JOBCENTRE.map(
-      (jc) => `    konsulent ${jc.id} (${jc.name}): ${seeded.tokens.konsulent[jc.id]}`,
-    );
-    lines.push(
-      '',
-      `  Demo data seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.candidates} candidates and ` +
-        `${seeded.jobOrders} job orders across jobcentre ${seeded.jobcentre.map((j) => j.id).join(', ')}.`,
-      '  Demo tokens (shown only now; also saved to the file below, readable by this user only):',
-      ...konsulent,
-      seeded.tokens.admin ? `    admin: ${seeded.tokens.admin}` : '    admin: the ADMIN_TOKEN you configured',
-      `  Saved to: ${seeded.tokensFile}`,
-      '',
-      `  Try:  curl -H "Authorization: Bearer ${seeded.tokens.konsulent['751']}" ${url}/v1/job-orders`,
-    );
-  } else if (config.SEED_DEMO) {
-    lines.push(
-      '',
-      `  ${config.DATA_DIR} holds data already: not seeded again. Demo tokens of the first start, if it seeded:`,
-      `    ${join(config.DATA_DIR, DEMO_TOKENS_FILE)}`,
-    );
-  }
-  lines.push(rule, '');
-  return lines.join('\n');
-}
-
-const RETENTION_CHECK_MS = 60 * 60_000;
-
-/**
- * With RETENTION_MONTHS set, enqueues the `retention` job once a day. The job id names the day, so however many
- * server replicas (or restarts) enqueue it, it runs once per day; checking hourly catches the date change.
- */
-export function scheduleRetention(ctx: AppContext, log: Logger): () => void {
-  if (ctx.config.RETENTION_MONTHS === undefined) return () => {};
-  const enqueue = () => {
-    const day = new Date().toISOString().slice(0, 10);
-    ctx.queue
-      .enqueue('retention', { reason: `daily ${day}` }, { jobId: `retention-${day}` })
-      .catch((error) => {
-        log.error({ err: error }, 'could not enqueue the daily retention job; trying again within the hour');
-      });
-  };
-  enqueue();
-  const timer = setInterval(enqueue, RETENTION_CHECK_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+import {
+  banner,
+  publicUrl,
+  scheduleRetention,
+  seedOnFirstStart,
+  startInProcessWorkers,
+} from './runtime/start.ts';
 
 export async function startServer(
   config: Config,
@@ -90,11 +29,7 @@ export async function startServer(
   });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
-    let seeded: SeedResult | undefined;
-    if (config.SEED_DEMO && (await shouldSeed(ctx))) {
-      log.info({ candidates: config.SEED_DEMO_CANDIDATES }, 'empty data directory: seeding demo data');
-      seeded = await seedDemo(ctx, { candidates: config.SEED_DEMO_CANDIDATES });
-    }
+    const seeded = await seedOnFirstStart(ctx, log);
     app = await buildApp(ctx, { logger: { stream: stdout } });
     const http = app;
     await app.listen({ host: config.HOST, port: config.PORT });
@@ -103,17 +38,7 @@ export async function startServer(
     const url = publicUrl(config.HOST, port);
 
     const stopRetention = scheduleRetention(ctx, log);
-    const inProcess = consumesInProcess(config);
-    if (inProcess) {
-      await ctx.queue.startWorkers(loggedHandlers(ctx.handlers, log), {
-        concurrency: config.WORKER_CONCURRENCY,
-      });
-    }
-    const workers = `${ctx.queue.name}, ${
-      inProcess
-        ? `${config.WORKER_CONCURRENCY} worker(s) in this process`
-        : 'enqueue only (run `npm run worker` for the workers)'
-    }`;
+    const workers = await startInProcessWorkers(ctx, log);
     stdout.write(banner(config, url, seeded, workers));
 
     let stopping: Promise<void> | undefined;

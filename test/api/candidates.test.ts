@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { candidateView } from '../../src/api/schemas.ts';
+import { candidateView } from '../../src/api/schemas/candidates.ts';
 import { waitFor } from '../support/wait.ts';
 import {
   candidateBody,

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import { type AppContext, createContext } from '../../src/context.ts';
 import { jobOrderInput } from '../../src/domain/job-order.ts';
 import type { Actor } from '../../src/domain/workflow.ts';
-import { scheduleRetention } from '../../src/server.ts';
+import { scheduleRetention } from '../../src/runtime/start.ts';
 import { eraseCandidate } from '../../src/workflow/erasure.ts';
 import { evaluateProposal } from '../../src/workflow/proposal.ts';
 import { runBundleJob } from '../../workers/bundle.ts';

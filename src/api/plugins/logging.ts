@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyServerOptions, RawRequestDefaultExpression } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 
 /**
@@ -48,3 +49,13 @@ export function loggerOptions(config: Config, override: boolean | object | undef
     ...(typeof override === 'object' ? override : {}),
   } as FastifyServerOptions['logger'];
 }
+
+/** Every answer names its request id, so a caller can quote it (the problem envelope carries it too). */
+export const requestIdPlugin = fp(
+  async (app) => {
+    app.addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+  },
+  { name: 'vikarmatch-request-id' },
+);

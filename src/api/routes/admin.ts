@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { jobcenterId, shortText } from '../../domain/common.ts';
 import { ROLES } from '../../ports/access.ts';
 import { requireRole } from '../auth.ts';
-import { problemResponse } from '../problem.ts';
-import { createdTokenView, idParams, jobcenterView, tokenView } from '../schemas.ts';
+import { errorResponses } from '../problem.ts';
+import { createdTokenView, jobcenterView, tokenView } from '../schemas/admin.ts';
+import { idParams, list } from '../schemas/common.ts';
 import { createJobcenter, createToken, listJobcentre, listTokens, revokeToken } from '../services/admin.ts';
 
 const tags = ['admin'];
@@ -38,11 +39,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Register a jobcenter (tenant); id is the kommunekode',
       body: z.object({ id: jobcenterId, name: shortText.max(200) }),
-      response: {
-        201: jobcenterView,
-        400: problemResponse('Invalid request: `errors` names each field'),
-        409: problemResponse('Conflict'),
-      },
+      response: { 201: jobcenterView, ...errorResponses },
     },
     handler: async (request, reply) => reply.code(201).send(await createJobcenter(ctx, request.body)),
   });
@@ -51,7 +48,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'The registered jobcentre',
-      response: { 200: z.object({ items: z.array(jobcenterView) }) },
+      response: { 200: list(jobcenterView), ...errorResponses },
     },
     handler: async () => listJobcentre(ctx),
   });
@@ -61,7 +58,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Create an API token; the clear token is in this response only',
       body: tokenRequest,
-      response: { 201: createdTokenView, 400: problemResponse('Invalid request: `errors` names each field') },
+      response: { 201: createdTokenView, ...errorResponses },
     },
     handler: async (request, reply) => reply.code(201).send(await createToken(ctx, request.body)),
   });
@@ -71,7 +68,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'API tokens (never the token itself or its hash)',
       querystring: tokenListQuery,
-      response: { 200: z.object({ items: z.array(tokenView) }) },
+      response: { 200: list(tokenView), ...errorResponses },
     },
     handler: async (request) => {
       const q = request.query;
@@ -94,8 +91,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           id: z.string().meta({ description: 'The id of the queued reindex job' }),
           status: z.literal('queued'),
         }),
-        401: problemResponse('No valid token'),
-        403: problemResponse('The token may not do this'),
+        ...errorResponses,
       },
     },
     handler: async (_request, reply) => {
@@ -110,10 +106,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Revoke a token',
       params: idParams,
-      response: {
-        204: z.null(),
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
-      },
+      response: { 204: z.null(), ...errorResponses },
     },
     handler: async (request, reply) => {
       await revokeToken(ctx, request.params.id);

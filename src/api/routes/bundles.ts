@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth.ts';
-import { problemSchema } from '../problem.ts';
-import { idParams } from '../schemas.ts';
+import { errorResponses } from '../problem.ts';
+import { bundleView, createdBundleView, pdfResponse } from '../schemas/bundles.ts';
+import { idParams } from '../schemas/common.ts';
 import {
   bundleOut,
   createBundle,
@@ -11,8 +12,6 @@ import {
   visibleBundle,
 } from '../services/bundles.ts';
 
-/** Success bodies are built field by field by the services (never a raw record), so they are not re-validated. */
-const ok = z.unknown();
 const tags = ['bundles'];
 
 /** CV-pakker as the konsulent sends them; the company reads them under /v1/company. */
@@ -31,7 +30,7 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
           label: z.string().trim().min(1).max(200).optional(),
         })
         .prefault({}),
-      response: { 200: ok, 201: ok, 202: ok, 400: problemSchema, 404: problemSchema, 409: problemSchema },
+      response: { 202: createdBundleView, ...errorResponses },
     },
     preValidation: async (request) => {
       if (request.body === null || request.body === undefined) request.body = {} as typeof request.body;
@@ -47,7 +46,7 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'A bundle and its rendering status',
       params: idParams,
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+      response: { 200: bundleView, ...errorResponses },
     },
     handler: async (request) => bundleOut(await visibleBundle(ctx, request.principal, request.params.id)),
   });
@@ -57,7 +56,7 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'The rendered PDF',
       params: idParams,
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema, 409: problemSchema },
+      response: { 200: pdfResponse('The CV-pakke; 409 while it is still being rendered'), ...errorResponses },
     },
     handler: async (request, reply) => {
       const pdf = await konsulentPdf(ctx, request.principal, request.params.id);
@@ -70,7 +69,7 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Revoke the company's token at once",
       params: idParams,
-      response: { 204: z.null(), 404: problemSchema },
+      response: { 204: z.null(), ...errorResponses },
     },
     handler: async (request, reply) => {
       await revokeBundleAccess(ctx, request.principal, request.params.id);

@@ -2,16 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { candidateInput } from '../../domain/candidate.ts';
 import { requireRole } from '../auth.ts';
-import { ProblemError, problemResponse } from '../problem.ts';
+import { errorResponses, ProblemError, problemResponse } from '../problem.ts';
 import {
   bulkReport,
   candidateListItem,
   candidateListQuery,
   candidateView,
   candidateWriteView,
-  idParams,
-  page,
-} from '../schemas.ts';
+} from '../schemas/candidates.ts';
+import { idParams, page } from '../schemas/common.ts';
 import {
   bulkUpsertCandidates,
   eraseCandidate,
@@ -48,8 +47,7 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: candidateWriteView,
           201: candidateWriteView,
-          400: problemResponse('Invalid request: `errors` names each field'),
-          403: problemResponse('The token may not do this'),
+          ...errorResponses,
         },
       },
       handler: async (request, reply) => {
@@ -70,8 +68,9 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
       consumes: ['application/x-ndjson'],
       response: {
         200: bulkReport,
-        400: problemResponse('Invalid request: `errors` names each field'),
-        415: problemResponse('Unsupported media type'),
+        ...errorResponses,
+        413: problemResponse('The body is larger than 64 MiB'),
+        415: problemResponse('Unsupported media type: send application/x-ndjson'),
       },
     },
     preValidation: async (request) => {
@@ -80,12 +79,10 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
         .trim()
         .toLowerCase();
       if (!NDJSON_TYPES.includes(type)) {
-        throw new ProblemError(
-          415,
-          'unsupported-media-type',
-          'Unsupported Media Type',
-          `send the candidates as NDJSON with content-type application/x-ndjson (got ${type || 'none'})`,
-        );
+        throw new ProblemError({
+          code: 'unsupported-media-type',
+          detail: `send the candidates as NDJSON with content-type application/x-ndjson (got ${type || 'none'})`,
+        });
       }
     },
     handler: async (request) => bulkUpsertCandidates(ctx, request.principal, request.body),
@@ -96,10 +93,7 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'List candidates (a konsulent sees its own jobcenter only)',
       querystring: candidateListQuery,
-      response: {
-        200: page(candidateListItem),
-        400: problemResponse('Invalid request: `errors` names each field'),
-      },
+      response: { 200: page(candidateListItem), ...errorResponses },
     },
     handler: async (request) => listCandidates(ctx, request.principal, request.query),
   });
@@ -109,10 +103,7 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'One candidate (never the CPR)',
       params: idParams,
-      response: {
-        200: candidateView,
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
-      },
+      response: { 200: candidateView, ...errorResponses },
     },
     handler: async (request) => getCandidate(ctx, request.principal, request.params.id),
   });
@@ -122,10 +113,7 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Erase a candidate: from the store, its stored shortlists and the index',
       params: idParams,
-      response: {
-        204: z.null(),
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
-      },
+      response: { 204: z.null(), ...errorResponses },
     },
     handler: async (request, reply) => {
       await eraseCandidate(ctx, request.principal, request.params.id);

@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { companyChoice } from '../../domain/workflow.ts';
 import { requireRole } from '../auth.ts';
-import { problemSchema } from '../problem.ts';
-import { idParams } from '../schemas.ts';
+import { errorResponses } from '../problem.ts';
+import { companyBundleView, companyChoiceView, pdfResponse } from '../schemas/bundles.ts';
+import { idParams } from '../schemas/common.ts';
 import { companyChoose, companyPdf, companyView } from '../services/bundles.ts';
 
-/** Success bodies are built field by field by the services (never a raw record), so they are not re-validated. */
-const ok = z.unknown();
 const tags = ['company'];
 
 /**
@@ -23,7 +21,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'The bundle: job order and candidates (audited)',
       params: idParams,
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+      response: { 200: companyBundleView, ...errorResponses },
     },
     handler: async (request) => companyView(ctx, request.principal, request.params.id),
   });
@@ -33,7 +31,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'The CV-pakke as PDF (audited)',
       params: idParams,
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema, 409: problemSchema },
+      response: { 200: pdfResponse('The CV-pakke; 409 while it is still being rendered'), ...errorResponses },
     },
     handler: async (request, reply) => {
       const pdf = await companyPdf(ctx, request.principal, request.params.id);
@@ -47,7 +45,7 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Record the decision for one candidate: interview, chosen or not_chosen (with reason)',
       params: idParams,
       body: companyChoice,
-      response: { 200: ok, 201: ok, 202: ok, 400: problemSchema, 404: problemSchema, 409: problemSchema },
+      response: { 200: companyChoiceView, ...errorResponses },
     },
     handler: async (request) => companyChoose(ctx, request.principal, request.params.id, request.body),
   });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../problem.ts';
+import { errorResponses, problemResponse, problemSchema } from '../problem.ts';
 import { readiness } from '../services/health.ts';
 
 const tags = ['health'];
@@ -14,7 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       security: [],
       summary: 'The process is up',
-      response: { 200: z.object({ status: z.literal('ok') }) },
+      response: { 200: z.object({ status: z.literal('ok') }), 500: errorResponses[500] },
     },
     handler: async () => ({ status: 'ok' as const }),
   });
@@ -25,7 +25,14 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       security: [],
       summary: 'Store, index and queue answer (503 names the one that does not)',
-      response: { 200: z.object({ status: z.literal('ok'), checks }), 503: problemSchema.extend({ checks }) },
+      response: {
+        200: z.object({ status: z.literal('ok'), checks }),
+        500: errorResponses[500],
+        503: problemResponse(
+          'Not ready: `checks` names the port that does not answer',
+          problemSchema.extend({ checks }),
+        ),
+      },
     },
     handler: async () => ({ status: 'ok' as const, checks: await readiness(app.ctx) }),
   });

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jobOrderInput } from '../../domain/job-order.ts';
 import { requireRole } from '../auth.ts';
-import { problemResponse } from '../problem.ts';
-import { idParams, jobOrderListQuery, jobOrderView, jobOrderWriteView, page } from '../schemas.ts';
+import { errorResponses } from '../problem.ts';
+import { idParams, page } from '../schemas/common.ts';
+import { jobOrderListQuery, jobOrderView, jobOrderWriteView } from '../schemas/job-orders.ts';
 import {
   deleteJobOrder,
   getJobOrder,
@@ -26,8 +27,7 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       response: {
         200: jobOrderWriteView,
         201: jobOrderWriteView,
-        400: problemResponse('Invalid request: `errors` names each field'),
-        403: problemResponse('The token may not do this'),
+        ...errorResponses,
       },
     },
     handler: async (request, reply) => {
@@ -43,7 +43,7 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: jobOrderListQuery,
       response: {
         200: page(jobOrderView),
-        400: problemResponse('Invalid request: `errors` names each field'),
+        ...errorResponses,
       },
     },
     handler: async (request) => listJobOrders(ctx, request.principal, request.query),
@@ -56,7 +56,7 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       params: idParams,
       response: {
         200: jobOrderView,
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+        ...errorResponses,
       },
     },
     handler: async (request) => getJobOrder(ctx, request.principal, request.params.id),
@@ -70,8 +70,7 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z.looseObject({}).meta({ description: 'A whole JobOrder' }),
       response: {
         200: jobOrderWriteView,
-        400: problemResponse('Invalid request: `errors` names each field'),
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+        ...errorResponses,
       },
     },
     handler: async (request) =>
@@ -86,8 +85,7 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z.looseObject({}).meta({ description: 'Some JobOrder fields' }),
       response: {
         200: jobOrderWriteView,
-        400: problemResponse('Invalid request: `errors` names each field'),
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+        ...errorResponses,
       },
     },
     handler: async (request) =>
@@ -101,7 +99,7 @@ export const jobOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       params: idParams,
       response: {
         204: z.null(),
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+        ...errorResponses,
       },
     },
     handler: async (request, reply) => {

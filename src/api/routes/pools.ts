@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { jobcenterId } from '../../domain/common.ts';
 import { poolInput } from '../../domain/workflow.ts';
 import { requireRole } from '../auth.ts';
-import { notFound, problemSchema } from '../problem.ts';
-import { idParams } from '../schemas.ts';
+import { errorResponses, notFound } from '../problem.ts';
+import { idParams } from '../schemas/common.ts';
+import { poolListView, poolStatsView, poolView } from '../schemas/pools.ts';
 import { poolStats, visiblePool } from '../services/pools.ts';
 
-/** Success bodies are built field by field by the services (never a raw record), so they are not re-validated. */
-const ok = z.unknown();
 const tags = ['pools'];
 const memberParams = z.object({ id: z.string().min(1), jobcenter: jobcenterId });
 
@@ -23,14 +22,18 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Create a pool of jobcentre (admin)',
       body: poolInput,
-      response: { 200: ok, 201: ok, 202: ok, 400: problemSchema },
+      response: { 201: poolView, ...errorResponses },
     },
     preHandler: adminOnly,
     handler: async (request, reply) => reply.code(201).send(await ctx.stores.pools.create(request.body)),
   });
 
   app.get('/pools', {
-    schema: { tags, summary: 'Pools (a konsulent sees those of its jobcenter)', response: { 200: ok } },
+    schema: {
+      tags,
+      summary: 'Pools (a konsulent sees those of its jobcenter)',
+      response: { 200: poolListView, ...errorResponses },
+    },
     handler: async (request) => {
       const p = request.principal;
       if (p.role === 'admin') return { items: await ctx.stores.pools.list() };
@@ -43,7 +46,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'One pool',
       params: z.object({ id: z.string().min(1) }),
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+      response: { 200: poolView, ...errorResponses },
     },
     handler: async (request) => visiblePool(ctx, request.principal, request.params.id),
   });
@@ -53,7 +56,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Add a member (admin)',
       params: memberParams,
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+      response: { 200: poolView, ...errorResponses },
     },
     preHandler: adminOnly,
     handler: async (request) => {
@@ -68,7 +71,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Remove a member (admin)',
       params: memberParams,
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+      response: { 200: poolView, ...errorResponses },
     },
     preHandler: adminOnly,
     handler: async (request) => {
@@ -83,7 +86,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "The pool's figures and each member's contribution (shared, shortlisted, placed)",
       params: idParams,
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+      response: { 200: poolStatsView, ...errorResponses },
     },
     handler: async (request) => poolStats(ctx, request.principal, request.params.id),
   });

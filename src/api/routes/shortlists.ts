@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { shortlist, shortlistRequest } from '../../domain/shortlist.ts';
+import { shortlistRequest } from '../../domain/shortlist.ts';
 import { requireRole } from '../auth.ts';
-import { problemResponse } from '../problem.ts';
-import { idParams } from '../schemas.ts';
+import { errorResponses } from '../problem.ts';
+import { idParams } from '../schemas/common.ts';
+import { shortlistAccepted, shortlistListView, shortlistView } from '../schemas/shortlists.ts';
 import { getShortlist, listShortlists, requestShortlist } from '../services/shortlists.ts';
 
 const tags = ['shortlists'];
@@ -20,9 +20,8 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
       // prefault: an empty body gets the defaults (size 10, scope auto) instead of a validation error.
       body: shortlistRequest.prefault({}),
       response: {
-        202: z.object({ id: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']) }),
-        400: problemResponse('Invalid request: `errors` names each field'),
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+        202: shortlistAccepted,
+        ...errorResponses,
       },
     },
     preValidation: async (request) => {
@@ -41,8 +40,8 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'The shortlists of a job order, newest last',
       params: idParams,
       response: {
-        200: z.object({ items: z.array(shortlist) }),
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+        200: shortlistListView,
+        ...errorResponses,
       },
     },
     handler: async (request) => listShortlists(ctx, request.principal, request.params.id),
@@ -54,8 +53,8 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'A bruttoliste (CONTRACT.md): status, then the ranked entries with their breakdown',
       params: idParams,
       response: {
-        200: shortlist,
-        404: problemResponse('Not found (also when it belongs to another jobcenter)'),
+        200: shortlistView,
+        ...errorResponses,
       },
     },
     handler: async (request) => getShortlist(ctx, request.principal, request.params.id),

@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jobcenterId } from '../../domain/common.ts';
 import { requireRole } from '../auth.ts';
-import { problemSchema } from '../problem.ts';
+import { errorResponses } from '../problem.ts';
+import { statsView } from '../schemas/pools.ts';
 import { jobcenterStats } from '../services/pools.ts';
 
-/** Success bodies are built field by field by the services (never a raw record), so they are not re-validated. */
-const ok = z.unknown();
 /** Orders, time from order to shortlist to choice, hit rate, placements (attributed to the home jobcenter), outcomes. */
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
@@ -16,7 +15,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['stats'],
       summary: "A jobcenter's statistics (a konsulent: its own; admin: any, or all together)",
       querystring: z.object({ jobcenter: jobcenterId.optional() }),
-      response: { 200: ok, 201: ok, 202: ok, 403: problemSchema },
+      response: { 200: statsView, ...errorResponses },
     },
     handler: async (request) => jobcenterStats(ctx, request.principal, request.query.jobcenter),
   });

@@ -3,8 +3,17 @@ import { z } from 'zod';
 import { jobcenterId } from '../../domain/common.ts';
 import { outcomeRequest, transitionRequest } from '../../domain/workflow.ts';
 import { requireRole } from '../auth.ts';
-import { problemSchema } from '../problem.ts';
-import { id, idParams } from '../schemas.ts';
+import { errorResponses } from '../problem.ts';
+import { id, idParams } from '../schemas/common.ts';
+import {
+  auditListView,
+  contactReleaseView,
+  orderWorkflowView,
+  placementView,
+  proposalView,
+  workflowEntryDetailView,
+  workflowEntryView,
+} from '../schemas/workflow.ts';
 import {
   auditTrail,
   entryDetail,
@@ -15,11 +24,8 @@ import {
   transition,
 } from '../services/workflow.ts';
 
-/** Success bodies are built field by field by the services (never a raw record), so they are not re-validated. */
-const ok = z.unknown();
 const tags = ['workflow'];
 const entryParams = z.object({ id, candidateId: z.string().min(1).max(100) });
-const problems = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
 /**
  * The konsulent's work on a job order after the bruttoliste: per candidate suggested -> contacted -> interested |
@@ -36,7 +42,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         "Every candidate on the order with their workflow state; 'new' = first seen in the newest list",
       params: idParams,
       querystring: z.object({ shortlistId: z.string().optional() }),
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+      response: { 200: orderWorkflowView, ...errorResponses },
     },
     handler: async (request) =>
       orderWorkflow(ctx, request.principal, request.params.id, request.query.shortlistId),
@@ -48,7 +54,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       summary:
         "One candidate's workflow, history and CV (another jobcenter's: audited, contact hidden until released)",
       params: entryParams,
-      response: { 200: ok, 201: ok, 202: ok, 404: problemSchema },
+      response: { 200: workflowEntryDetailView, ...errorResponses },
     },
     handler: async (request) =>
       entryDetail(ctx, request.principal, request.params.id, request.params.candidateId),
@@ -60,7 +66,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Move a candidate to the next state (409 names the current and the asked-for state)',
       params: entryParams,
       body: transitionRequest,
-      response: { 200: ok, 201: ok, ...problems },
+      response: { 200: workflowEntryView, ...errorResponses },
     },
     handler: async (request) =>
       transition(ctx, request.principal, request.params.id, request.params.candidateId, request.body),
@@ -72,8 +78,15 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       summary:
         'Add a candidate the company proposes (by candidateId or a full candidate); returns the jobrotation verdict',
       params: idParams,
-      body: z.object({ candidateId: z.string().optional(), candidate: z.unknown().optional() }),
-      response: { 200: ok, 201: ok, ...problems },
+      body: z.object({
+        candidateId: z.string().optional(),
+        // Checked by the service like an imported candidate, so a bad one is named as `candidate: <reason>`.
+        candidate: z
+          .unknown()
+          .optional()
+          .meta({ description: 'A whole Candidate, as POST /v1/candidates takes it' }),
+      }),
+      response: { 201: proposalView, ...errorResponses },
     },
     handler: async (request, reply) =>
       reply.code(201).send(await propose(ctx, request.principal, request.params.id, request.body)),
@@ -85,7 +98,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Record a placement outcome: started, completed, hired_ordinarily, left_early (with reason)',
       params: entryParams,
       body: outcomeRequest,
-      response: { 200: ok, 201: ok, ...problems },
+      response: { 201: placementView, ...errorResponses },
     },
     handler: async (request, reply) =>
       reply
@@ -107,7 +120,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: "Release a candidate's contact details to another jobcenter (home jobcenter only; audited)",
       params: idParams,
       body: z.object({ jobcenter: jobcenterId }),
-      response: { 200: ok, 201: ok, ...problems },
+      response: { 201: contactReleaseView, ...errorResponses },
     },
     handler: async (request, reply) =>
       reply
@@ -120,7 +133,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Who read or released a candidate's CV: admin, or the candidate's home jobcenter",
       querystring: z.object({ candidateId: z.string().optional() }),
-      response: { 200: ok, 201: ok, 202: ok, 400: problemSchema, 404: problemSchema },
+      response: { 200: auditListView, ...errorResponses },
     },
     handler: async (request) => auditTrail(ctx, request.principal, request.query.candidateId),
   });

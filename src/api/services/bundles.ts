@@ -1,9 +1,11 @@
+import type { z } from 'zod';
 import { type CompanyChoice, choiceToTransition } from '../../domain/workflow.ts';
 import type { Bundle } from '../../ports/bundles.ts';
 import type { Principal } from '../auth.ts';
 import { conflict, notFound } from '../problem.ts';
+import { type companyBundleView, seenByCompany } from '../schemas/bundles.ts';
 import { visibleJobOrder } from './tenancy.ts';
-import { actorOf, asProblem, type Deps } from './workflow.ts';
+import { actorOf, type Deps } from './workflow.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -140,15 +142,13 @@ export async function companyView(deps: Deps, principal: Principal, id: string) 
   const order = await deps.stores.jobOrders.get(bundle.jobOrderId);
   if (!order) throw notFound('bundle', id);
   await auditCompanyRead(deps, principal, bundle, 'company.bundle.view');
-  const candidates = [];
+  const candidates: z.infer<typeof companyBundleView>['candidates'] = [];
   for (const candidateId of bundle.candidateIds) {
     const record = await deps.stores.candidates.get(candidateId);
     const entry = await deps.stores.candidacies.get(bundle.jobOrderId, candidateId);
     if (!record || !entry) continue;
     // The company sees its own part of the workflow only: a candidate who withdrew is 'withdrawn', never why.
-    const state = ['sent_to_company', 'interview', 'chosen', 'not_chosen'].includes(entry.state)
-      ? entry.state
-      : 'withdrawn';
+    const state = seenByCompany(entry.state) ? entry.state : 'withdrawn';
     candidates.push({ candidateId, name: record.candidate.name, state });
   }
   return {
@@ -176,13 +176,11 @@ export async function companyChoose(deps: Deps, principal: Principal, id: string
   const bundle = await companyBundle(deps, principal, id);
   if (!bundle.candidateIds.includes(choice.candidateId))
     throw notFound('candidate in this bundle', choice.candidateId);
-  const entry = await asProblem(() =>
-    deps.stores.candidacies.transition(
-      bundle.jobOrderId,
-      choice.candidateId,
-      choiceToTransition(choice),
-      actorOf(principal),
-    ),
+  const entry = await deps.stores.candidacies.transition(
+    bundle.jobOrderId,
+    choice.candidateId,
+    choiceToTransition(choice),
+    actorOf(principal),
   );
   return { candidateId: entry.candidateId, state: entry.state };
 }

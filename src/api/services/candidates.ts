@@ -5,7 +5,6 @@ import type { AppContext } from '../../context.ts';
 import { type Candidate, candidateInput } from '../../domain/candidate.ts';
 import { type FieldError, fieldErrors } from '../../domain/errors.ts';
 import type { CandidateFilter, CandidateWrite } from '../../ports/candidates.ts';
-import { InvalidCursorError } from '../../ports/page.ts';
 import type { WriteStatus } from '../../ports/upsert.ts';
 import { eraseCandidate as eraseCandidateEverywhere } from '../../workflow/erasure.ts';
 import type { Principal } from '../auth.ts';
@@ -45,24 +44,9 @@ export async function listCandidates(deps: Deps, principal: Principal, query: Ca
   if (query.incomplete !== undefined) filter.incomplete = query.incomplete;
   if (query.benefit !== undefined) filter.benefit = query.benefit;
   if (query.q !== undefined) filter.text = query.q;
-  const page = await pageOf(() =>
-    deps.stores.candidates.list(filter, { limit: query.limit, after: query.after }),
-  );
+  // A cursor the store did not make throws InvalidCursorError: the error table answers it as a 400 on `after`.
+  const page = await deps.stores.candidates.list(filter, { limit: query.limit, after: query.after });
   return { items: page.items.map(candidateOut), next: page.next };
-}
-
-/** The store rejects a cursor it did not make; to the caller that is a bad `after`. */
-export async function pageOf<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw badRequest('invalid page cursor', [
-        { field: 'after', message: 'is not a cursor from a previous page (use `next`)' },
-      ]);
-    }
-    throw error;
-  }
 }
 
 /**

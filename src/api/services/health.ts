@@ -33,16 +33,11 @@ export async function readiness(
   const checks = Object.fromEntries(results);
   const failed = results.filter(([, r]) => r !== 'ok').map(([n]) => n);
   if (failed.length > 0) {
-    throw new ProblemError(
-      503,
-      'not-ready',
-      'Service Unavailable',
-      `not ready: ${failed.join(', ')}`,
-      undefined,
-      {
-        checks,
-      },
-    );
+    throw new ProblemError({
+      code: 'not-ready',
+      detail: `not ready: ${failed.join(', ')}`,
+      extra: { checks },
+    });
   }
   return checks;
 }

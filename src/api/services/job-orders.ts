@@ -3,7 +3,6 @@ import { fieldErrors } from '../../domain/errors.ts';
 import { type JobOrder, jobOrderInput } from '../../domain/job-order.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest } from '../problem.ts';
-import { pageOf } from './candidates.ts';
 import { assertMayWrite, listScope, visibleJobOrder } from './tenancy.ts';
 import { jobOrderOut } from './views.ts';
 
@@ -27,12 +26,10 @@ export async function listJobOrders(
   query: { jobcenter?: string | undefined; limit: number; after?: string | undefined },
 ) {
   const jobcenter = listScope(principal, query.jobcenter, 'job orders');
-  const page = await pageOf(() =>
-    deps.stores.jobOrders.list(jobcenter === undefined ? {} : { jobcenter }, {
-      limit: query.limit,
-      after: query.after,
-    }),
-  );
+  const page = await deps.stores.jobOrders.list(jobcenter === undefined ? {} : { jobcenter }, {
+    limit: query.limit,
+    after: query.after,
+  });
   return { items: page.items.map(jobOrderOut), next: page.next };
 }
 

@@ -3,49 +3,21 @@ import { validateCandidate } from '../../../indexer/validate.ts';
 import type { AppContext } from '../../context.ts';
 import {
   type Actor,
-  InvalidOutcomeError,
-  InvalidTransitionError,
   mayTransition,
   type OutcomeRequest,
   type TransitionRequest,
 } from '../../domain/workflow.ts';
-import { type Candidacy, CandidacyNotFoundError } from '../../ports/candidacies.ts';
+import type { Candidacy } from '../../ports/candidacies.ts';
 import type { CandidateRecord } from '../../ports/candidates.ts';
 import type { JobOrderRecord } from '../../ports/job-orders.ts';
 import { evaluateProposal } from '../../workflow/proposal.ts';
 import { ownsJobcenter, type Principal } from '../auth.ts';
-import { badRequest, conflict, forbidden, notFound, ProblemError } from '../problem.ts';
+import { badRequest, conflict, forbidden, notFound } from '../problem.ts';
 import { visibleCandidate, visibleJobOrder } from './tenancy.ts';
 
 export type Deps = Pick<AppContext, 'stores' | 'index' | 'loadRuleSet' | 'queue'>;
 
 export const actorOf = (p: Principal): Actor => ({ tokenId: p.tokenId, label: p.label, role: p.role });
-
-/** Store errors -> the API's problem envelope: an invalid step is a 409 naming both states. */
-export async function asProblem<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidTransitionError) {
-      throw new ProblemError(
-        409,
-        'invalid-transition',
-        'Invalid workflow transition',
-        error.message,
-        undefined,
-        {
-          from: error.from,
-          to: error.to,
-        },
-      );
-    }
-    if (error instanceof InvalidOutcomeError) {
-      throw new ProblemError(409, 'invalid-outcome', 'Invalid placement outcome', error.message);
-    }
-    if (error instanceof CandidacyNotFoundError) throw notFound('workflow entry');
-    throw error;
-  }
-}
 
 /** The person behind an entry as the order's konsulent may see them: the CV, without CPR, and contact rules. */
 export async function candidateForOrder(
@@ -179,9 +151,8 @@ export async function transition(
   if (!mayTransition(principal.role, request.to)) {
     throw forbidden(`a ${principal.role} token may not move a candidate to '${request.to}'`);
   }
-  const entry = await asProblem(() =>
-    deps.stores.candidacies.transition(order.id, candidateId, request, actorOf(principal)),
-  );
+  // An invalid step throws from the store; the error table answers it as a 409 naming both states.
+  const entry = await deps.stores.candidacies.transition(order.id, candidateId, request, actorOf(principal));
   return entryOut(entry);
 }
 
@@ -264,14 +235,12 @@ export async function recordOutcome(
   request: OutcomeRequest,
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
-  const placement = await asProblem(() =>
-    deps.stores.placements.recordOutcome({
-      jobOrderId: order.id,
-      candidateId,
-      request,
-      actor: actorOf(principal),
-    }),
-  );
+  const placement = await deps.stores.placements.recordOutcome({
+    jobOrderId: order.id,
+    candidateId,
+    request,
+    actor: actorOf(principal),
+  });
   return {
     id: placement.id,
     jobOrderId: placement.jobOrderId,

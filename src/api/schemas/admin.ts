@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ROLES } from '../../ports/access.ts';
+
+export const jobcenterView = z
+  .object({ id: z.string(), name: z.string(), createdAt: z.string() })
+  .meta({ id: 'Jobcenter' });
+
+export const tokenView = z
+  .object({
+    id: z.string(),
+    role: z.enum(ROLES),
+    jobcenter: z.string().nullable(),
+    jobOrderId: z.string().nullable(),
+    label: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export const createdTokenView = tokenView.extend({
+  token: z.string().meta({ description: 'The clear token: shown once, store it now' }),
+});

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { COMPANY_DECISIONS, type WorkflowState, workflowState } from '../../domain/workflow.ts';
+import type { BundleStatus } from '../../ports/bundles.ts';
+import { binary, draftable } from './common.ts';
+
+const BUNDLE_STATUSES = [
+  'queued',
+  'rendering',
+  'done',
+  'failed',
+  'erased',
+] as const satisfies readonly BundleStatus[];
+const bundleStatus = z.enum(BUNDLE_STATUSES);
+
+export const bundleView = z
+  .object({
+    id: z.string(),
+    jobOrderId: z.string(),
+    status: bundleStatus,
+    candidateIds: z.array(z.string()),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+    error: z.string().nullable(),
+    pdfBytes: z.number().int().nullable(),
+  })
+  .meta({ id: 'Bundle' });
+
+export const createdBundleView = z
+  .object({
+    bundle: bundleView,
+    company: z
+      .object({
+        token: z.string().meta({ description: "The company's clear token: shown once, pass it on now" }),
+        tokenId: z.string(),
+        expiresAt: z.string(),
+        url: z.string().meta({ description: 'Where the company reads the bundle with its token' }),
+      })
+      .meta({ description: 'What the company needs to open the bundle' }),
+  })
+  .meta({ id: 'CreatedBundle' });
+
+/** Of the workflow the company sees its own part only: anyone who left it earlier is `withdrawn`, never why. */
+export const COMPANY_VISIBLE_STATES = [
+  'sent_to_company',
+  ...COMPANY_DECISIONS,
+] as const satisfies readonly WorkflowState[];
+export type CompanyVisibleState = (typeof COMPANY_VISIBLE_STATES)[number];
+export const seenByCompany = (state: WorkflowState): state is CompanyVisibleState =>
+  (COMPANY_VISIBLE_STATES as readonly WorkflowState[]).includes(state);
+const companyState = z.enum([...COMPANY_VISIBLE_STATES, 'withdrawn']);
+
+export const companyBundleView = z
+  .object({
+    id: z.string(),
+    status: bundleStatus,
+    jobOrder: z.object({
+      id: z.string(),
+      title: z.string(),
+      period: z.object({ from: z.string(), to: z.string() }),
+      weeklyHours: z.number(),
+    }),
+    pdf: z.string().meta({ description: 'Path of the PDF' }),
+    candidates: z.array(
+      z.object({ candidateId: z.string(), name: draftable(z.string()), state: companyState }),
+    ),
+  })
+  .meta({ id: 'CompanyBundle' });
+
+export const companyChoiceView = z
+  .object({
+    candidateId: z.string(),
+    state: workflowState.meta({ description: 'The state after the decision' }),
+  })
+  .meta({ id: 'CompanyChoiceResult' });
+
+export const pdfResponse = (description: string) => ({
+  description,
+  content: { 'application/pdf': { schema: binary } },
+});

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { BENEFITS, EDUCATION_LEVELS, UNAVAILABLE_REASONS } from '../../domain/candidate.ts';
+import { jobcenterId } from '../../domain/common.ts';
+import { draftable, fieldError, flag, pageQuery, point, writeStatus } from './common.ts';
+
+export const education = z.object({ title: z.string(), level: z.enum(EDUCATION_LEVELS).optional() });
+export const experience = z.object({
+  title: z.string(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  description: z.string().optional(),
+});
+
+const candidateBase = {
+  id: z.uuid(),
+  externalId: z.string(),
+  jobcenter: z.string(),
+  name: draftable(z.string()),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  postalCode: z.string().optional(),
+  location: draftable(point),
+  locationSource: draftable(z.enum(['location', 'postalCode'])),
+  unemployedSince: draftable(z.string()),
+  benefit: draftable(z.enum(BENEFITS)),
+  weeklyHours: z.number().optional(),
+  availableFrom: z.string().optional(),
+  unavailable: z.array(
+    z.object({ from: z.string(), to: z.string(), reason: z.enum(UNAVAILABLE_REASONS).optional() }),
+  ),
+  competences: z.array(z.string()),
+  educations: z.array(education),
+  experience: z.array(experience),
+  languages: z.array(z.string()),
+  driversLicences: z.array(z.string()),
+  activeSchemes: z.array(z.string()),
+  consent: z.object({
+    searchable: z.boolean(),
+    shareWithPool: z.boolean(),
+    contactByCompany: z.boolean().optional(),
+  }),
+  wishes: z
+    .object({ maxDistanceKm: z.number().optional(), jobTitles: z.array(z.string()).optional() })
+    .optional(),
+  incomplete: z
+    .array(z.string())
+    .meta({ description: 'Required fields still missing; never shortlisted until filled' }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+/** A candidate as the API returns it: never the CPR. */
+export const candidateView = z
+  .object({ ...candidateBase, cvText: z.string().optional() })
+  .meta({ id: 'Candidate' });
+/** List items leave out the CV text, which can be long. */
+export const candidateListItem = z.object(candidateBase).meta({ id: 'CandidateListItem' });
+export const candidateWriteView = candidateView.extend({ status: writeStatus });
+
+export const candidateListQuery = z.object({
+  jobcenter: jobcenterId.optional(),
+  searchable: flag.optional(),
+  incomplete: flag.optional(),
+  benefit: z.enum(BENEFITS).optional(),
+  q: z.string().trim().min(1).max(200).optional().meta({ description: 'externalId or name contains this' }),
+  ...pageQuery,
+});
+
+export const bulkLine = z.object({
+  line: z.number().int(),
+  status: z.enum(['created', 'updated', 'unchanged', 'rejected']),
+  id: z.string().optional(),
+  externalId: z.string().optional(),
+  errors: z.array(fieldError).optional(),
+});
+
+export const bulkReport = z
+  .object({
+    runId: z.string(),
+    imported: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    lines: z.array(bulkLine),
+  })
+  .meta({ id: 'BulkReport' });

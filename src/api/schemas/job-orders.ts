@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { jobcenterId } from '../../domain/common.ts';
+import { RANKING_STRATEGIES } from '../../domain/job-order.ts';
+import { pageQuery, point, writeStatus } from './common.ts';
+
+export const jobOrderView = z
+  .object({
+    id: z.uuid(),
+    externalId: z.string(),
+    jobcenter: z.string(),
+    company: z.object({ cvr: z.string(), name: z.string().optional() }),
+    title: z.string(),
+    postalCode: z.string().optional(),
+    location: point,
+    locationSource: z.enum(['location', 'postalCode']),
+    tasks: z.string().optional(),
+    mustHave: z.array(z.string()),
+    niceToHave: z.array(z.string()),
+    weeklyHours: z.number(),
+    period: z.object({ from: z.string(), to: z.string() }),
+    positions: z.number().int(),
+    radiusKm: z.object({ full: z.number(), max: z.number() }),
+    jobrotation: z.boolean(),
+    ruleSet: z.string(),
+    driversLicence: z.string().optional(),
+    rankingStrategy: z.enum(RANKING_STRATEGIES),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'JobOrder' });
+export const jobOrderWriteView = jobOrderView.extend({ status: writeStatus });
+
+export const jobOrderListQuery = z.object({
+  jobcenter: jobcenterId.optional(),
+  ...pageQuery,
+});
