@@ -20,11 +20,11 @@ export interface ScoringOrder {
   rankingStrategy: RankingStrategy;
 }
 
-/** What scoring reads of a candidate. No name, CPR, contact details, age, gender or health: they are not here. */
-export interface CandidateFacts {
-  id: string;
-  externalId: string;
-  jobcenter: string;
+/**
+ * Where a candidate is and what their situation allows: the non-text facts scoring reads, stored at ingest and
+ * carried by every index. No name, CPR, contact details, age, gender or health: they are not here.
+ */
+export interface SituationFacts {
   lat: number;
   lon: number;
   unemployedSince: string;
@@ -35,6 +35,13 @@ export interface CandidateFacts {
   activeSchemes: readonly string[];
   driversLicences: readonly string[];
   maxDistanceKm: number | null;
+}
+
+/** What scoring reads of a candidate: who it is (ids only), its situation and its analysed terms. */
+export interface CandidateFacts extends SituationFacts {
+  id: string;
+  externalId: string;
+  jobcenter: string;
   /** Sorted distinct term ids; this candidate's are terms[termStart, termEnd) so an index can pool them. */
   terms: Uint32Array;
   tf: Uint8Array;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { civilFromDays, daysFromCivil } from '../../scoring/dates.ts';
+import { civilFromDays, daysFromCivil, isValidIsoDate } from '../../scoring/dates.ts';
 import type { CandidateInput } from '../domain/candidate.ts';
-import { isRealIsoDate } from '../domain/common.ts';
 import type { JobOrderInput } from '../domain/job-order.ts';
 import { allPostalAreas, DENMARK_BOUNDS, lookupKommune, normaliseKommunekode } from '../geo/postnumre.ts';
 import {
@@ -88,7 +87,7 @@ function parseToday(today: string | undefined): number {
     const now = new Date();
     return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
   }
-  if (!isRealIsoDate(today))
+  if (!isValidIsoDate(today))
     throw new RangeError(`today must be a real date written YYYY-MM-DD, got '${today}'`);
   return daysFromCivil(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)));
 }
