@@ -16,7 +16,6 @@ import type {
   Retrieval,
   RetrievalQuery,
 } from '../../ports/candidate-index.ts';
-import type { CandidateSearchFacts } from '../../ports/store.ts';
 
 export interface MeiliCandidateIndexOptions {
   url: string;
