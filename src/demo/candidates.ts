@@ -24,7 +24,7 @@ import { type GenOptions, pickPlace, type Setup, STREAM_CANDIDATES, STREAM_CPR, 
 import { LICENCE_BIT } from './static-data.ts';
 import { render, SLOT } from './templates.ts';
 
-/** Synthetic candidates (ledige), one record per draw, in the order and shape CONTRACT.md writes them. */
+/** Synthetic candidates (ledige), one record per draw, in the field order of the documented Candidate format. */
 
 export function generateCandidates(count: number, opts: GenOptions): Generator<CandidateInput> {
   return candidates(count, opts, setup(count, opts));
@@ -186,7 +186,7 @@ function* candidates(count: number, opts: GenOptions, s: Setup): Generator<Candi
     const consent = { searchable: rng.chance(0.97), shareWithPool: rng.chance(0.7) };
     const wishes = pickWishes(rng, main, second);
 
-    // Filled in contract order so the NDJSON reads like CONTRACT.md; the cast only allows building it up field by
+    // Filled in contract order so the NDJSON reads like the documented format; the cast only allows building it up field by
     // field (absent optional fields are left out rather than set to undefined). The tests validate every record.
     const candidate = { externalId, jobcenter: kommune.id, name } as CandidateInput;
     if (opts.withCpr) {

@@ -46,7 +46,8 @@ export const stringList = z.array(shortText).max(500).default([]);
 export type LocationSource = 'location' | 'postalCode';
 
 /**
- * Where a record is: an explicit location wins over the postnummer's centroid (CONTRACT.md).
+ * Where a record is: an explicit location wins over the postnummer's centroid, for candidates and job orders
+ * alike: integrators rely on it.
  * The schema guarantees one of them is present and the postnummer is known.
  */
 export function resolveLocation(postal: string | undefined, location: GeoPoint | undefined) {
