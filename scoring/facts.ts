@@ -1,5 +1,5 @@
 import type { Benefit } from './eligibility.ts';
-import { buildTermProfile, type ProfileSource, profileFromTerms } from './profile.ts';
+import { buildTermProfile, type ProfileSource, profileFromTerms, type TermProfile } from './profile.ts';
 import type { CandidateFacts, SituationFacts } from './query.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -72,17 +72,7 @@ export function toCandidateFacts(c: ScorableCandidate, vocabulary: Vocabulary): 
     },
     vocabulary,
   );
-  return {
-    id: c.id,
-    externalId: c.externalId,
-    jobcenter: c.jobcenter,
-    ...situationFacts(c),
-    terms: profile.terms,
-    tf: profile.tf,
-    termStart: 0,
-    termEnd: profile.terms.length,
-    norm: profile.norm,
-  };
+  return assemble(c, situationFacts(c), profile);
 }
 
 const FIELD_SET: Record<keyof SituationFacts, true> = {
@@ -116,11 +106,19 @@ export function factsFromStored(
 ): CandidateFacts {
   const profile = profileFromTerms(terms, vocabulary);
   vocabulary.addDocument(profile.terms);
+  return assemble(ids, pickSituation(f), profile);
+}
+
+function assemble(
+  ids: Pick<CandidateFacts, 'id' | 'externalId' | 'jobcenter'>,
+  situation: SituationFacts,
+  profile: TermProfile,
+): CandidateFacts {
   return {
     id: ids.id,
     externalId: ids.externalId,
     jobcenter: ids.jobcenter,
-    ...pickSituation(f),
+    ...situation,
     terms: profile.terms,
     tf: profile.tf,
     termStart: 0,

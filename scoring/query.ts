@@ -1,4 +1,4 @@
-import type { Benefit, RuleSet } from './eligibility.ts';
+import type { EligibilityCandidate, RuleSet } from './eligibility.ts';
 import type { Radius } from './geo.ts';
 import { analyse, phraseQuery } from './text/analyse.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -24,15 +24,9 @@ export interface ScoringOrder {
  * Where a candidate is and what their situation allows: the non-text facts scoring reads, stored at ingest and
  * carried by every index. No name, CPR, contact details, age, gender or health: they are not here.
  */
-export interface SituationFacts {
+export interface SituationFacts extends EligibilityCandidate {
   lat: number;
   lon: number;
-  unemployedSince: string;
-  benefit: Benefit;
-  weeklyHours: number | null;
-  availableFrom: string | null;
-  unavailable: ReadonlyArray<{ from: string; to: string }>;
-  activeSchemes: readonly string[];
   driversLicences: readonly string[];
   maxDistanceKm: number | null;
 }
