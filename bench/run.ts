@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run, plus absolute times and the machine.
- * Each section runs in a child process so its peak RSS is its own. Sections: scoring, shortlist, ingest, http.
+ * Each section runs in a child process so its peak RSS is its own. Sections: scoring, shortlist, ingest, json, http.
  *   npm run bench                      all sections, 100k and 1M candidates
  *   npm run bench -- --quick           100k only (no 1M section)
  *   npm run bench -- --section scoring one section, printed as JSON
@@ -28,6 +28,7 @@ if (values.section) {
     ['shortlist', 100_000],
     ...(values.quick ? [] : ([['shortlist', 1_000_000]] as Array<[string, number]>)),
     ['ingest', 100_000],
+    ['json', 100_000],
     ['http', 100_000],
   ];
   for (const [section, size] of plan) {

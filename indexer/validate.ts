@@ -1,3 +1,4 @@
+import { situationFacts } from '../scoring/facts.ts';
 import {
   type Candidate,
   candidateFields,
@@ -57,16 +58,12 @@ export function validateCandidateDraft(
       // An incomplete draft is never indexed or scored, so its facts only need to be well-formed.
       candidate: stored as unknown as StoredCandidate,
       facts: {
-        lat: location?.lat ?? 0,
-        lon: location?.lon ?? 0,
-        unemployedSince: draft.unemployedSince ?? '',
-        benefit: draft.benefit ?? 'ingen',
-        weeklyHours: draft.weeklyHours ?? null,
-        availableFrom: draft.availableFrom ?? null,
-        unavailable: draft.unavailable,
-        activeSchemes: draft.activeSchemes,
-        driversLicences: draft.driversLicences,
-        maxDistanceKm: draft.wishes?.maxDistanceKm ?? null,
+        ...situationFacts({
+          ...draft,
+          location: location ?? { lat: 0, lon: 0 },
+          unemployedSince: draft.unemployedSince ?? '',
+          benefit: draft.benefit ?? 'ingen',
+        }),
         searchable: false,
         shareWithPool: false,
         terms: [],

@@ -40,9 +40,14 @@ function splitIsoDate(value: string): Ymd | undefined {
   const y = digitsAt(value, 0, 4);
   const m = digitsAt(value, 5, 2);
   const d = digitsAt(value, 8, 2);
-  if (y < 0 || m < 0 || d < 0) return undefined;
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  if (y < 0 || !isRealDate(y, m, d)) return undefined;
   return { y, m, d };
+}
+
+/** True when day `d` of month `m` exists in year `y` (every date check in the app goes through here). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** True for a real calendar date written YYYY-MM-DD (2026-02-29 is not, 2028-02-29 is). */
@@ -91,9 +96,14 @@ function ymdFromDays(days: number): Ymd {
   return { y: out[0]!, m: out[1]!, d: out[2]! };
 }
 
-function format({ y, m, d }: Ymd): string {
+/** YYYY-MM-DD of a year, month and day already known to be a real date. */
+export function formatIsoDate(y: number, m: number, d: number): string {
   if (y < 0 || y > 9999) throw new RangeError(`year ${y} cannot be written YYYY-MM-DD`);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function format({ y, m, d }: Ymd): string {
+  return formatIsoDate(y, m, d);
 }
 
 /** Days since 1970-01-01 (UTC). Throws a RangeError for anything but a real YYYY-MM-DD date. */
@@ -131,13 +141,29 @@ export function monthsBetween(from: string, to: string): number {
  * So `monthsBetween(d, addMonths(d, n)) === n` always, and `addMonths(d, n)` is the earliest such day for n >= 0.
  */
 export function addMonths(value: string, months: number): string {
-  if (!Number.isInteger(months)) throw new RangeError(`months must be an integer: ${months}`);
   const { y, m, d } = ymd(value);
-  const index = y * 12 + (m - 1) + months;
-  const ty = Math.floor(index / 12);
-  const tm = index - ty * 12 + 1;
+  const { y: ty, m: tm } = shiftMonth(y, m, months);
   if (d <= daysInMonth(ty, tm)) return format({ y: ty, m: tm, d });
   return tm === 12 ? format({ y: ty + 1, m: 1, d: 1 }) : format({ y: ty, m: tm + 1, d: 1 });
+}
+
+/**
+ * The day number `months` calendar months after day number `days`, a day-of-month the target month lacks clamped
+ * to its last day (2026-03-31 - 1 month is 2026-02-28). For calendar periods and cut-offs, where a month back from
+ * the 31st must stay in the month before; `addMonths` is the one that agrees with `monthsBetween`.
+ */
+export function addMonthsClamped(days: number, months: number): number {
+  const out = [0, 0, 0];
+  civilFromDays(days, out);
+  const { y, m } = shiftMonth(out[0]!, out[1]!, months);
+  return daysFromCivil(y, m, Math.min(out[2]!, daysInMonth(y, m)));
+}
+
+function shiftMonth(y: number, m: number, months: number): { y: number; m: number } {
+  if (!Number.isInteger(months)) throw new RangeError(`months must be an integer: ${months}`);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  return { y: ty, m: index - ty * 12 + 1 };
 }
 
 export interface DateRange {

@@ -1,6 +1,6 @@
 import type { Benefit } from './eligibility.ts';
-import { buildTermProfile, type ProfileSource, profileFromTerms } from './profile.ts';
-import type { CandidateFacts } from './query.ts';
+import { buildTermProfile, type ProfileSource, profileFromTerms, type TermProfile } from './profile.ts';
+import type { CandidateFacts, SituationFacts } from './query.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /**
@@ -22,8 +22,8 @@ export interface ScorableCandidate extends ProfileSource {
 }
 
 /**
- * Where the candidate is and what their situation allows: the non-text facts, shared by the stored search facts
- * (indexer) and the in-memory scoring input so both copy exactly the same whitelist.
+ * The situation facts of a candidate record, in the stored shape (fresh arrays, absent values as null): shared by
+ * the stored search facts (indexer) and the in-memory scoring input so both copy exactly the same whitelist.
  */
 export function situationFacts(c: Omit<ScorableCandidate, 'id' | 'externalId' | 'jobcenter'>) {
   return {
@@ -37,7 +37,27 @@ export function situationFacts(c: Omit<ScorableCandidate, 'id' | 'externalId' | 
     activeSchemes: [...(c.activeSchemes ?? [])],
     driversLicences: [...(c.driversLicences ?? [])],
     maxDistanceKm: c.wishes?.maxDistanceKm ?? null,
-  };
+  } satisfies SituationFacts;
+}
+
+/** Exactly the situation facts of `from`, which may carry more (consent flags, terms, ...). */
+export function pickSituation(from: SituationFacts): SituationFacts {
+  return copySituation(from, {} as SituationFacts);
+}
+
+/** pickSituation into an object a hot loop reuses for every candidate, so nothing is allocated per candidate. */
+export function copySituation<T extends SituationFacts>(from: SituationFacts, into: T): T {
+  into.lat = from.lat;
+  into.lon = from.lon;
+  into.unemployedSince = from.unemployedSince;
+  into.benefit = from.benefit;
+  into.weeklyHours = from.weeklyHours;
+  into.availableFrom = from.availableFrom;
+  into.unavailable = from.unavailable;
+  into.activeSchemes = from.activeSchemes;
+  into.driversLicences = from.driversLicences;
+  into.maxDistanceKm = from.maxDistanceKm;
+  return into;
 }
 
 export function toCandidateFacts(c: ScorableCandidate, vocabulary: Vocabulary): CandidateFacts {
@@ -52,24 +72,31 @@ export function toCandidateFacts(c: ScorableCandidate, vocabulary: Vocabulary): 
     },
     vocabulary,
   );
-  return {
-    id: c.id,
-    externalId: c.externalId,
-    jobcenter: c.jobcenter,
-    ...situationFacts(c),
-    terms: profile.terms,
-    tf: profile.tf,
-    termStart: 0,
-    termEnd: profile.terms.length,
-    norm: profile.norm,
-  };
+  return assemble(c, situationFacts(c), profile);
 }
 
-export type SituationFacts = ReturnType<typeof situationFacts>;
+const FIELD_SET: Record<keyof SituationFacts, true> = {
+  lat: true,
+  lon: true,
+  unemployedSince: true,
+  benefit: true,
+  weeklyHours: true,
+  availableFrom: true,
+  unavailable: true,
+  activeSchemes: true,
+  driversLicences: true,
+  maxDistanceKm: true,
+};
+
+/**
+ * The situation fact names (the compiler checks the list is complete), for stores that ask for fields by name, such
+ * as a search engine's retrieved attributes; a test checks that pickSituation copies each of them.
+ */
+export const SITUATION_FIELDS = Object.keys(FIELD_SET) as ReadonlyArray<keyof SituationFacts>;
 
 /**
  * Scoring facts from facts stored at ingest (situation + analysed weighted terms), the terms interned into and
- * counted by `vocabulary`. Copies the whitelist field by field: stored records carry more (consent flags, ...).
+ * counted by `vocabulary`.
  */
 export function factsFromStored(
   ids: Pick<CandidateFacts, 'id' | 'externalId' | 'jobcenter'>,
@@ -79,20 +106,19 @@ export function factsFromStored(
 ): CandidateFacts {
   const profile = profileFromTerms(terms, vocabulary);
   vocabulary.addDocument(profile.terms);
+  return assemble(ids, pickSituation(f), profile);
+}
+
+function assemble(
+  ids: Pick<CandidateFacts, 'id' | 'externalId' | 'jobcenter'>,
+  situation: SituationFacts,
+  profile: TermProfile,
+): CandidateFacts {
   return {
     id: ids.id,
     externalId: ids.externalId,
     jobcenter: ids.jobcenter,
-    lat: f.lat,
-    lon: f.lon,
-    unemployedSince: f.unemployedSince,
-    benefit: f.benefit,
-    weeklyHours: f.weeklyHours,
-    availableFrom: f.availableFrom,
-    unavailable: f.unavailable,
-    activeSchemes: f.activeSchemes,
-    driversLicences: f.driversLicences,
-    maxDistanceKm: f.maxDistanceKm,
+    ...situation,
     terms: profile.terms,
     tf: profile.tf,
     termStart: 0,

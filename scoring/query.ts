@@ -1,4 +1,4 @@
-import type { Benefit, RuleSet } from './eligibility.ts';
+import type { EligibilityCandidate, RuleSet } from './eligibility.ts';
 import type { Radius } from './geo.ts';
 import { analyse, phraseQuery } from './text/analyse.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -20,21 +20,22 @@ export interface ScoringOrder {
   rankingStrategy: RankingStrategy;
 }
 
-/** What scoring reads of a candidate. No name, CPR, contact details, age, gender or health: they are not here. */
-export interface CandidateFacts {
+/**
+ * Where a candidate is and what their situation allows: the non-text facts scoring reads, stored at ingest and
+ * carried by every index. No name, CPR, contact details, age, gender or health: they are not here.
+ */
+export interface SituationFacts extends EligibilityCandidate {
+  lat: number;
+  lon: number;
+  driversLicences: readonly string[];
+  maxDistanceKm: number | null;
+}
+
+/** What scoring reads of a candidate: who it is (ids only), its situation and its analysed terms. */
+export interface CandidateFacts extends SituationFacts {
   id: string;
   externalId: string;
   jobcenter: string;
-  lat: number;
-  lon: number;
-  unemployedSince: string;
-  benefit: Benefit;
-  weeklyHours: number | null;
-  availableFrom: string | null;
-  unavailable: ReadonlyArray<{ from: string; to: string }>;
-  activeSchemes: readonly string[];
-  driversLicences: readonly string[];
-  maxDistanceKm: number | null;
   /** Sorted distinct term ids; this candidate's are terms[termStart, termEnd) so an index can pool them. */
   terms: Uint32Array;
   tf: Uint8Array;

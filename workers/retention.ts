@@ -1,14 +1,13 @@
+import { addMonthsClamped } from '../scoring/dates.ts';
 import { type ErasureDeps, eraseCandidate } from '../src/workflow/erasure.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The instant N calendar months before `now` (the 31st falls back to the month's last day). */
 export function retentionCutoff(months: number, now: Date): string {
-  const d = new Date(now.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString();
+  // UTC days are all DAY_MS long, so moving the date by whole days keeps the time of day.
+  const today = Math.floor(now.getTime() / DAY_MS);
+  return new Date(now.getTime() + (addMonthsClamped(today, -months) - today) * DAY_MS).toISOString();
 }
 
 /**

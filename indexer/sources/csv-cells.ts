@@ -4,6 +4,8 @@
  * not read is passed on as the original text for the schema to reject with its own message.
  */
 
+import { EDUCATION_LEVELS } from '../../src/domain/candidate.ts';
+
 export type CellType =
   | 'string'
   | 'number'
@@ -89,7 +91,7 @@ const BOOLEANS: Record<string, boolean> = {
   '0': false,
 };
 
-const EDUCATION_LEVELS = new Set(['grundskole', 'gymnasial', 'eud', 'kvu', 'mvu', 'lvu']);
+const EDUCATION_LEVEL_NAMES: ReadonlySet<string> = new Set(EDUCATION_LEVELS);
 
 const ISO = String.raw`\d{4}-\d{2}-\d{2}`;
 /** `–` (en dash), `—`, `..` or ` - ` between two ISO dates; a bare `-` also works as ISO dates have fixed width. */
@@ -151,7 +153,7 @@ function trailingParens(item: string): { head: string; inner: string } | undefin
 
 function toEducation(item: string): Record<string, unknown> {
   const p = trailingParens(item);
-  if (p && p.head !== '' && EDUCATION_LEVELS.has(p.inner.toLowerCase()))
+  if (p && p.head !== '' && EDUCATION_LEVEL_NAMES.has(p.inner.toLowerCase()))
     return { title: p.head, level: p.inner.toLowerCase() };
   return { title: item };
 }

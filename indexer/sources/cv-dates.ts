@@ -3,6 +3,8 @@
  * '01.03.2019 - nu', 'fra 2019'. Dates become ISO: a year starts 01-01 and ends 12-31; a month is its first day.
  */
 
+import { formatIsoDate, isRealDate } from '../../scoring/dates.ts';
+
 const MONTHS: Record<string, number> = {
   januar: 1,
   january: 1,
@@ -72,10 +74,7 @@ interface Span {
 }
 
 function iso(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return undefined;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isRealDate(y, m, d) ? formatIsoDate(y, m, d) : undefined;
 }
 
 /** The first and last ISO date a written date stands for. */

@@ -1,10 +1,10 @@
 import { compoundParts } from './compound.ts';
 import { stem } from './stem.ts';
 import { isStopword } from './stopwords.ts';
-import { NON_SYNONYM_TOKENS, SYNONYM_GROUPS } from './synonym-data.ts';
+import { NON_SYNONYM_TOKENS, SYNONYM_GROUPS } from './synonym-table.ts';
 import { tokenize } from './tokenize.ts';
 
-export type { SynonymGroup } from './synonym-data.ts';
+export type { SynonymGroup } from './synonym-table.ts';
 export { SYNONYM_GROUPS };
 
 /** Whether a token may be part of a synonym phrase at all (see NON_SYNONYM_TOKENS). */

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isValidIsoDate } from '../../scoring/dates.ts';
 import { type GenOptions, generateCandidates, generateJobOrders } from '../demo/generate.ts';
-import { isRealIsoDate } from '../domain/common.ts';
 import { lookupKommune, normaliseKommunekode } from '../geo/postnumre.ts';
 import type { CliIo } from './io.ts';
 
@@ -67,7 +67,7 @@ function parse(args: string[]): Parsed | 'help' {
 
   const opts: GenOptions = { seed: Number(values.seed) };
   if (values.today !== undefined) {
-    if (!isRealIsoDate(values.today))
+    if (!isValidIsoDate(values.today))
       throw new UsageProblem(`--today must be a real date written YYYY-MM-DD, got '${values.today}'`);
     opts.today = values.today;
   }

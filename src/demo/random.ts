@@ -131,3 +131,48 @@ export class WeightedTable<T> {
     return this.items[this.pickIndex(rng)]!;
   }
 }
+
+/** One-letter slip ('truckcertfikat'): a dropped, doubled or swapped letter, never the first one. */
+export function typo(rng: Random, word: string): string {
+  if (word.length < 6) return word;
+  const i = rng.int(1, word.length - 2);
+  const ch = word.charAt(i);
+  const next = word.charAt(i + 1);
+  if (ch === ' ' || ch === '-' || next === ' ' || next === '-') return word;
+  const kind = rng.int(0, 2);
+  if (kind === 0) return word.slice(0, i) + word.slice(i + 1);
+  if (kind === 1) return word.slice(0, i) + ch + word.slice(i);
+  return word.slice(0, i) + next + ch + word.slice(i + 2);
+}
+
+/** Up to `count` distinct indices from a weighted table (tables here hold at most a few dozen items). */
+export function pickDistinct(
+  rng: Random,
+  table: WeightedTable<number>,
+  count: number,
+  exclude = 0,
+): number[] {
+  const out: number[] = [];
+  let used = exclude;
+  const n = table.items.length;
+  for (let attempts = 0; out.length < count && attempts < count * 8; attempts++) {
+    const i = table.pick(rng);
+    if (used & (1 << i)) continue;
+    used |= 1 << i;
+    out.push(i);
+  }
+  // Rejection can run dry on short lists; fill from the top so the count is still met when possible.
+  for (let i = 0; out.length < count && i < n; i++) {
+    if (!(used & (1 << i))) {
+      used |= 1 << i;
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+export function bitmask(indices: readonly number[]): number {
+  let m = 0;
+  for (const i of indices) m |= 1 << i;
+  return m;
+}

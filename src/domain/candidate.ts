@@ -131,7 +131,7 @@ export const candidateFields = z.object({
     .optional(),
 });
 
-/** A Candidate as integrators send it (CONTRACT.md). Unknown fields are dropped, not rejected. */
+/** A Candidate as integrators send it. Unknown fields are dropped, not rejected. */
 export const candidateInput = candidateFields
   .superRefine(requirePostalCodeOrLocation)
   .transform((c) => ({ ...c, ...resolveLocation(c.postalCode, c.location) }));

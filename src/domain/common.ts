@@ -1,20 +1,10 @@
 import { z } from 'zod';
+import { isValidIsoDate } from '../../scoring/dates.ts';
 import { isInDenmark, lookupKommune, lookupPostalCode, normaliseKommunekode } from '../geo/postnumre.ts';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
-export function isRealIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 export const isoDate = z
   .string()
-  .refine(isRealIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .refine(isValidIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
   .meta({ format: 'date', example: '2026-01-15' });
 
 export const dateRange = z
@@ -56,7 +46,8 @@ export const stringList = z.array(shortText).max(500).default([]);
 export type LocationSource = 'location' | 'postalCode';
 
 /**
- * Where a record is: an explicit location wins over the postnummer's centroid (CONTRACT.md).
+ * Where a record is: an explicit location wins over the postnummer's centroid, for candidates and job orders
+ * alike: integrators rely on it.
  * The schema guarantees one of them is present and the postnummer is known.
  */
 export function resolveLocation(postal: string | undefined, location: GeoPoint | undefined) {

@@ -2,6 +2,9 @@
  * CPR-nummer checks. A CPR is personal data of the highest sensitivity: it is validated here, then only a keyed
  * hash of it is stored (see the Store); it is never indexed, logged, scored or returned.
  */
+
+import { isRealDate } from '../../scoring/dates.ts';
+
 const CPR = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
 
 /** The century rule of the 7th digit (CPR-kontoret): it dates the person from the 2-digit year. */
@@ -17,9 +20,7 @@ export function normaliseCpr(value: string): string | undefined {
   if (!m) return undefined;
   const [dd, mm, yy, serial] = [Number(m[1]), Number(m[2]), Number(m[3]), m[4]!];
   const year = fullYear(yy, Number(serial[0]));
-  const date = new Date(Date.UTC(year, mm - 1, dd));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== mm - 1 || date.getUTCDate() !== dd)
-    return undefined;
+  if (!isRealDate(year, mm, dd)) return undefined;
   return `${m[1]}${m[2]}${m[3]}${serial}`;
 }
 

@@ -31,7 +31,7 @@ function readCsv(file: string): string[][] {
     .map((line) => line.split(','));
 }
 
-/** '0751' and '751' name the same kommune; ids drop the leading zeros as CONTRACT.md writes them. */
+/** '0751' and '751' name the same kommune; ids drop the leading zeros, as the API writes them. */
 export function normaliseKommunekode(code: string): string {
   return /^\d{1,4}$/.test(code) ? String(Number(code)) : code;
 }

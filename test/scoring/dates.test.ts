@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  addMonthsClamped,
   daysInMonth,
+  formatIsoDate,
   fromDayNumber,
+  isRealDate,
   isValidIsoDate,
   monthsBetween,
   rangesOverlap,
@@ -183,5 +186,46 @@ describe('rangesOverlap', () => {
   ])('%j overlaps 2027-01-04–2027-06-30: %s', (range, expected) => {
     expect(rangesOverlap(range, period)).toBe(expected);
     expect(rangesOverlap(period, range)).toBe(expected);
+  });
+});
+
+describe('addMonthsClamped', () => {
+  const clamped = (from: string, months: number) =>
+    fromDayNumber(addMonthsClamped(toDayNumber(from), months));
+
+  it('keeps the day of month, or the target month’s last day when it has fewer', () => {
+    expect(clamped('2027-01-04', 6)).toBe('2027-07-04');
+    expect(clamped('2027-01-31', 1)).toBe('2027-02-28');
+    expect(clamped('2028-01-31', 1)).toBe('2028-02-29');
+    expect(clamped('2026-03-31', -1)).toBe('2026-02-28');
+    expect(clamped('2026-12-15', 1)).toBe('2027-01-15');
+    expect(clamped('2024-02-29', -12 * 5)).toBe('2019-02-28');
+  });
+
+  it('agrees with Date#setUTCMonth on the first of the month, then clamps', () => {
+    fc.assert(
+      fc.property(dayNumber, fc.integer({ min: -600, max: 600 }), (day, months) => {
+        const d = new Date(day * 86_400_000);
+        const dom = d.getUTCDate();
+        d.setUTCDate(1);
+        d.setUTCMonth(d.getUTCMonth() + months);
+        const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+        d.setUTCDate(Math.min(dom, last));
+        return addMonthsClamped(day, months) === Math.round(d.getTime() / 86_400_000);
+      }),
+    );
+  });
+});
+
+describe('isRealDate and formatIsoDate', () => {
+  it('accepts real dates only, without the Date.UTC quirk for years below 100', () => {
+    expect(isRealDate(2028, 2, 29)).toBe(true);
+    expect(isRealDate(2026, 2, 29)).toBe(false);
+    expect(isRealDate(2026, 13, 1)).toBe(false);
+    expect(isRealDate(2026, 4, 31)).toBe(false);
+    expect(isRealDate(2026, 1.5, 1)).toBe(false);
+    expect(isRealDate(50, 1, 1)).toBe(true);
+    expect(formatIsoDate(50, 1, 1)).toBe('0050-01-01');
+    expect(formatIsoDate(2026, 3, 9)).toBe('2026-03-09');
   });
 });

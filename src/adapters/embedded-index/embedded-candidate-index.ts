@@ -1,3 +1,4 @@
+import { copySituation } from '../../../scoring/facts.ts';
 import { haversineKm } from '../../../scoring/geo.ts';
 import { profileFromTerms } from '../../../scoring/profile.ts';
 import type { CandidateFacts } from '../../../scoring/query.ts';
@@ -223,16 +224,7 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
       facts.id = m.id;
       facts.externalId = m.externalId;
       facts.jobcenter = m.jobcenter;
-      facts.lat = f.lat;
-      facts.lon = f.lon;
-      facts.unemployedSince = f.unemployedSince;
-      facts.benefit = f.benefit;
-      facts.weeklyHours = f.weeklyHours;
-      facts.availableFrom = f.availableFrom;
-      facts.unavailable = f.unavailable;
-      facts.activeSchemes = f.activeSchemes;
-      facts.driversLicences = f.driversLicences;
-      facts.maxDistanceKm = f.maxDistanceKm;
+      copySituation(f, facts);
       // The pools may have been replaced by growth or compaction since the generator started.
       facts.terms = this.termPool;
       facts.tf = this.tfPool;

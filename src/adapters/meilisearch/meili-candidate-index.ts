@@ -7,8 +7,8 @@ import {
   type Settings,
   type Task,
 } from 'meilisearch';
-import { factsFromStored } from '../../../scoring/facts.ts';
-import type { CandidateFacts } from '../../../scoring/query.ts';
+import { factsFromStored, pickSituation, SITUATION_FIELDS } from '../../../scoring/facts.ts';
+import type { CandidateFacts, SituationFacts } from '../../../scoring/query.ts';
 import { Vocabulary } from '../../../scoring/vocabulary.ts';
 import type {
   CandidateIndex,
@@ -16,7 +16,6 @@ import type {
   Retrieval,
   RetrievalQuery,
 } from '../../ports/candidate-index.ts';
-import type { CandidateSearchFacts } from '../../ports/candidates.ts';
 
 export interface MeiliCandidateIndexOptions {
   url: string;
@@ -27,7 +26,7 @@ export interface MeiliCandidateIndexOptions {
 }
 
 /** One candidate as stored in Meilisearch. */
-export interface MeiliDocument {
+export interface MeiliDocument extends SituationFacts {
   id: string;
   jobcenter: string;
   externalId: string;
@@ -37,16 +36,6 @@ export interface MeiliDocument {
   terms: string;
   /** The exact weighted terms, so a hit rebuilds the same profile as the embedded index would. */
   termWeights: Array<[string, number]>;
-  lat: number;
-  lon: number;
-  unemployedSince: string;
-  benefit: CandidateSearchFacts['benefit'];
-  weeklyHours: number | null;
-  availableFrom: string | null;
-  unavailable: Array<{ from: string; to: string }>;
-  activeSchemes: string[];
-  driversLicences: string[];
-  maxDistanceKm: number | null;
 }
 
 type MeiliHit = Omit<MeiliDocument, 'terms' | '_geo'>;
@@ -78,16 +67,7 @@ const RETRIEVED: Array<keyof MeiliHit> = [
   'externalId',
   'shareWithPool',
   'termWeights',
-  'lat',
-  'lon',
-  'unemployedSince',
-  'benefit',
-  'weeklyHours',
-  'availableFrom',
-  'unavailable',
-  'activeSchemes',
-  'driversLicences',
-  'maxDistanceKm',
+  ...SITUATION_FIELDS,
 ];
 
 /**
@@ -279,16 +259,7 @@ export function toMeiliDocument(doc: IndexDocument): MeiliDocument {
       )
       .join(' '),
     termWeights: f.terms.map(([term, weight]) => [term, weight]),
-    lat: f.lat,
-    lon: f.lon,
-    unemployedSince: f.unemployedSince,
-    benefit: f.benefit,
-    weeklyHours: f.weeklyHours,
-    availableFrom: f.availableFrom,
-    unavailable: f.unavailable,
-    activeSchemes: f.activeSchemes,
-    driversLicences: f.driversLicences,
-    maxDistanceKm: f.maxDistanceKm,
+    ...pickSituation(f),
   };
 }
 
