@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { isInDenmark, lookupKommune, lookupPostalCode, normaliseKommunekode } from '../geo/postnumre.ts';
+import {
+  CONTROL_CHARACTERS_MESSAGE,
+  CPR_IN_ID_MESSAGE,
+  hasControlCharacters,
+  isCprFree,
+  redactedText,
+} from './text.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -48,9 +55,11 @@ export const externalId = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
+  .max(200, 'must be at most 200 characters')
+  .refine((id) => !hasControlCharacters(id), { message: CONTROL_CHARACTERS_MESSAGE })
+  .refine(isCprFree, { message: CPR_IN_ID_MESSAGE });
 
-export const shortText = z.string().trim().min(1, 'must not be empty').max(500);
+export const shortText = redactedText({ max: 500 });
 export const stringList = z.array(shortText).max(500).default([]);
 
 export type LocationSource = 'location' | 'postalCode';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nameText } from '../../domain/text.ts';
 import { requireRole } from '../auth.ts';
 import { problemSchema } from '../problem.ts';
 import { idParams } from '../schemas.ts';
@@ -28,7 +29,7 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z
         .object({
           expiresInDays: z.number().int().min(1).max(90).default(14),
-          label: z.string().trim().min(1).max(200).optional(),
+          label: nameText(200).optional(),
         })
         .prefault({}),
       response: { 200: ok, 201: ok, 202: ok, 400: problemSchema, 404: problemSchema, 409: problemSchema },
