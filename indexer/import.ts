@@ -1,3 +1,4 @@
+import { redactCprInText } from '../src/domain/cpr.ts';
 import type { JobOrder } from '../src/domain/job-order.ts';
 import type { CandidateIndex, IndexDocument } from '../src/ports/candidate-index.ts';
 import type { CandidateWrite } from '../src/ports/candidates.ts';
@@ -87,7 +88,7 @@ export async function importPath(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 1000;
-  const run = await deps.stores.importRuns.start(kind, path);
+  const run = await deps.stores.importRuns.start(kind, redactCprInText(path));
   const summary: ImportSummary = {
     runId: run.id,
     imported: 0,
@@ -126,7 +127,8 @@ export async function importPath(
     read++;
     const accepted = accept(record, kind);
     if (!accepted.ok) {
-      reject({ file: record.file, line: record.line, reason: accepted.reason });
+      // Case systems name exported files after the person's CPR; the report and the import run must not keep it.
+      reject({ file: redactCprInText(record.file), line: record.line, reason: accepted.reason });
       continue;
     }
     if (kind === 'candidates') candidates.push(accepted.value as CandidateWrite);

@@ -1,3 +1,27 @@
+/** The Danish kørekort categories, T and TM (traktor, motorredskab) included. */
+export const LICENCE_CATEGORIES = [
+  'AM',
+  'A1',
+  'A2',
+  'A',
+  'B',
+  'BE',
+  'C1',
+  'C1E',
+  'C',
+  'CE',
+  'D1',
+  'D1E',
+  'D',
+  'DE',
+  'T',
+  'TM',
+] as const;
+
+export function isLicenceCategory(value: string): boolean {
+  return (LICENCE_CATEGORIES as readonly string[]).includes(value);
+}
+
 /**
  * Kørekort categories and what each one includes: a C licence holder also drives B, and so on. Used to check an
  * order's required licence against what the candidate holds.

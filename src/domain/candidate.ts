@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BENEFITS } from '../../scoring/eligibility.ts';
+import { isLicenceCategory, LICENCE_CATEGORIES } from '../../scoring/licence.ts';
 import {
   dateRange,
   externalId,
@@ -12,7 +13,8 @@ import {
   shortText,
   stringList,
 } from './common.ts';
-import { normaliseCpr, redactCprInText } from './cpr.ts';
+import { normaliseCpr } from './cpr.ts';
+import { isCprFree, nameText, redactedText } from './text.ts';
 
 // One list: the jobrotation rules (scoring/, which imports nothing of the app) own the benefits they judge.
 export { BENEFITS };
@@ -38,13 +40,32 @@ const unavailableReason = z
       : 'andet';
   });
 
-const driversLicence = z
+/** One kørekort category (a candidate's, or the one an order requires), written in any case. */
+export const driversLicence = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
   .pipe(
-    z.string().regex(/^(AM|A1|A2|A|B|BE|C1|C1E|C|CE|D1|D1E|D|DE|T|TM)$/, 'is not a Danish kørekortkategori'),
+    z.string().refine(isLicenceCategory, {
+      message: `is not a Danish kørekortkategori (one of ${LICENCE_CATEGORIES.join(', ')})`,
+    }),
   );
+
+// Made once: building an Intl formatter costs far more than formatting with it, and every record is checked.
+const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
+/** ISO date of today in Denmark: a date a konsulent writes "today" is still today after 23:00 UTC. */
+export function todayInDenmark(now: Date = new Date()): string {
+  return DANISH_DATE.format(now);
+}
+
+/** Someone cannot have become ledig on a day that has not come yet (9999-12-31 would top every ranking). */
+const unemployedSince = isoDate.refine((date) => date <= todayInDenmark(), {
+  message: 'must not be in the future',
+});
+
+/** E-mail and phone are contact data: a CPR there is refused, since redacting it would leave no address. */
+const cprFree = { message: 'must not contain a CPR-nummer' };
 
 const cpr = z.string().transform((value, ctx) => {
   const normalised = normaliseCpr(value);
@@ -59,17 +80,18 @@ const cpr = z.string().transform((value, ctx) => {
 export const candidateFields = z.object({
   externalId,
   jobcenter: jobcenterId,
-  name: shortText.max(200),
+  name: nameText(200),
   cpr: cpr.optional(),
-  email: z.email('must be an e-mail address').optional(),
+  email: z.email('must be an e-mail address').refine(isCprFree, cprFree).optional(),
   phone: z
     .string()
     .trim()
     .regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number, e.g. +4512345678')
+    .refine(isCprFree, cprFree)
     .optional(),
   postalCode: postalCode.optional(),
   location: geoPoint.optional(),
-  unemployedSince: isoDate,
+  unemployedSince,
   benefit,
   weeklyHours: z.number().min(1).max(80).optional(),
   availableFrom: isoDate.optional(),
@@ -93,7 +115,7 @@ export const candidateFields = z.object({
         title: shortText,
         from: isoDate.optional(),
         to: isoDate.optional(),
-        description: z.string().max(5000).optional(),
+        description: redactedText({ max: 5000, min: 0, trim: false }).optional(),
       }),
     )
     .max(200)
@@ -101,15 +123,9 @@ export const candidateFields = z.object({
   languages: stringList,
   driversLicences: z.array(driversLicence).max(20).default([]),
   // Whatever the source (JSON, CSV, API, a CV document), a CPR in the free text never reaches the store or the index.
-  cvText: z.string().max(200_000).transform(redactCprInText).optional(),
+  cvText: redactedText({ max: 200_000, min: 0, trim: false }).optional(),
   activeSchemes: z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1)
-        .transform((s) => s.toLowerCase()),
-    )
+    .array(redactedText({ max: 500 }).transform((s) => s.toLowerCase()))
     .max(20)
     .default([]),
   consent: z

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../../scoring/dates.ts';
 import { isInDenmark, lookupKommune, lookupPostalCode, normaliseKommunekode } from '../geo/postnumre.ts';
+import {
+  CONTROL_CHARACTERS_MESSAGE,
+  CPR_IN_ID_MESSAGE,
+  hasControlCharacters,
+  isCprFree,
+  redactedText,
+} from './text.ts';
 
 export const isoDate = z
   .string()
@@ -38,9 +45,11 @@ export const externalId = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
+  .max(200, 'must be at most 200 characters')
+  .refine((id) => !hasControlCharacters(id), { message: CONTROL_CHARACTERS_MESSAGE })
+  .refine(isCprFree, { message: CPR_IN_ID_MESSAGE });
 
-export const shortText = z.string().trim().min(1, 'must not be empty').max(500);
+export const shortText = redactedText({ max: 500 });
 export const stringList = z.array(shortText).max(500).default([]);
 
 export type LocationSource = 'location' | 'postalCode';

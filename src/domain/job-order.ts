@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { driversLicence } from './candidate.ts';
 import {
   dateRange,
   externalId,
@@ -11,6 +12,7 @@ import {
   stringList,
 } from './common.ts';
 import { isValidCvr } from './cvr.ts';
+import { CPR_IN_ID_MESSAGE, isCprFree, nameText, redactedText } from './text.ts';
 
 export const RANKING_STRATEGIES = ['fit-first', 'weighted'] as const;
 export const rankingStrategy = z.enum(RANKING_STRATEGIES);
@@ -27,11 +29,11 @@ export const cvr = z
 export const jobOrderFields = z.object({
   externalId,
   jobcenter: jobcenterId,
-  company: z.object({ cvr, name: shortText.max(200).optional() }),
+  company: z.object({ cvr, name: nameText(200).optional() }),
   title: shortText.max(300),
   postalCode: postalCode.optional(),
   location: geoPoint.optional(),
-  tasks: z.string().trim().max(10_000).optional(),
+  tasks: redactedText({ max: 10_000, min: 0 }).optional(),
   mustHave: stringList,
   niceToHave: stringList,
   weeklyHours: z.number().min(1).max(80),
@@ -47,12 +49,9 @@ export const jobOrderFields = z.object({
   ruleSet: z
     .string()
     .regex(/^[a-z0-9-]+$/, 'must name a rule set, e.g. "default"')
+    .refine(isCprFree, { message: CPR_IN_ID_MESSAGE })
     .default('default'),
-  driversLicence: z
-    .string()
-    .trim()
-    .transform((s) => s.toUpperCase())
-    .optional(),
+  driversLicence: driversLicence.optional(),
   rankingStrategy: rankingStrategy.default('fit-first'),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, jobcenterId } from './common.ts';
+import { nameText, redactedText } from './text.ts';
 
 /**
  * What happens to a candidate after the bruttoliste: the konsulent phones them, sends their CV to the company,
@@ -89,7 +90,7 @@ export function assertTransition(from: WorkflowState, to: WorkflowState): void {
   if (!canTransition(from, to)) throw new InvalidTransitionError(from, to);
 }
 
-const note = z.string().trim().max(1000);
+const note = redactedText({ max: 1000, min: 0 });
 
 /**
  * One step as a konsulent sends it. Declining needs a structured reason; `health` is health data (følsomme
@@ -209,6 +210,6 @@ export class InvalidOutcomeError extends Error {
 }
 
 export const poolInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: nameText(200),
   members: z.array(jobcenterId).max(100).default([]),
 });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nameText } from '../../domain/text.ts';
 import { requireRole } from '../auth.ts';
 import { errorResponses } from '../problem.ts';
 import { bundleView, createdBundleView, pdfResponse } from '../schemas/bundles.ts';
@@ -27,7 +28,7 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z
         .object({
           expiresInDays: z.number().int().min(1).max(90).default(14),
-          label: z.string().trim().min(1).max(200).optional(),
+          label: nameText(200).optional(),
         })
         .prefault({}),
       response: { 202: createdBundleView, ...errorResponses },

@@ -4,6 +4,7 @@ import { toCandidateWrite } from '../../../indexer/validate.ts';
 import type { AppContext } from '../../context.ts';
 import { type Candidate, candidateInput } from '../../domain/candidate.ts';
 import { type FieldError, fieldErrors } from '../../domain/errors.ts';
+import { isCprFree } from '../../domain/text.ts';
 import type { CandidateFilter, CandidateWrite } from '../../ports/candidates.ts';
 import type { WriteStatus } from '../../ports/upsert.ts';
 import { eraseCandidate as eraseCandidateEverywhere } from '../../workflow/erasure.ts';
@@ -153,7 +154,9 @@ function validateLine(
       errors: [{ field: '(root)', message: `line is ${jsonTypeName(parsed.value)}, not a JSON object` }],
     };
   }
-  if (typeof parsed.value.externalId === 'string') report.externalId = parsed.value.externalId;
+  // A CPR sent as the id is refused below, and must not come back in the report either.
+  if (typeof parsed.value.externalId === 'string' && isCprFree(parsed.value.externalId))
+    report.externalId = parsed.value.externalId;
   const result = candidateInput.safeParse(parsed.value);
   if (!result.success) return { errors: fieldErrors(result.error) };
   if (principal.role !== 'admin' && principal.jobcenter !== result.data.jobcenter) {
