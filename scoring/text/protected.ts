@@ -199,9 +199,10 @@ function removeNameTokens(text: string, names: ReadonlyMap<string, boolean>): st
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const lower = m[0].toLowerCase();
+    // The genitive ('Hansens CV') only when written as a name: a short name plus s can be a word ('Bo' -> 'bos').
     const name = names.has(lower)
       ? lower
-      : lower.endsWith('s') && names.has(lower.slice(0, -1))
+      : lower.endsWith('s') && names.has(lower.slice(0, -1)) && /^\p{Lu}/u.test(m[0])
         ? lower.slice(0, -1)
         : undefined;
     tokens.push({ start: m.index, end: m.index + m[0].length, raw: m[0], name });
