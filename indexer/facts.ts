@@ -12,6 +12,7 @@ export function searchFactsFor(c: StoredCandidate): CandidateSearchFacts {
     ...situationFacts(c),
     searchable: c.consent.searchable,
     shareWithPool: c.consent.shareWithPool,
-    terms: weightedTerms(c),
+    // The name is read only to be removed from the texts: a surname like Smed must never match a smed order.
+    terms: weightedTerms(c, { name: c.name, email: c.email, phone: c.phone }),
   };
 }

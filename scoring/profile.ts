@@ -1,4 +1,5 @@
 import { analyse } from './text/analyse.ts';
+import { type PersonFacts, protectedFactsRemover } from './text/protected.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /**
@@ -30,18 +31,21 @@ export interface ProfileSource {
 
 /**
  * The analysed terms of a candidate with their summed field weights. Strings, not ids: this is what the Store
- * keeps, so any index (or a restarted process) can intern them without analysing the CV again.
+ * keeps, so any index (or a restarted process) can intern them without analysing the CV again. Every text loses
+ * the person's name, contact lines, age, gender and health words first (`person` says whose name), so none of
+ * them can become a term.
  */
-export function weightedTerms(source: ProfileSource): Array<[string, number]> {
+export function weightedTerms(source: ProfileSource, person?: PersonFacts): Array<[string, number]> {
+  const withoutProtected = protectedFactsRemover(person);
   const weights = new Map<string, number>();
   const add = (text: string | undefined, weight: number) => {
     if (!text) return;
-    for (const term of analyse(text)) weights.set(term, (weights.get(term) ?? 0) + weight);
+    for (const term of analyse(withoutProtected(text))) weights.set(term, (weights.get(term) ?? 0) + weight);
   };
   // Prose counts once per term however often it repeats a word: saying 'lager' five times is not five competences.
   const prose = new Set<string>();
   const addProse = (text: string | undefined) => {
-    if (text) for (const term of analyse(text)) prose.add(term);
+    if (text) for (const term of analyse(withoutProtected(text))) prose.add(term);
   };
   for (const c of source.competences ?? []) add(c, FIELD_WEIGHT.competence);
   for (const l of source.languages ?? []) add(l, FIELD_WEIGHT.competence);
