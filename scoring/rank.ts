@@ -241,6 +241,14 @@ export class ShortlistRanker {
     }
   }
 
+  /**
+   * Which bars are set, i.e. from which point candidates can be pruned. Read by tests that must prove pruning ran;
+   * a getter, so the hot loop pays nothing for it.
+   */
+  get barsSet(): { entries: boolean; nearMisses: boolean } {
+    return { entries: this.bar.worstEntry !== null, nearMisses: this.bar.nearMissFloor >= 0 };
+  }
+
   private trimEntries() {
     this.entries.sort(this.compare);
     this.entries.length = Math.min(this.entries.length, this.options.size);

@@ -6,6 +6,7 @@ import {
   type RankedEntry,
   type RankedNearMiss,
   rankCandidates,
+  ShortlistRanker,
 } from '../../scoring/rank.ts';
 import { AARHUS_C, candidate, north, order, setup } from './helpers.ts';
 
@@ -203,31 +204,108 @@ describe('rankCandidates', () => {
     );
   });
 
-  it('property: the same input in any order gives the same list', () => {
+  /** Candidates with identical facts under different ids, so only the final tie-break can order them. */
+  const tieGroup = (n: number, overrides: Parameters<typeof candidate>[0] = {}) =>
+    Array.from({ length: n }, () => candidate(overrides));
+
+  /** Fisher-Yates driven by generated numbers, so fast-check can reach (and shrink to) any permutation. */
+  function permute<T>(xs: readonly T[], swaps: readonly number[]): T[] {
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = swaps[i % swaps.length]! % (i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
+
+  it('property: the same input in any order gives the same list, ties included', () => {
+    const input = fc
+      .record({
+        xs: fc.array(fc.tuple(arbitraryCandidate, fc.integer({ min: 1, max: 4 })), { maxLength: 8 }),
+        ids: fc.uniqueArray(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 40, maxLength: 40 }),
+        strategy: fc.constantFrom('fit-first' as const, 'weighted' as const),
+        rotation: fc.boolean(),
+        size: fc.integer({ min: 1, max: 12 }),
+      })
+      .chain((x) =>
+        fc.tuple(
+          fc.constant(x),
+          fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), { minLength: 4, maxLength: 4 }),
+        ),
+      );
     fc.assert(
-      fc.property(fc.array(arbitraryCandidate, { maxLength: 20 }), fc.integer(), (xs, seed) => {
-        const cs = build(xs);
-        const shuffled = [...cs].sort(
-          (a, b) => ((a.id.charCodeAt(2) * seed) % 7) - ((b.id.charCodeAt(2) * seed) % 7),
-        );
-        const a = rankCandidates(setup(cs).facts, setup(cs).query, { size: 50 });
-        const { facts, query } = setup(shuffled);
-        const b = rankCandidates(facts, query, { size: 50 });
-        expect(b.entries).toEqual(a.entries);
-        expect(b.nearMisses).toEqual(a.nearMisses);
+      fc.property(input, ([{ xs, ids, strategy, rotation, size }, swaps]) => {
+        // Each generated profile appears 1-4 times, and two fixed groups always tie: one on the list (it fits
+        // every order here) and one among the near misses (beyond the radius).
+        const profiles = [
+          ...xs.flatMap(([x, copies]) => Array.from({ length: copies }, () => build([x])[0]!)),
+          ...tieGroup(3),
+          ...tieGroup(3, { location: north(AARHUS_C, 17) }),
+        ];
+        // Ids share no pattern with the input order, so sorting by position can not pass for sorting by id.
+        const cs = profiles.map((c, i) => ({ ...c, id: ids[i]!, externalId: `ext-${ids[i]}` }));
+        const { facts, query } = setup(cs, order({ jobrotation: rotation, rankingStrategy: strategy }));
+        const expected = rankCandidates(facts, query, { size, nearMissLimit: size });
+        const ties = (a: RankedEntry, b: RankedEntry) =>
+          a.candidateId !== b.candidateId &&
+          compareEntries(strategy)({ ...a, candidateId: '' }, { ...b, candidateId: '' }) === 0;
+        // The fixed group makes a tie on the list certain, so a missing tie-break has something to get wrong.
+        const all = rankCandidates(facts, query, { size: 1000, nearMissLimit: 1000 });
+        expect(all.entries.some((a) => all.entries.some((b) => ties(a, b)))).toBe(true);
+        for (const permutation of [...swaps.map((s) => permute(facts, s)), [...facts].reverse()]) {
+          const got = rankCandidates(permutation, query, { size, nearMissLimit: size });
+          expect(got.entries).toEqual(expected.entries);
+          expect(got.nearMisses).toEqual(expected.nearMisses);
+          expect(got.candidatesConsidered).toBe(expected.candidatesConsidered);
+        }
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 
   it('property: pruning while ranking never changes the list (against scoring every candidate fully)', () => {
+    // Mostly in reach and mostly fitting, so both lists fill far past the point where their bars are set.
+    const dense = fc.record({
+      km: fc.double({ min: 0, max: 21, noNaN: true }),
+      since: fc.oneof(
+        fc.date({ min: new Date('2023-01-01'), max: new Date('2026-06-01'), noInvalidDate: true }),
+        fc.date({ min: new Date('2026-06-01'), max: new Date('2027-06-01'), noInvalidDate: true }),
+      ),
+      benefit: fc.constantFrom('dagpenge', 'dagpenge', 'dagpenge', 'kontanthjaelp', 'uddannelseshjaelp'),
+      competences: fc.subarray(['truckcertifikat', 'lagerstyring', 'plukning', 'WMS'], { minLength: 1 }),
+      hours: fc.constantFrom(20, 30, 37, 37),
+      schemes: fc.constantFrom<string[]>([], [], [], ['loentilskud'], ['svu']),
+      // Ids in no relation to arrival order: with ids rising along the stream, the early candidates win every
+      // tie and dropping the late ones would go unseen.
+      tag: fc.nat(),
+    });
     fc.assert(
       fc.property(
-        fc.array(arbitraryCandidate, { minLength: 60, maxLength: 160 }),
+        // Unbiased: fast-check's bias towards edge values would make whole runs of one profile that never
+        // fills one of the lists.
+        fc.noBias(fc.array(dense, { minLength: 600, maxLength: 800 })),
+        fc.constantFrom('fit-first' as const, 'weighted' as const),
         fc.boolean(),
-        (xs, rotation) => {
-          const { facts, query } = setup(build(xs), order({ jobrotation: rotation }));
-          const ranked = rankCandidates(facts, query, { size: 3, nearMissLimit: 3 });
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        (xs, strategy, rotation, size, nearMissLimit) => {
+          const cs = build(xs).map((c, i) => ({ ...c, id: `p-${xs[i]!.tag.toString(36)}-${i}` }));
+          const { facts, query } = setup(cs, order({ jobrotation: rotation, rankingStrategy: strategy }));
+
+          const ranker = new ShortlistRanker(query, { size, nearMissLimit });
+          let afterEntryBar = 0;
+          let afterNearMissBar = 0;
+          for (const c of facts) {
+            const { entries, nearMisses } = ranker.barsSet;
+            if (entries) afterEntryBar++;
+            if (nearMisses) afterNearMissBar++;
+            ranker.add(c);
+          }
+          const ranked = ranker.result();
+          // Without this the property is vacuous: below the bars nothing is ever pruned.
+          expect(afterEntryBar).toBeGreaterThan(100);
+          expect(afterNearMissBar).toBeGreaterThan(100);
+
           const entries: RankedEntry[] = [];
           const nearMisses: RankedNearMiss[] = [];
           for (const c of facts) {
@@ -237,8 +315,9 @@ describe('rankCandidates', () => {
           }
           entries.sort(compareEntries(query.strategy));
           nearMisses.sort((a, b) => b.competence - a.competence || (a.candidateId < b.candidateId ? -1 : 1));
-          expect(ranked.entries).toEqual(entries.slice(0, 3).map((e, i) => ({ rank: i + 1, ...e })));
-          expect(ranked.nearMisses).toEqual(nearMisses.slice(0, 3));
+          expect(ranked.entries).toEqual(entries.slice(0, size).map((e, i) => ({ rank: i + 1, ...e })));
+          expect(ranked.nearMisses).toEqual(nearMisses.slice(0, nearMissLimit));
+          expect(ranked.candidatesConsidered).toBe(facts.length);
         },
       ),
       { numRuns: 30 },
