@@ -221,10 +221,10 @@ describe('protected facts never score', () => {
         period: { from: '2027-01-04', to: '2027-06-30' },
         radiusKm: { full: 15, max: 25 },
       });
-      id = (await ctx.store.upsertJobOrders([{ jobOrder: order }]))[0]!.id;
+      id = (await ctx.stores.jobOrders.upsert([{ jobOrder: order }]))[0]!.id;
       orders.set(trade, id);
     }
-    const record = await ctx.store.getJobOrder(id);
+    const record = await ctx.stores.jobOrders.get(id);
     if (!record) throw new Error('order vanished');
     return record;
   }
@@ -234,7 +234,7 @@ describe('protected facts never score', () => {
     const result = await computeShortlist(
       await orderFor(trade),
       { scope: 'own', size: 20, strategy: 'fit-first' },
-      { store: ctx.store, index: ctx.index, loadRuleSet: ctx.loadRuleSet },
+      { stores: ctx.stores, index: ctx.index, loadRuleSet: ctx.loadRuleSet },
     );
     return {
       entries: result.entries.map((e) => ({
@@ -312,7 +312,7 @@ describe('protected facts never score', () => {
       );
       const summary = await importPath(sub, 'candidates', ctx, { jobcenter: JC });
       expect(summary.rejections).toEqual([]);
-      const stored = await ctx.store.findCandidate(JC, 'cv-under-test');
+      const stored = await ctx.stores.candidates.find(JC, 'cv-under-test');
       // The name came from the document itself: no sidecar or record field gave it.
       expect(stored?.candidate.name).toBe(`${first} ${last}`);
       expect(stored?.incomplete).toEqual([]);
@@ -383,7 +383,7 @@ describe('what is removed before analysis', () => {
       const file = path.join(dir, 'c.ndjson');
       fs.writeFileSync(file, JSON.stringify(candidateRecord('k-1', 'Anders Smed', text)));
       await importPath(file, 'candidates', ctx);
-      const stored = await ctx.store.findCandidate(JC, 'k-1');
+      const stored = await ctx.stores.candidates.find(JC, 'k-1');
       expect(stored?.candidate.cvText).toBe(text);
       const terms = new Set(stored?.facts.terms.map(([t]) => t));
       expect(terms.has('smed')).toBe(true);
