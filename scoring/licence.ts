@@ -18,8 +18,10 @@ export const LICENCE_CATEGORIES = [
   'TM',
 ] as const;
 
+const CATEGORY_SET: ReadonlySet<string> = new Set(LICENCE_CATEGORIES);
+
 export function isLicenceCategory(value: string): boolean {
-  return (LICENCE_CATEGORIES as readonly string[]).includes(value);
+  return CATEGORY_SET.has(value);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isLicenceCategory } from '../../scoring/licence.ts';
 import { redactCprInText } from '../../src/domain/cpr.ts';
 import { lookupPostalCode } from '../../src/geo/postnumre.ts';
 import { readEducations, readExperience, splitItems, stripBullet } from './cv-entries.ts';
@@ -221,24 +222,6 @@ function readLanguages(lines: string[]): string[] {
   return [...found];
 }
 
-const LICENCE_CATEGORIES = new Set([
-  'AM',
-  'A1',
-  'A2',
-  'A',
-  'B',
-  'BE',
-  'C1',
-  'C1E',
-  'C',
-  'CE',
-  'D1',
-  'D1E',
-  'D',
-  'DE',
-  'T',
-  'TM',
-]);
 const LICENCE_WORD = /(?:kørekort|førerbevis|driving licen[cs]e)(?:s?kategori(?:er)?)?/iu;
 
 /**
@@ -248,7 +231,7 @@ const LICENCE_WORD = /(?:kørekort|førerbevis|driving licen[cs]e)(?:s?kategori(
 function readDriversLicences(lines: string[]): string[] {
   const found = new Set<string>();
   const add = (text: string) => {
-    for (const token of text.split(/[\s,;/+&.:()]+/u)) if (LICENCE_CATEGORIES.has(token)) found.add(token);
+    for (const token of text.split(/[\s,;/+&.:()]+/u)) if (isLicenceCategory(token)) found.add(token);
   };
   lines.forEach((line, i) => {
     for (const m of line.matchAll(/\b([A-Z][A-Z0-9]{0,2})[- ]?(?=kørekort)/gu)) add(m[1]!);
