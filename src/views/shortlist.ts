@@ -1,7 +1,7 @@
 import type { Shortlist } from '../domain/shortlist.ts';
 import type { ShortlistRecord } from '../ports/shortlists.ts';
 
-/** The external shape of a bruttoliste (CONTRACT.md), shared by the API and `vikar shortlist --json`. */
+/** The external shape of a bruttoliste (the stable API contract), shared by the API and `vikar shortlist --json`. */
 export function shortlistView(r: ShortlistRecord): Shortlist {
   return {
     id: r.id,

@@ -119,7 +119,7 @@ describe('API access rules', () => {
   });
 
   it('konsulent A gets 404 for B’s candidate, order and shortlist on every route that takes an id', async () => {
-    // The core routes; the workflow routes (issue 6) have their own tenancy tests in test/api/workflow*.
+    // The core routes; the workflow routes have their own tenancy tests in test/api/workflow*.
     const core = new Set([
       'DELETE /v1/candidates/{id}',
       'DELETE /v1/job-orders/{id}',

@@ -1,7 +1,7 @@
 import type { Migration } from './migration.ts';
 
 /**
- * Workflow, CV bundles, pools, outcomes and the audit log (issue 6). Append-only like MIGRATIONS; spread into it.
+ * Workflow, CV bundles, pools, outcomes and the audit log. Append-only like MIGRATIONS; spread into it.
  * Candidate ids in these tables are plain text, not foreign keys: erasure replaces them with an anonymous id so
  * the counts behind the statistics survive while the link to the person does not.
  */

@@ -50,7 +50,7 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/shortlists/:id', {
     schema: {
       tags,
-      summary: 'A bruttoliste (CONTRACT.md): status, then the ranked entries with their breakdown',
+      summary: 'A bruttoliste: status, then the ranked entries with their breakdown',
       params: idParams,
       response: {
         200: shortlistView,

@@ -7,6 +7,6 @@ export const shortlistAccepted = z.object({ id: z.string(), status: z.enum(SHORT
   description: 'Poll GET /v1/shortlists/{id} until status is done or failed',
 });
 
-/** The bruttoliste of CONTRACT.md; the domain schema is its single source. */
+/** The bruttoliste as the API contract gives it; the domain schema is its single source. */
 export const shortlistView = shortlist.meta({ id: 'Shortlist' });
 export const shortlistListView = list(shortlistView);
