@@ -1,13 +1,13 @@
 import type { RuleSet } from '../scoring/eligibility.ts';
 import { analyse } from '../scoring/text/analyse.ts';
 import { type BundleCandidate, renderBundlePdf } from '../src/bundle/render.ts';
+import { evaluateProposal } from '../src/candidacy/proposal.ts';
 import type { ShortlistEntry } from '../src/domain/shortlist.ts';
 import type { CandidateRecord } from '../src/ports/candidates.ts';
 import type { ContactReleaseStore } from '../src/ports/contact-releases.ts';
 import type { JobOrderRecord } from '../src/ports/job-orders.ts';
 import type { ShortlistStore } from '../src/ports/shortlists.ts';
 import type { Stores } from '../src/ports/stores.ts';
-import { evaluateProposal } from '../src/workflow/proposal.ts';
 
 export interface BundleDeps {
   stores: Pick<

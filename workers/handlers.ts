@@ -1,8 +1,8 @@
 import type { RuleSet } from '../scoring/eligibility.ts';
+import { syncShortlistWorkflow } from '../src/candidacy/sync-shortlist.ts';
 import type { JobHandlers } from '../src/jobs/catalog.ts';
 import type { CandidateIndex } from '../src/ports/candidate-index.ts';
 import type { Stores } from '../src/ports/stores.ts';
-import { syncShortlistWorkflow } from '../src/workflow/sync.ts';
 import { runBundleJob } from './bundle.ts';
 import { rebuildIndex } from './reindex.ts';
 import { runRetentionJob } from './retention.ts';

@@ -1,5 +1,5 @@
 import { addMonthsClamped } from '../scoring/dates.ts';
-import { type ErasureDeps, eraseCandidate } from '../src/workflow/erasure.ts';
+import { type ErasureDeps, eraseCandidate } from '../src/privacy/erasure.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -7,7 +7,7 @@ import { type FieldError, fieldErrors } from '../../domain/errors.ts';
 import { isCprFree } from '../../domain/text.ts';
 import type { CandidateFilter, CandidateWrite } from '../../ports/candidates.ts';
 import type { WriteStatus } from '../../ports/upsert.ts';
-import { eraseCandidate as eraseCandidateEverywhere } from '../../workflow/erasure.ts';
+import { eraseCandidate as eraseCandidateEverywhere } from '../../privacy/erasure.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest } from '../problem.ts';
 import { assertMayWrite, listScope, visibleCandidate, writeRefusal } from './tenancy.ts';

@@ -1,5 +1,6 @@
 import { writeCandidateBatch } from '../../../indexer/import.ts';
 import { validateCandidate } from '../../../indexer/validate.ts';
+import { evaluateProposal } from '../../candidacy/proposal.ts';
 import type { AppContext } from '../../context.ts';
 import {
   type Actor,
@@ -10,7 +11,6 @@ import {
 import type { Candidacy } from '../../ports/candidacies.ts';
 import type { CandidateRecord } from '../../ports/candidates.ts';
 import type { JobOrderRecord } from '../../ports/job-orders.ts';
-import { evaluateProposal } from '../../workflow/proposal.ts';
 import { ownsJobcenter, type Principal } from '../auth.ts';
 import { badRequest, conflict, forbidden, notFound } from '../problem.ts';
 import { visibleCandidate, visibleJobOrder } from './tenancy.ts';
