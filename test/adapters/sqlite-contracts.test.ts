@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import { SqliteCandidateChanges } from '../../src/adapters/sqlite/candidate-changes.ts';
+import type { SqliteDatabase } from '../../src/adapters/sqlite/connection.ts';
 import { openSqliteStores } from '../../src/adapters/sqlite/stores.ts';
 import { accessStoreContract } from '../ports/access.contract.ts';
 import { auditLogContract } from '../ports/audit.contract.ts';
 import { bundleStoreContract } from '../ports/bundles.contract.ts';
 import { candidacyStoreContract } from '../ports/candidacies.contract.ts';
 import { candidateStoreContract } from '../ports/candidates.contract.ts';
+import { candidateChangeFeedContract } from '../ports/change-feed.contract.ts';
 import { contactReleaseStoreContract } from '../ports/contact-releases.contract.ts';
 import { storeDatabaseContract } from '../ports/database.contract.ts';
 import { candidateErasureContract } from '../ports/erasure.contract.ts';
@@ -49,3 +52,7 @@ contactReleaseStoreContract('sqlite', sqlite);
 accessStoreContract('sqlite', sqlite);
 statsReadModelContract('sqlite', sqlite);
 candidateErasureContract('sqlite', sqlite);
+candidateChangeFeedContract('sqlite', {
+  ...sqlite,
+  feed: (opened) => new SqliteCandidateChanges((opened.database as SqliteDatabase).connection),
+});
