@@ -56,6 +56,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** Runs the CLI on this process's arguments and streams; the exit code becomes the process's. */
 export async function cliMain(): Promise<void> {
+  // Everything the CLI and `vikar worker` create in DATA_DIR or write out (exports) is the service user's only.
+  process.umask(0o077);
   process.exitCode = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
