@@ -6,6 +6,7 @@ const USAGE = `vikar — Vikarmatch command line
 
   vikar gen candidates|job-orders --count N --seed S [--jobcenter 751,461] [--out file.ndjson]
   vikar import candidates|job-orders <file|dir> [--jobcenter <id>]
+  vikar export candidates (--jobcenter <id> | --id <id>) [--json]   everything held about each person
   vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope auto|own|pool|all] [--json]
   vikar reindex                      rebuild the candidate index (Meilisearch) from the Store
   vikar serve                        the HTTP API (as npm start)
@@ -20,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
   gen: async () => (await import('./cli/gen.ts')).main,
   import: async () => (await import('./cli/import.ts')).main,
   shortlist: async () => (await import('./cli/shortlist.ts')).main,
+  export: async () => (await import('./cli/export.ts')).main,
   reindex: async () => (await import('./cli/reindex.ts')).main,
   worker: async () => (await import('./cli/worker.ts')).main,
   serve: async () => (await import('./server.ts')).main,
