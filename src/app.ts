@@ -14,6 +14,7 @@ import { rateLimitPlugin } from './api/plugins/rate-limit.ts';
 import { swaggerPlugin } from './api/plugins/swagger.ts';
 import { adminRoutes } from './api/routes/admin.ts';
 import { bundleRoutes } from './api/routes/bundles.ts';
+import { candidateExportRoutes } from './api/routes/candidate-export.ts';
 import { candidateRoutes } from './api/routes/candidates.ts';
 import { companyRoutes } from './api/routes/company.ts';
 import { healthRoutes } from './api/routes/health.ts';
@@ -30,6 +31,7 @@ import type { AppContext } from './context.ts';
  */
 const V1_ROUTES: FastifyPluginAsyncZod[] = [
   candidateRoutes,
+  candidateExportRoutes,
   jobOrderRoutes,
   shortlistRoutes,
   adminRoutes,

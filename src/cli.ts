@@ -6,6 +6,7 @@ const USAGE = `vikar — Vikarmatch command line
 
   vikar gen candidates|job-orders --count N --seed S [--jobcenter 751,461] [--out file.ndjson]
   vikar import candidates|job-orders <file|dir> [--jobcenter <id>]
+  vikar export candidates (--jobcenter <id> | --id <id>) [--json]   everything held about each person
   vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope auto|own|pool|all] [--json]
   vikar reindex                      rebuild the candidate index (Meilisearch) from the Store
   vikar serve                        the HTTP API (as npm start)
@@ -20,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
   gen: async () => (await import('./cli/gen.ts')).main,
   import: async () => (await import('./cli/import.ts')).main,
   shortlist: async () => (await import('./cli/shortlist.ts')).main,
+  export: async () => (await import('./cli/export.ts')).main,
   reindex: async () => (await import('./cli/reindex.ts')).main,
   worker: async () => (await import('./cli/worker.ts')).main,
   serve: async () => (await import('./server.ts')).main,
@@ -56,6 +58,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** Runs the CLI on this process's arguments and streams; the exit code becomes the process's. */
 export async function cliMain(): Promise<void> {
+  // Everything the CLI and `vikar worker` create in DATA_DIR or write out (exports) is the service user's only.
+  process.umask(0o077);
   process.exitCode = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -58,6 +58,11 @@ export const configSchema = z.object({
     .transform((v): boolean | number | string[] =>
       v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(','),
     ),
+  /**
+   * How many bruttolister one job order may have queued or running at once; a request beyond it answers 429. Keeps
+   * one konsulent (or a loop in a script) from filling the queue and the order with lists.
+   */
+  SHORTLISTS_IN_FLIGHT_PER_ORDER: z.coerce.number().int().min(1).max(1000).default(10),
   /** Erase candidates not updated for this many months (the daily `retention` job); unset = keep. */
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).optional(),
 });

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../scoring/eligibility.ts';
 import { buildJobHandlers } from '../workers/handlers.ts';
@@ -9,6 +18,7 @@ import { EmbeddedCandidateIndex } from './adapters/embedded-index/embedded-candi
 import { SqliteJobQueue } from './adapters/embedded-queue/sqlite-job-queue.ts';
 import { MeiliCandidateIndex } from './adapters/meilisearch/meili-candidate-index.ts';
 import { SqliteCandidateChanges } from './adapters/sqlite/candidate-changes.ts';
+import { ownerOnlyDatabaseFile } from './adapters/sqlite/connection.ts';
 import { openSqliteStores } from './adapters/sqlite/stores.ts';
 import type { Config } from './config.ts';
 import { IndexFollower } from './index-follower.ts';
@@ -52,6 +62,8 @@ function cprKey(config: Config): Buffer {
       rmSync(temp, { force: true });
     }
   }
+  // A key file copied in (or left by an older version) with wider permissions is tightened like the databases.
+  chmodSync(file, 0o600);
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
 }
 
@@ -70,6 +82,29 @@ export interface ContextOptions {
   onIndexProgress?: (n: number) => void;
   /** Errors of the queue itself (Redis down, the queue database locked); the queue keeps retrying. */
   onQueueError?: (error: Error) => void;
+  /** Something the operator should know about the start-up (a data directory tightened); default stderr. */
+  onNotice?: (fields: Record<string, unknown>, message: string) => void;
+}
+
+const noticeOnStderr = (fields: Record<string, unknown>, message: string) =>
+  process.stderr.write(`vikarmatch: ${message} ${JSON.stringify(fields)}\n`);
+
+/**
+ * DATA_DIR holds personal data: created 0700, and an existing one this user owns is tightened to 0700 (with a
+ * notice, since someone may have opened it on purpose). A directory with the sticky bit (/tmp, say) is shared by
+ * design and is left as it is.
+ */
+export function prepareDataDir(dir: string, notice: NonNullable<ContextOptions['onNotice']>): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stat = statSync(dir);
+  const mode = stat.mode & 0o7777;
+  const ours = process.getuid === undefined || stat.uid === process.getuid();
+  if ((mode & 0o077) === 0 || !ours || (mode & 0o1000) !== 0) return;
+  chmodSync(dir, mode & 0o7700);
+  notice(
+    { dataDir: dir, from: `0${(mode & 0o777).toString(8)}`, to: `0${(mode & 0o700).toString(8)}` },
+    'DATA_DIR was readable by other users: tightened to the service user only',
+  );
 }
 
 /**
@@ -84,11 +119,13 @@ function createQueue(config: Config, onError: ((error: Error) => void) | undefin
   const report = onError ? { onError } : {};
   if (config.REDIS_URL)
     return new BullJobQueue({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, ...report });
-  return new SqliteJobQueue(join(config.DATA_DIR, 'queue.db'), report);
+  const file = join(config.DATA_DIR, 'queue.db');
+  ownerOnlyDatabaseFile(file);
+  return new SqliteJobQueue(file, report);
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  prepareDataDir(config.DATA_DIR, options.onNotice ?? noticeOnStderr);
   const { database, stores } = openSqliteStores({
     file: join(config.DATA_DIR, 'vikarmatch.db'),
     cprKey: cprKey(config),

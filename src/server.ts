@@ -26,6 +26,7 @@ export async function startServer(
   const log = createLogger(config, stdout, 'vikarmatch');
   const ctx = await createContext(config, {
     onQueueError: (error) => log.error({ err: error }, 'queue error (retrying)'),
+    onNotice: (fields, message) => log.warn(fields, message),
   });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
@@ -91,6 +92,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
 }
 
 async function runAsScript(): Promise<void> {
+  // Everything this process creates (databases, their -wal and -shm, the key, exports) is the service user's only.
+  process.umask(0o077);
   try {
     process.exitCode = await serve(process.env, process.stdout);
   } catch (error) {

@@ -140,12 +140,12 @@ export const unauthorized = (detail: string) => new ProblemError({ code: 'unauth
 
 export const forbidden = (detail: string) => new ProblemError({ code: 'forbidden', detail });
 
-/** Also the answer for another tenant's records: whether they exist is none of the caller's business. */
-export const notFound = (what: string, id?: string) =>
-  new ProblemError({
-    code: 'not-found',
-    detail: id ? `${what} ${id} was not found` : `${what} was not found`,
-  });
+/**
+ * Also the answer for another tenant's records: whether they exist is none of the caller's business. The id is not
+ * echoed: whatever was typed into the path (a CPR-nummer, say) stays out of the answer.
+ */
+export const notFound = (what: string, _id?: string) =>
+  new ProblemError({ code: 'not-found', detail: `${what} was not found` });
 
 export const conflict = (detail: string) => new ProblemError({ code: 'conflict', detail });
 

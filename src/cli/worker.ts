@@ -32,6 +32,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   const signal = shutdownSignal(log);
   const ctx = await createContext(config, {
     onQueueError: (error) => log.error({ err: error }, 'queue error (retrying)'),
+    onNotice: (fields, message) => log.warn(fields, message),
   });
   try {
     await ctx.queue.startWorkers(loggedHandlers(ctx.handlers, log), { concurrency });

@@ -36,4 +36,6 @@ export interface BundleStore {
   getPdf(id: string): Promise<Buffer | undefined>;
   /** The order's bundles, oldest first. */
   list(jobOrderId: string): Promise<Bundle[]>;
+  /** Every bundle the candidate is in, on any order, oldest first (what an access request exports). */
+  listByCandidate(candidateId: string): Promise<Bundle[]>;
 }

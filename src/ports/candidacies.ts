@@ -69,6 +69,8 @@ export interface CandidacyStore {
   get(jobOrderId: string, candidateId: string): Promise<Candidacy | undefined>;
   /** The order's candidacies, oldest first. */
   list(jobOrderId: string): Promise<Candidacy[]>;
+  /** One candidate's candidacies on every order, oldest first (what an access request exports). */
+  listByCandidate(candidateId: string): Promise<Candidacy[]>;
   /**
    * Checks the transition table against the stored state and records the step with who and when, atomically.
    * Throws CandidacyNotFoundError or InvalidTransitionError.

@@ -38,4 +38,6 @@ export interface PlacementStore {
     actor: Actor;
   }): Promise<Placement>;
   get(jobOrderId: string, candidateId: string): Promise<Placement | undefined>;
+  /** The candidate's placements on every order, oldest first (what an access request exports). */
+  listByCandidate(candidateId: string): Promise<Placement[]>;
 }

@@ -1,4 +1,5 @@
 import type { NearMiss, ShortlistEntry, ShortlistScope } from '../domain/shortlist.ts';
+import type { Page, PageResult } from './page.ts';
 
 export type ShortlistStatus = 'queued' | 'running' | 'done' | 'failed';
 export type ShortlistStrategy = 'fit-first' | 'weighted';
@@ -21,6 +22,12 @@ export interface ShortlistRecord {
   effectiveScope?: ShortlistScope | undefined;
   widened?: boolean | undefined;
 }
+
+/** A shortlist without its entries: what a list of an order's shortlists shows (an order may have hundreds). */
+export type ShortlistSummary = Omit<ShortlistRecord, 'entries' | 'nearMisses'> & {
+  entryCount: number;
+  nearMissCount: number;
+};
 
 export interface ShortlistResult {
   candidatesConsidered: number;
@@ -48,4 +55,11 @@ export interface ShortlistStore {
   get(id: string): Promise<ShortlistRecord | undefined>;
   /** The order's shortlists, newest first. */
   list(jobOrderId: string): Promise<ShortlistRecord[]>;
+  /**
+   * The order's shortlists newest first, a page at a time and without their entries. A cursor from another order's
+   * pages, or of a list since deleted, throws InvalidCursorError.
+   */
+  listSummaries(jobOrderId: string, page: Page): Promise<PageResult<ShortlistSummary>>;
+  /** How many of the order's shortlists are queued or running. */
+  countInFlight(jobOrderId: string): Promise<number>;
 }

@@ -61,6 +61,37 @@ describe('logs', () => {
     }
   });
 
+  it('name the route, not the path: an id or query typed into a URL is neither logged nor echoed', async () => {
+    const before = t.logs.length;
+    const answers = [];
+    for (const url of [
+      `/v1/candidates/${TEST_CPR}`,
+      `/v1/candidates/010190-1234?q=${TEST_CPR}`,
+      '/v1/candidates/00000000-0000-4000-8000-000000000000',
+      `/v1/job-orders/00000000-0000-4000-8000-000000000000/shortlists?after=${TEST_CPR}`,
+      `/v1/no-such-route/${TEST_CPR}?x=${TEST_CPR}`,
+      `/v1/candidates/${TEST_CPR}/export`,
+    ]) {
+      const res = await t.call(t.tokens.a, { method: 'GET', url });
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      answers.push(res.body);
+    }
+    const unknown = await t.call(t.tokens.a, {
+      method: 'GET',
+      url: '/v1/candidates/00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).not.toContain('00000000-0000-4000-8000-000000000000');
+    const logs = t.logs.slice(before).join('');
+    // Something was logged for each request, so an empty capture can not pass for a clean one.
+    expect(logs).toContain('"url":"/v1/candidates/:id"');
+    expect(logs).toContain('"url":"(no route)"');
+    for (const text of [logs, ...answers]) {
+      for (const secret of [TEST_CPR, '010190-1234', 'no-such-route', '00000000-0000-4000-8000-000000000000'])
+        expect(text, secret).not.toContain(secret);
+    }
+  });
+
   it('redacts personal fields even when code logs them by mistake', () => {
     t.app.log.info(
       { candidate: { cpr: TEST_CPR, name: 'Ib Ibsen', email: 'ib@example.dk', phone: '+4511112222' } },
@@ -179,7 +210,7 @@ describe('logs of the API and of the worker', () => {
     // Both loggers wrote what they did, so an empty capture can not pass for a clean one.
     for (const job of ['shortlist', 'bundle', 'reindex', 'retention'])
       expect(worker()).toMatch(new RegExp(`"job":"${job}"[^\\n]*"msg":"job done"`));
-    expect(t.logs.join('')).toContain(`"url":"/v1/candidates/${candidateId}"`);
+    expect(t.logs.join('')).toContain('"url":"/v1/candidates/:id"');
 
     const logs = { api: t.logs.join('').toLowerCase(), worker: worker().toLowerCase() };
     const secrets = [

@@ -81,3 +81,106 @@ describe('shortlists API', () => {
     expect((await t.call(t.tokens.a, { method: 'GET', url: `/v1/shortlists/${none}` })).statusCode).toBe(404);
   });
 });
+
+describe('an order’s shortlists: paged, summarised, and capped while in flight', () => {
+  let t: TestApi;
+  let orderId: string;
+  beforeAll(async () => {
+    // No workers: requested lists stay queued, as they would behind a busy queue.
+    t = await createTestApi({ env: { SHORTLISTS_IN_FLIGHT_PER_ORDER: '3' } });
+    orderId = json(
+      await t.call(t.tokens.a, { method: 'POST', url: '/v1/job-orders', payload: jobOrderBody(JC_A) }),
+    ).id as string;
+  });
+  afterAll(async () => t?.close());
+
+  const request = () =>
+    t.call(t.tokens.a, { method: 'POST', url: `/v1/job-orders/${orderId}/shortlists`, payload: { size: 5 } });
+
+  it('takes no more lists for an order while SHORTLISTS_IN_FLIGHT_PER_ORDER are queued or running', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await request();
+      expect(res.statusCode, res.body).toBe(202);
+      ids.push(json(res).id as string);
+    }
+    const refused = await request();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(json(refused)).toMatchObject({ inFlight: 3, limit: 3 });
+    expect(json(refused).detail).toMatch(/3 bruttolister queued or running \(at most 3 at once\)/);
+    // Another order is not held up by this one.
+    const other = json(
+      await t.call(t.tokens.a, { method: 'POST', url: '/v1/job-orders', payload: jobOrderBody(JC_A) }),
+    ).id as string;
+    expect(
+      (await t.call(t.tokens.a, { method: 'POST', url: `/v1/job-orders/${other}/shortlists`, payload: {} }))
+        .statusCode,
+    ).toBe(202);
+
+    // One finishes (or fails): room for the next.
+    await t.ctx.stores.shortlists.complete(ids[0]!, { candidatesConsidered: 0, entries: [], nearMisses: [] });
+    expect((await request()).statusCode).toBe(202);
+    expect((await request()).statusCode).toBe(429);
+    await t.ctx.stores.shortlists.fail(ids[1]!, 'test');
+    expect((await request()).statusCode).toBe(202);
+  });
+
+  it('pages them newest first (default 20, at most 100), as summaries without the entries', async () => {
+    const finished = json<{ items: Array<{ id: string }> }>(
+      await t.call(t.tokens.a, { method: 'GET', url: `/v1/job-orders/${orderId}/shortlists?limit=100` }),
+    ).items;
+    for (const s of finished) await t.ctx.stores.shortlists.fail(s.id, 'test');
+    const made = finished.map((s) => s.id).reverse();
+    // Many finished lists, as a busy order collects them (straight into the store: the cap is for requests).
+    for (let i = 0; i < 42; i++) {
+      const s = await t.ctx.stores.shortlists.create({
+        jobOrderId: orderId,
+        scope: 'own',
+        size: 5,
+        strategy: 'fit-first',
+      });
+      await t.ctx.stores.shortlists.complete(s.id, { candidatesConsidered: 9, entries: [], nearMisses: [] });
+      made.push(s.id);
+    }
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    let url = `/v1/job-orders/${orderId}/shortlists`;
+    for (;;) {
+      const res = await t.call(t.tokens.a, { method: 'GET', url });
+      expect(res.statusCode, res.body).toBe(200);
+      const page = json<{ items: Array<Record<string, unknown>>; next: string | null }>(res);
+      sizes.push(page.items.length);
+      seen.push(...page.items.map((s) => s.id as string));
+      for (const item of page.items) {
+        expect(item).not.toHaveProperty('entries');
+        expect(item).not.toHaveProperty('nearMisses');
+        expect(item).toMatchObject({ jobOrderId: orderId, entryCount: expect.any(Number), nearMissCount: 0 });
+      }
+      if (!page.next) break;
+      url = `/v1/job-orders/${orderId}/shortlists?after=${page.next}`;
+    }
+    expect(sizes).toEqual([20, 20, made.length - 40]);
+    expect(seen).toEqual([...made].reverse());
+    expect(
+      json(await t.call(t.tokens.a, { method: 'GET', url: `/v1/job-orders/${orderId}/shortlists?limit=100` }))
+        .items,
+    ).toHaveLength(made.length);
+
+    const tooMany = await t.call(t.tokens.a, {
+      method: 'GET',
+      url: `/v1/job-orders/${orderId}/shortlists?limit=101`,
+    });
+    expect(tooMany.statusCode).toBe(400);
+    const badCursor = await t.call(t.tokens.a, {
+      method: 'GET',
+      url: `/v1/job-orders/${orderId}/shortlists?after=nope`,
+    });
+    expect(badCursor.statusCode).toBe(400);
+    expect(json<{ errors: Array<{ field: string }> }>(badCursor).errors[0]!.field).toBe('after');
+    // Another jobcenter's order stays unknown, whatever the page.
+    expect(
+      (await t.call(t.tokens.b, { method: 'GET', url: `/v1/job-orders/${orderId}/shortlists` })).statusCode,
+    ).toBe(404);
+  });
+});

@@ -75,6 +75,22 @@ export function bundleStoreContract(name: string, factory: StoresFactory): void 
       expect(await stores.bundles.getPdf(bundle.id)).toBeUndefined();
     });
 
+    it('lists the bundles a candidate is in, on any order, oldest first', async () => {
+      const first = await create(['c-1', 'c-2']);
+      await create(['c-2']);
+      const other = await anOrder(stores);
+      const third = await stores.bundles.create({
+        jobOrderId: other,
+        jobcenter: '751',
+        candidateIds: ['c-3', 'c-1'],
+        createdBy: 'tok-konsulent',
+      });
+      expect((await stores.bundles.listByCandidate('c-1')).map((b) => b.id)).toEqual([first.id, third.id]);
+      // An id that is only a part of another id is not a match.
+      expect(await stores.bundles.listByCandidate('c-')).toEqual([]);
+      expect(await stores.bundles.listByCandidate('c-9')).toEqual([]);
+    });
+
     it('lists an order’s bundles oldest first; unknown ids are undefined', async () => {
       const first = await create(['c-1']);
       const second = await create(['c-2']);

@@ -161,6 +161,28 @@ export function candidacyStoreContract(name: string, factory: StoresFactory): vo
       expect((await stores.candidacies.get(other, 'c-1'))?.state).toBe('suggested');
     });
 
+    it('lists one candidate’s candidacies on every order, oldest first, and no one else’s', async () => {
+      await sync('s-1', ['c-1', 'c-2']);
+      await nextMillisecond();
+      const second = await anOrder(stores);
+      await stores.candidacies.add({
+        jobOrderId: second,
+        orderJobcenter: '751',
+        candidateId: 'c-1',
+        homeJobcenter: '751',
+        source: 'company_proposal',
+        actor: KONSULENT,
+      });
+      await stores.candidacies.transition(second, 'c-1', { to: 'contacted' }, KONSULENT);
+      const mine = await stores.candidacies.listByCandidate('c-1');
+      expect(mine.map((c) => [c.jobOrderId, c.state, c.source])).toEqual([
+        [orderId, 'suggested', 'shortlist'],
+        [second, 'contacted', 'company_proposal'],
+      ]);
+      expect(mine.every((c) => c.candidateId === 'c-1')).toBe(true);
+      expect(await stores.candidacies.listByCandidate('c-3')).toEqual([]);
+    });
+
     it('go with their job order when it is deleted', async () => {
       await sync('s-1', ['c-1']);
       await stores.candidacies.transition(orderId, 'c-1', { to: 'contacted' }, KONSULENT);

@@ -67,6 +67,30 @@ export function placementStoreContract(name: string, factory: StoresFactory): vo
       expect(await stores.placements.get(orderId, 'c-1')).toEqual(ended);
     });
 
+    it('lists one candidate’s placements on every order, each with its outcomes', async () => {
+      await chosenCandidacy(stores, orderId, 'c-1');
+      await chosenCandidacy(stores, orderId, 'c-2');
+      await record('c-1', { outcome: 'started', date: '2027-01-04' });
+      await record('c-2', { outcome: 'started', date: '2027-01-04' });
+      const other = await anOrder(stores);
+      await chosenCandidacy(stores, other, 'c-1');
+      await stores.placements.recordOutcome({
+        jobOrderId: other,
+        candidateId: 'c-1',
+        request: { outcome: 'started', date: '2027-02-01' },
+        actor: KONSULENT,
+      });
+      await record('c-1', { outcome: 'completed' });
+      const mine = await stores.placements.listByCandidate('c-1');
+      expect(mine.map((p) => p.jobOrderId).sort()).toEqual([orderId, other].sort());
+      expect(mine.find((p) => p.jobOrderId === orderId)).toEqual(await stores.placements.get(orderId, 'c-1'));
+      expect(mine.find((p) => p.jobOrderId === orderId)!.outcomes.map((o) => o.outcome)).toEqual([
+        'started',
+        'completed',
+      ]);
+      expect(await stores.placements.listByCandidate('c-3')).toEqual([]);
+    });
+
     it('allows hired_ordinarily after completed', async () => {
       await chosenCandidacy(stores, orderId, 'c-1');
       await record('c-1', { outcome: 'started' });

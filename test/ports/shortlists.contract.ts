@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { InvalidCursorError } from '../../src/ports/page.ts';
 import type { Stores } from '../../src/ports/stores.ts';
 import { jobOrderInputFixture, shortlistResultFixture, uniqueExternalId } from './fixtures.ts';
 import { nextMillisecond, type StoresFactory, useStores } from './harness.ts';
@@ -139,6 +140,95 @@ export function shortlistStoreContract(name: string, factory: StoresFactory): vo
         });
         expect((await stores.shortlists.list(jobOrderId)).map((s) => s.id)).toEqual(made.reverse());
         expect(await stores.shortlists.list('00000000-0000-4000-8000-000000000000')).toEqual([]);
+      });
+
+      it('pages a job order’s shortlists newest first, as summaries with their counts', async () => {
+        const made: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          // Same-millisecond lists too: the order must hold without a clock tick between them.
+          made.push(
+            (
+              await stores.shortlists.create({
+                jobOrderId,
+                scope: 'own',
+                size: 10 + i,
+                strategy: 'fit-first',
+              })
+            ).id,
+          );
+          if (i % 2 === 0) await nextMillisecond();
+        }
+        await stores.shortlists.complete(made[1]!, shortlistResultFixture(people, [people[0]!]));
+        await stores.shortlists.markRunning(made[2]!);
+        const [other] = await stores.jobOrders.upsert([{ jobOrder: jobOrderInputFixture() }]);
+        const foreign = await stores.shortlists.create({
+          jobOrderId: other!.id,
+          scope: 'own',
+          size: 10,
+          strategy: 'fit-first',
+        });
+
+        const seen: string[] = [];
+        const pages: number[] = [];
+        let after: string | undefined;
+        do {
+          const page = await stores.shortlists.listSummaries(jobOrderId, { limit: 2, after });
+          seen.push(...page.items.map((s) => s.id));
+          pages.push(page.items.length);
+          after = page.next ?? undefined;
+        } while (after);
+        expect(seen).toEqual([...made].reverse());
+        expect(pages).toEqual([2, 2, 1]);
+
+        const all = (await stores.shortlists.listSummaries(jobOrderId, { limit: 10 })).items;
+        const done = all.find((s) => s.id === made[1])!;
+        expect(done).toMatchObject({
+          id: made[1],
+          jobOrderId,
+          status: 'done',
+          scope: 'own',
+          size: 11,
+          strategy: 'fit-first',
+          entryCount: 2,
+          nearMissCount: 1,
+          candidatesConsidered: 43,
+          startedAt: null,
+        });
+        expect(done.completedAt).toEqual(expect.any(String));
+        expect(done).not.toHaveProperty('entries');
+        expect(done).not.toHaveProperty('nearMisses');
+        expect(all.find((s) => s.id === made[0])).toMatchObject({ status: 'queued', entryCount: 0 });
+
+        // Queued and running lists are what the per-order cap counts; finished ones and other orders' are not.
+        expect(await stores.shortlists.countInFlight(jobOrderId)).toBe(4);
+        expect(await stores.shortlists.countInFlight(other!.id)).toBe(1);
+        await stores.shortlists.fail(made[0]!, 'broken');
+        expect(await stores.shortlists.countInFlight(jobOrderId)).toBe(3);
+
+        expect((await stores.shortlists.listSummaries(other!.id, { limit: 1 })).items[0]!.id).toBe(
+          foreign.id,
+        );
+        await expect(
+          stores.shortlists.listSummaries(jobOrderId, { limit: 2, after: 'bm9wZQ' }),
+        ).rejects.toThrow(InvalidCursorError);
+        // A cursor of another order's pages is not a position in this one.
+        await stores.shortlists.create({
+          jobOrderId: other!.id,
+          scope: 'own',
+          size: 10,
+          strategy: 'fit-first',
+        });
+        const next = (await stores.shortlists.listSummaries(other!.id, { limit: 1 })).next;
+        expect(next).not.toBeNull();
+        await expect(stores.shortlists.listSummaries(jobOrderId, { limit: 2, after: next! })).rejects.toThrow(
+          InvalidCursorError,
+        );
+        expect(
+          await stores.shortlists.listSummaries('00000000-0000-4000-8000-000000000000', { limit: 5 }),
+        ).toEqual({
+          items: [],
+          next: null,
+        });
       });
 
       it('go with their job order when it is deleted', async () => {

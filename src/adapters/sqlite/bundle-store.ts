@@ -33,6 +33,9 @@ const SQL = {
   get: `SELECT ${COLUMNS} FROM bundles WHERE id = ?`,
   pdf: `SELECT pdf FROM bundles WHERE id = ? AND status = 'done'`,
   list: `SELECT ${COLUMNS} FROM bundles WHERE job_order_id = ? ORDER BY created_at, id`,
+  byCandidate: `SELECT ${COLUMNS} FROM bundles
+    WHERE EXISTS (SELECT 1 FROM json_each(candidate_ids_json) WHERE value = ?)
+    ORDER BY created_at, id`,
 } as const;
 
 function toBundle(r: BundleRow): Bundle {
@@ -95,5 +98,9 @@ export class SqliteBundleStore implements BundleStore {
 
   async list(jobOrderId: string): Promise<Bundle[]> {
     return this.db.statement<[string], BundleRow>(SQL.list).all(jobOrderId).map(toBundle);
+  }
+
+  async listByCandidate(candidateId: string): Promise<Bundle[]> {
+    return this.db.statement<[string], BundleRow>(SQL.byCandidate).all(candidateId).map(toBundle);
   }
 }

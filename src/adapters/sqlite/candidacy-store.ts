@@ -58,6 +58,7 @@ const SQL = {
     VALUES (?, ?, ?, ?, 'suggested', ?, ?, ?)
     ON CONFLICT (job_order_id, candidate_id) DO NOTHING`,
   list: 'SELECT * FROM workflow_entries WHERE job_order_id = ? ORDER BY created_at, candidate_id',
+  byCandidate: 'SELECT * FROM workflow_entries WHERE candidate_id = ? ORDER BY created_at, job_order_id',
   step: `UPDATE workflow_entries SET state = @to, updated_at = @now,
       decline_reason = CASE WHEN @to = 'declined' THEN @reason ELSE decline_reason END,
       company_reason = CASE WHEN @to = 'not_chosen' THEN @reason ELSE company_reason END,
@@ -160,6 +161,10 @@ export class SqliteCandidacyStore implements CandidacyStore {
 
   async list(jobOrderId: string): Promise<Candidacy[]> {
     return this.db.statement<[string], CandidacyRow>(SQL.list).all(jobOrderId).map(toCandidacy);
+  }
+
+  async listByCandidate(candidateId: string): Promise<Candidacy[]> {
+    return this.db.statement<[string], CandidacyRow>(SQL.byCandidate).all(candidateId).map(toCandidacy);
   }
 
   async transition(

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { StoreDatabase } from '../../ports/stores.ts';
 import { migrate } from './migrations.ts';
@@ -16,6 +17,7 @@ export class SqliteDatabase implements StoreDatabase {
 
   /** `file`: a path, or ':memory:' (unit tests of other modules only: WAL and durability need a file). */
   constructor(file: string) {
+    if (file !== ':memory:') ownerOnlyDatabaseFile(file);
     const db = new Database(file);
     // Takes effect only on a new file: 8 KiB pages hold a whole candidate row (a few KiB of JSON) without overflow
     // pages, which made imports ~20% faster than the 4 KiB default.
@@ -67,3 +69,16 @@ export class SqliteDatabase implements StoreDatabase {
 export const now = (): string => new Date().toISOString();
 
 export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * A database file readable and writable by the service user only (0600), with its -wal and -shm beside it: the
+ * file is created empty with that mode before SQLite opens it (an empty file is a valid database), because SQLite
+ * gives the -wal and -shm files it creates later the mode of the database file. Files from an older start are
+ * tightened here.
+ */
+export function ownerOnlyDatabaseFile(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path)) chmodSync(path, 0o600);
+  }
+}

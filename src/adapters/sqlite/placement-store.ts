@@ -34,6 +34,7 @@ interface OutcomeRow {
 
 const SQL = {
   get: 'SELECT * FROM placements WHERE job_order_id = ? AND candidate_id = ?',
+  byCandidate: 'SELECT * FROM placements WHERE candidate_id = ? ORDER BY created_at, id',
   insert: `INSERT INTO placements (id, job_order_id, candidate_id, home_jobcenter, order_jobcenter, created_at,
       updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -104,7 +105,17 @@ export class SqlitePlacementStore implements PlacementStore {
 
   async get(jobOrderId: string, candidateId: string): Promise<Placement | undefined> {
     const row = this.db.statement<[string, string], PlacementRow>(SQL.get).get(jobOrderId, candidateId);
-    if (!row) return undefined;
+    return row && this.toPlacement(row);
+  }
+
+  async listByCandidate(candidateId: string): Promise<Placement[]> {
+    return this.db
+      .statement<[string], PlacementRow>(SQL.byCandidate)
+      .all(candidateId)
+      .map((row) => this.toPlacement(row));
+  }
+
+  private toPlacement(row: PlacementRow): Placement {
     const outcomes = this.db.statement<[string], OutcomeRow>(SQL.outcomes).all(row.id).map(toOutcome);
     return {
       id: row.id,

@@ -1,12 +1,15 @@
 import type { NearMiss, ShortlistEntry } from '../../domain/shortlist.ts';
+import { InvalidCursorError, type Page, type PageResult } from '../../ports/page.ts';
 import type {
   ShortlistRecord,
   ShortlistResult,
   ShortlistStatus,
   ShortlistStore,
   ShortlistStrategy,
+  ShortlistSummary,
 } from '../../ports/shortlists.ts';
 import { now, type SqliteDatabase } from './connection.ts';
+import { checkLimit, decodeCursor, toPage } from './cursor.ts';
 import { newId } from './ids.ts';
 import { parseJson } from './json.ts';
 
@@ -41,7 +44,36 @@ const SQL = {
   get: 'SELECT * FROM shortlists WHERE id = ?',
   // rowid breaks ties between lists created in the same millisecond.
   list: 'SELECT * FROM shortlists WHERE job_order_id = ? ORDER BY created_at DESC, rowid DESC',
+  cursorRow: 'SELECT job_order_id, created_at, rowid AS row FROM shortlists WHERE id = ?',
+  // The counts come from the JSON in SQLite: a page of summaries never parses a list's entries in JavaScript.
+  summaries: `SELECT id, job_order_id, status, scope, size, strategy, created_at, started_at, completed_at,
+      candidates_considered, error, effective_scope, widened,
+      json_array_length(entries_json) AS entry_count, json_array_length(near_misses_json) AS near_miss_count
+    FROM shortlists
+    WHERE job_order_id = @jobOrderId
+      AND (@row IS NULL OR created_at < @createdAt OR (created_at = @createdAt AND rowid < @row))
+    ORDER BY created_at DESC, rowid DESC
+    LIMIT @limit`,
+  countInFlight: `SELECT count(*) AS n FROM shortlists WHERE job_order_id = ? AND status IN ('queued', 'running')`,
 } as const;
+
+type SummaryRow = Omit<ShortlistRow, 'entries_json' | 'near_misses_json'> & {
+  entry_count: number;
+  near_miss_count: number;
+};
+
+function toSummary(row: SummaryRow): ShortlistSummary {
+  const {
+    entries: _entries,
+    nearMisses: _nearMisses,
+    ...record
+  } = toRecord({
+    ...row,
+    entries_json: '[]',
+    near_misses_json: '[]',
+  });
+  return { ...record, entryCount: row.entry_count, nearMissCount: row.near_miss_count };
+}
 
 function toRecord(row: ShortlistRow): ShortlistRecord {
   const record: ShortlistRecord = {
@@ -131,5 +163,27 @@ export class SqliteShortlistStore implements ShortlistStore {
 
   async list(jobOrderId: string): Promise<ShortlistRecord[]> {
     return this.db.statement<[string], ShortlistRow>(SQL.list).all(jobOrderId).map(toRecord);
+  }
+
+  async listSummaries(jobOrderId: string, page: Page): Promise<PageResult<ShortlistSummary>> {
+    checkLimit(page.limit, 'page.limit');
+    let createdAt: string | null = null;
+    let row: number | null = null;
+    if (page.after !== undefined) {
+      const at = this.db
+        .statement<[string], { job_order_id: string; created_at: string; row: number }>(SQL.cursorRow)
+        .get(decodeCursor(page.after));
+      if (!at || at.job_order_id !== jobOrderId) throw new InvalidCursorError();
+      createdAt = at.created_at;
+      row = at.row;
+    }
+    const rows = this.db
+      .statement<[object], SummaryRow>(SQL.summaries)
+      .all({ jobOrderId, createdAt, row, limit: page.limit + 1 });
+    return toPage(rows, page.limit, toSummary);
+  }
+
+  async countInFlight(jobOrderId: string): Promise<number> {
+    return this.db.statement<[string], { n: number }>(SQL.countInFlight).get(jobOrderId)!.n;
   }
 }

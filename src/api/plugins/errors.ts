@@ -105,7 +105,8 @@ export const errorsPlugin = fp(
         reply,
         new ProblemError({
           code: 'not-found',
-          detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+          // The path is not echoed: it may hold anything a caller typed, a CPR-nummer included.
+          detail: `no route matches this ${request.method} request (the routes are listed at /docs)`,
         }).toProblem(),
       ),
     );

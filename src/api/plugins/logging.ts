@@ -25,21 +25,26 @@ export function genReqId(req: RawRequestDefaultExpression): string {
 
 interface LoggedRequest {
   method: string;
-  url: string;
+  url?: string;
   id?: string;
+  routeOptions?: { url?: string | undefined };
 }
 
 /**
- * The path without the query string: `?q=Mette Hansen` is a search for a person by name, so it stays out of
- * the access log.
+ * The route pattern (`/v1/candidates/:id`), never the path itself or its query string: an id typed into a path may
+ * be a CPR-nummer, and `?q=Mette Hansen` is a search for a person by name. A request that matched no route is
+ * logged as such.
  */
 function serializeRequest(req: LoggedRequest) {
-  const url = typeof req.url === 'string' ? req.url : '';
-  const q = url.indexOf('?');
-  return { method: req.method, url: q === -1 ? url : `${url.slice(0, q)}?…`, id: req.id };
+  const route = req.routeOptions?.url;
+  return {
+    method: req.method,
+    url: typeof route === 'string' && route !== '' ? route : '(no route)',
+    id: req.id,
+  };
 }
 
-/** Pino options for Fastify: level from config, redaction, and request lines without query strings. */
+/** Pino options for Fastify: level from config, redaction, and request lines that name the route, not the path. */
 export function loggerOptions(config: Config, override: boolean | object | undefined) {
   if (override === false) return false;
   return {

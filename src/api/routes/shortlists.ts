@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { shortlistRequest } from '../../domain/shortlist.ts';
 import { requireRole } from '../auth.ts';
-import { errorResponses } from '../problem.ts';
+import { errorResponses, problemResponse } from '../problem.ts';
 import { idParams } from '../schemas/common.ts';
-import { shortlistAccepted, shortlistListView, shortlistView } from '../schemas/shortlists.ts';
+import {
+  shortlistAccepted,
+  shortlistListQuery,
+  shortlistListView,
+  shortlistView,
+} from '../schemas/shortlists.ts';
 import { getShortlist, listShortlists, requestShortlist } from '../services/shortlists.ts';
 
 const tags = ['shortlists'];
@@ -22,6 +27,9 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
       response: {
         202: shortlistAccepted,
         ...errorResponses,
+        429: problemResponse(
+          'Rate limit exceeded, or the job order already has SHORTLISTS_IN_FLIGHT_PER_ORDER lists queued or running',
+        ),
       },
     },
     preValidation: async (request) => {
@@ -37,14 +45,16 @@ export const shortlistRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/job-orders/:id/shortlists', {
     schema: {
       tags,
-      summary: 'The shortlists of a job order, newest last',
+      summary:
+        'The shortlists of a job order, newest first, a page at a time (summaries: entries via GET /v1/shortlists/{id})',
       params: idParams,
+      querystring: shortlistListQuery,
       response: {
         200: shortlistListView,
         ...errorResponses,
       },
     },
-    handler: async (request) => listShortlists(ctx, request.principal, request.params.id),
+    handler: async (request) => listShortlists(ctx, request.principal, request.params.id, request.query),
   });
 
   app.get('/shortlists/:id', {

@@ -1,20 +1,36 @@
 import type { AppContext } from '../../context.ts';
 import type { ShortlistRequest } from '../../domain/shortlist.ts';
 import { enqueueShortlist } from '../../jobs/enqueue-shortlist.ts';
+import type { ShortlistSummary } from '../../ports/shortlists.ts';
 import { shortlistView } from '../../views/shortlist.ts';
 import type { Principal } from '../auth.ts';
+import { ProblemError } from '../problem.ts';
 import { visibleJobOrder, visibleShortlist } from './tenancy.ts';
 
 type Deps = Pick<AppContext, 'stores' | 'queue'>;
+type RequestDeps = Deps & { config: Pick<AppContext['config'], 'SHORTLISTS_IN_FLIGHT_PER_ORDER'> };
 
-/** Starts a bruttoliste for an order the principal may see; the caller polls GET /v1/shortlists/{id}. */
+/**
+ * Starts a bruttoliste for an order the principal may see; the caller polls GET /v1/shortlists/{id}. An order with
+ * SHORTLISTS_IN_FLIGHT_PER_ORDER lists queued or running takes no more until one finishes (two requests arriving
+ * together may both pass the check: the cap bounds a runaway loop, it is not a quota).
+ */
 export async function requestShortlist(
-  deps: Deps,
+  deps: RequestDeps,
   principal: Principal,
   jobOrderId: string,
   request: ShortlistRequest,
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
+  const cap = deps.config.SHORTLISTS_IN_FLIGHT_PER_ORDER;
+  const inFlight = await deps.stores.shortlists.countInFlight(order.id);
+  if (inFlight >= cap) {
+    throw new ProblemError({
+      code: 'rate-limited',
+      detail: `this job order already has ${inFlight} bruttolister queued or running (at most ${cap} at once); request another when one of them is done`,
+      extra: { inFlight, limit: cap },
+    });
+  }
   const created = await enqueueShortlist(deps, order, request);
   return { id: created.id, status: created.status };
 }
@@ -24,7 +40,33 @@ export async function getShortlist(deps: Deps, principal: Principal, id: string)
   return shortlistView(shortlist);
 }
 
-export async function listShortlists(deps: Deps, principal: Principal, jobOrderId: string) {
+/** An order's lists newest first, a page at a time, summarised; a cursor the store did not make answers 400. */
+export async function listShortlists(
+  deps: Deps,
+  principal: Principal,
+  jobOrderId: string,
+  page: { limit: number; after?: string | undefined },
+) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
-  return { items: (await deps.stores.shortlists.list(order.id)).map(shortlistView) };
+  const found = await deps.stores.shortlists.listSummaries(order.id, page);
+  return { items: found.items.map(summaryView), next: found.next };
+}
+
+function summaryView(s: ShortlistSummary) {
+  return {
+    id: s.id,
+    jobOrderId: s.jobOrderId,
+    status: s.status,
+    scope: s.scope,
+    size: s.size,
+    strategy: s.strategy,
+    createdAt: s.createdAt,
+    completedAt: s.completedAt,
+    candidatesConsidered: s.candidatesConsidered,
+    entryCount: s.entryCount,
+    nearMissCount: s.nearMissCount,
+    ...(s.error ? { error: s.error } : {}),
+    ...(s.effectiveScope && s.effectiveScope !== 'auto' ? { effectiveScope: s.effectiveScope } : {}),
+    ...(s.widened !== undefined ? { widened: s.widened } : {}),
+  };
 }
