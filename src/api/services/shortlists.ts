@@ -3,7 +3,7 @@ import type { ShortlistRequest } from '../../domain/shortlist.ts';
 import { enqueueShortlist } from '../../jobs/enqueue-shortlist.ts';
 import { shortlistView } from '../../views/shortlist.ts';
 import type { Principal } from '../auth.ts';
-import { visibleJobOrder, visibleShortlist } from './tenancy.ts';
+import { assertMayUseScope, visibleJobOrder, visibleShortlist } from './tenancy.ts';
 
 type Deps = Pick<AppContext, 'stores' | 'queue'>;
 
@@ -15,6 +15,7 @@ export async function requestShortlist(
   request: ShortlistRequest,
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
+  assertMayUseScope(principal, request.scope);
   const created = await enqueueShortlist(deps, order, request);
   return { id: created.id, status: created.status };
 }
