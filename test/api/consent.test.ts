@@ -442,10 +442,12 @@ describe('a company token opens one bundle', () => {
       (await call(json<{ token: string }>(forBundle).token, 'GET', `/v1/company/bundles/${first.bundleId}`))
         .statusCode,
     ).toBe(200);
-    // The binding is on the token record, for admin to see.
-    const listed = json<{ items: Array<{ id: string; bundleId: string | null }> }>(
-      await call(t.tokens.admin, 'GET', `/v1/tokens?bundleId=${first.bundleId}`),
+    // The binding is on the token records, for admin to see: the revoked one and the one admin made.
+    const listed = json<{ items: Array<{ id: string; bundleId: string | null; revokedAt: string | null }> }>(
+      await call(t.tokens.admin, 'GET', `/v1/tokens?bundleId=${first.bundleId}&includeInactive=true`),
     ).items;
-    expect(listed).toEqual([expect.objectContaining({ id: first.tokenId, bundleId: first.bundleId })]);
+    expect(listed).toHaveLength(2);
+    expect(listed.every((x) => x.bundleId === first.bundleId)).toBe(true);
+    expect(listed.find((x) => x.id === first.tokenId)?.revokedAt).not.toBeNull();
   });
 });
