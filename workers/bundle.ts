@@ -3,16 +3,25 @@ import { analyse } from '../scoring/text/analyse.ts';
 import { type BundleCandidate, renderBundlePdf } from '../src/bundle/render.ts';
 import { evaluateProposal } from '../src/candidacy/proposal.ts';
 import type { ShortlistEntry } from '../src/domain/shortlist.ts';
+import type { Bundle } from '../src/ports/bundles.ts';
 import type { CandidateRecord } from '../src/ports/candidates.ts';
 import type { ContactReleaseStore } from '../src/ports/contact-releases.ts';
 import type { JobOrderRecord } from '../src/ports/job-orders.ts';
 import type { ShortlistStore } from '../src/ports/shortlists.ts';
 import type { Stores } from '../src/ports/stores.ts';
+import { bundleViewer, sharingRule } from '../src/privacy/sharing.ts';
 
 export interface BundleDeps {
   stores: Pick<
     Stores,
-    'bundles' | 'jobOrders' | 'shortlists' | 'candidacies' | 'candidates' | 'contactReleases'
+    | 'bundles'
+    | 'jobOrders'
+    | 'shortlists'
+    | 'candidacies'
+    | 'candidates'
+    | 'contactReleases'
+    | 'pools'
+    | 'access'
   >;
   loadRuleSet: (name: string) => RuleSet;
 }
@@ -96,8 +105,44 @@ export async function bundleCandidate(
 }
 
 /**
+ * The PDF of these candidates of the bundle, leaving out anyone who is no longer there to send: erased, out of the
+ * workflow (declined), or no longer shared with the order's jobcenter. Undefined when nobody is left.
+ */
+export async function renderBundle(
+  bundle: Bundle,
+  order: JobOrderRecord,
+  candidateIds: readonly string[],
+  deps: BundleDeps,
+): Promise<{ pdf: Buffer; included: string[] } | undefined> {
+  const entries = await latestEntries(deps.stores.shortlists, order.id);
+  const sight = await sharingRule(await bundleViewer(bundle, deps.stores), deps.stores);
+  const candidates: BundleCandidate[] = [];
+  const included: string[] = [];
+  for (const id of candidateIds) {
+    const wf = await deps.stores.candidacies.get(order.id, id);
+    if (!wf || wf.state === 'declined') continue;
+    const record = await deps.stores.candidates.get(id);
+    if (!record || !sight(record).visible) continue;
+    candidates.push(await bundleCandidate(record, order, entries.get(id), deps));
+    included.push(id);
+  }
+  if (candidates.length === 0) return undefined;
+  const pdf = await renderBundlePdf({
+    bundleId: bundle.id,
+    jobOrderTitle: order.jobOrder.title,
+    companyName: order.jobOrder.company.name ?? null,
+    period: order.jobOrder.period,
+    weeklyHours: order.jobOrder.weeklyHours,
+    createdAt: bundle.createdAt,
+    candidates,
+  });
+  return { pdf, included };
+}
+
+/**
  * The `bundle` job: renders the candidates sent to the company as one PDF. Idempotent: a finished bundle is left
- * as it is. A candidate erased or no longer `sent_to_company` since the bundle was asked for is left out.
+ * as it is. A candidate erased, no longer `sent_to_company` or no longer shared since the bundle was asked for is
+ * left out.
  */
 export async function runBundleJob(bundleId: string, deps: BundleDeps): Promise<void> {
   const bundle = await deps.stores.bundles.get(bundleId);
@@ -109,29 +154,10 @@ export async function runBundleJob(bundleId: string, deps: BundleDeps): Promise<
     return;
   }
   await deps.stores.bundles.markRendering(bundleId);
-  const entries = await latestEntries(deps.stores.shortlists, order.id);
-  const candidates: BundleCandidate[] = [];
-  const included: string[] = [];
-  for (const id of bundle.candidateIds) {
-    const wf = await deps.stores.candidacies.get(order.id, id);
-    if (!wf || wf.state === 'declined') continue;
-    const record = await deps.stores.candidates.get(id);
-    if (!record) continue;
-    candidates.push(await bundleCandidate(record, order, entries.get(id), deps));
-    included.push(id);
-  }
-  if (candidates.length === 0) {
+  const rendered = await renderBundle(bundle, order, bundle.candidateIds, deps);
+  if (!rendered) {
     await deps.stores.bundles.fail(bundleId, 'none of the candidates can be sent any more');
     return;
   }
-  const pdf = await renderBundlePdf({
-    bundleId,
-    jobOrderTitle: order.jobOrder.title,
-    companyName: order.jobOrder.company.name ?? null,
-    period: order.jobOrder.period,
-    weeklyHours: order.jobOrder.weeklyHours,
-    createdAt: bundle.createdAt,
-    candidates,
-  });
-  await deps.stores.bundles.complete(bundleId, pdf, included);
+  await deps.stores.bundles.complete(bundleId, rendered.pdf, rendered.included);
 }

@@ -16,7 +16,11 @@ export interface ShortlistDeps {
   poolMembers?: (jobcenter: string) => Promise<string[]>;
 }
 
-/** How far each scope reaches: own jobcenter, plus pool members' consenting candidates, or every jobcenter's. */
+/**
+ * How far each scope reaches: own jobcenter, plus pool members' consenting candidates, or every jobcenter's. 'all'
+ * is national reach: the API grants it only to admin and to konsulent tokens made with national scope (checked
+ * when the list is requested); the operator's `vikar shortlist --scope all` on the host keeps it.
+ */
 export async function scopeOf(
   scope: ShortlistScope,
   jobcenter: string,

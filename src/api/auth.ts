@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Role } from '../ports/access.ts';
+import { BOOTSTRAP_TOKEN_ID, type Role } from '../ports/access.ts';
 import { forbidden, unauthorized } from './problem.ts';
 
 export type Principal = {
@@ -9,6 +9,10 @@ export type Principal = {
   role: 'admin' | 'konsulent' | 'virksomhed';
   jobcenter: string | null;
   jobOrderId: string | null;
+  /** A virksomhed token's one bundle. */
+  bundleId: string | null;
+  /** A konsulent token granted lists across every jobcenter (scope 'all'); admin has it by role. */
+  nationalScope: boolean;
   label: string;
 };
 
@@ -19,8 +23,7 @@ declare module 'fastify' {
   }
 }
 
-/** The id the env bootstrap token appears under (it is never stored, so it has no row id). */
-export const BOOTSTRAP_TOKEN_ID = 'bootstrap-admin';
+export { BOOTSTRAP_TOKEN_ID };
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
@@ -59,6 +62,8 @@ async function lookup(request: FastifyRequest): Promise<Principal | undefined> {
         role: 'admin',
         jobcenter: null,
         jobOrderId: null,
+        bundleId: null,
+        nationalScope: false,
         label: 'ADMIN_TOKEN',
       };
     }
@@ -70,6 +75,8 @@ async function lookup(request: FastifyRequest): Promise<Principal | undefined> {
     role: record.role,
     jobcenter: record.jobcenter,
     jobOrderId: record.jobOrderId,
+    bundleId: record.bundleId,
+    nationalScope: record.nationalScope,
     label: record.label,
   };
 }

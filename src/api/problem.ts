@@ -42,6 +42,7 @@ export const PROBLEMS = {
   conflict: { status: 409, title: 'Conflict' },
   'invalid-transition': { status: 409, title: 'Invalid workflow transition' },
   'invalid-outcome': { status: 409, title: 'Invalid placement outcome' },
+  'consent-withdrawn': { status: 409, title: 'Candidate not shared with your jobcenter' },
   'payload-too-large': { status: 413, title: 'Payload Too Large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
   'rate-limited': { status: 429, title: 'Too Many Requests' },

@@ -6,6 +6,9 @@
 export const ROLES = ['admin', 'konsulent', 'virksomhed'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The id the env bootstrap token (ADMIN_TOKEN) appears under: it is never stored, so it has no row id. */
+export const BOOTSTRAP_TOKEN_ID = 'bootstrap-admin';
+
 export interface Jobcenter {
   /** The kommunekode, e.g. '751' (Aarhus). */
   id: string;
@@ -18,8 +21,18 @@ export interface TokenRecord {
   role: Role;
   /** Set for konsulent tokens (their tenant) and virksomhed tokens (the order's jobcenter). */
   jobcenter: string | null;
-  /** Set for virksomhed tokens: the one job order the company may see. */
+  /** Set for virksomhed tokens: the job order of the bundle the company may see. */
   jobOrderId: string | null;
+  /**
+   * Set for virksomhed tokens: the one CV-pakke the company may read. A token without one reads no bundle, so
+   * revoking one bundle's token closes that bundle whatever other tokens the same order has.
+   */
+  bundleId: string | null;
+  /**
+   * Konsulent tokens only, granted by admin when the token is made: lists may reach every jobcenter's sharing
+   * candidates (scope 'all'), not just those of the pools the jobcenter is in.
+   */
+  nationalScope: boolean;
   label: string;
   createdAt: string;
   expiresAt: string | null;
@@ -31,6 +44,9 @@ export interface NewToken {
   role: Role;
   jobcenter?: string | null | undefined;
   jobOrderId?: string | null | undefined;
+  bundleId?: string | null | undefined;
+  /** Only for role konsulent. */
+  nationalScope?: boolean | undefined;
   label: string;
   /** ISO timestamp; the token stops working from then on. */
   expiresAt?: string | null | undefined;
@@ -40,6 +56,7 @@ export interface TokenFilter {
   role?: Role;
   jobcenter?: string;
   jobOrderId?: string;
+  bundleId?: string;
   /** Include revoked and expired tokens (default: only the ones that still work). */
   includeInactive?: boolean;
 }

@@ -70,5 +70,48 @@ export function accessStoreContract(name: string, factory: StoresFactory): void 
         /job order/,
       );
     });
+
+    it('binds a virksomhed token to one bundle, and lists tokens by bundle', async () => {
+      const one = await access.createToken({
+        role: 'virksomhed',
+        jobcenter: '751',
+        jobOrderId: 'order-1',
+        bundleId: 'bundle-1',
+        label: 'one',
+      });
+      await access.createToken({
+        role: 'virksomhed',
+        jobcenter: '751',
+        jobOrderId: 'order-1',
+        bundleId: 'bundle-2',
+        label: 'two',
+      });
+      expect(one.record).toMatchObject({ bundleId: 'bundle-1', jobOrderId: 'order-1', nationalScope: false });
+      expect(await access.authenticate(one.token)).toMatchObject({ bundleId: 'bundle-1' });
+      expect((await access.getToken(one.record.id))?.bundleId).toBe('bundle-1');
+      expect((await access.listTokens({ bundleId: 'bundle-2' })).map((t) => t.label)).toEqual(['two']);
+      const konsulent = await access.createToken({ role: 'konsulent', jobcenter: '751', label: 'k' });
+      expect(konsulent.record.bundleId).toBeNull();
+      await expect(
+        access.createToken({ role: 'konsulent', jobcenter: '751', bundleId: 'bundle-1', label: 'x' }),
+      ).rejects.toThrow(/bundle/);
+    });
+    it('grants national scope to a konsulent token only when asked, and to no other role', async () => {
+      const plain = await access.createToken({ role: 'konsulent', jobcenter: '751', label: 'plain' });
+      const national = await access.createToken({
+        role: 'konsulent',
+        jobcenter: '751',
+        nationalScope: true,
+        label: 'national',
+      });
+      expect(plain.record.nationalScope).toBe(false);
+      expect((await access.authenticate(plain.token))?.nationalScope).toBe(false);
+      expect(national.record.nationalScope).toBe(true);
+      expect((await access.authenticate(national.token))?.nationalScope).toBe(true);
+      expect((await access.getToken(national.record.id))?.nationalScope).toBe(true);
+      await expect(access.createToken({ role: 'admin', nationalScope: true, label: 'x' })).rejects.toThrow(
+        /national/,
+      );
+    });
   });
 }

@@ -16,6 +16,8 @@ interface TokenRow {
   role: Role;
   jobcenter: string | null;
   job_order_id: string | null;
+  bundle_id: string | null;
+  national_scope: number;
   label: string;
   created_at: string;
   expires_at: string | null;
@@ -33,7 +35,7 @@ interface JobcenterRow {
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 const TOKEN_COLUMNS =
-  'id, role, jobcenter, job_order_id, label, created_at, expires_at, revoked_at, last_used_at';
+  'id, role, jobcenter, job_order_id, bundle_id, national_scope, label, created_at, expires_at, revoked_at, last_used_at';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -50,6 +52,8 @@ function toToken(row: TokenRow): TokenRecord {
     role: row.role,
     jobcenter: row.jobcenter,
     jobOrderId: row.job_order_id,
+    bundleId: row.bundle_id,
+    nationalScope: row.national_scope === 1,
     label: row.label,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -68,8 +72,9 @@ const SQL = {
   insertJobcenter: 'INSERT INTO jobcentre (id, name, created_at) VALUES (?, ?, ?)',
   getJobcenter: 'SELECT * FROM jobcentre WHERE id = ?',
   listJobcentre: 'SELECT * FROM jobcentre ORDER BY id',
-  insertToken: `INSERT INTO api_tokens (id, token_hash, role, jobcenter, job_order_id, label, created_at, expires_at)
-    VALUES (@id, @hash, @role, @jobcenter, @jobOrderId, @label, @createdAt, @expiresAt)`,
+  insertToken: `INSERT INTO api_tokens (id, token_hash, role, jobcenter, job_order_id, bundle_id, national_scope,
+      label, created_at, expires_at)
+    VALUES (@id, @hash, @role, @jobcenter, @jobOrderId, @bundleId, @national, @label, @createdAt, @expiresAt)`,
   tokenByHash: `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?`,
   tokenById: `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = ?`,
   touch: 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?',
@@ -109,12 +114,20 @@ export class SqliteAccessStore implements AccessStore {
     if (input.role === 'virksomhed' && !input.jobOrderId) {
       throw new RangeError('a virksomhed token needs a job order');
     }
+    if (input.nationalScope && input.role !== 'konsulent') {
+      throw new RangeError('only a konsulent token can be granted national scope');
+    }
+    if (input.bundleId && input.role !== 'virksomhed') {
+      throw new RangeError('only a virksomhed token is bound to a bundle');
+    }
     const token = newToken();
     const record: TokenRecord = {
       id: newId(),
       role: input.role,
       jobcenter: input.jobcenter ?? null,
       jobOrderId: input.jobOrderId ?? null,
+      bundleId: input.bundleId ?? null,
+      nationalScope: input.nationalScope === true,
       label: input.label,
       createdAt: new Date().toISOString(),
       // Normalised, so expiry is a plain string comparison with another toISOString().
@@ -122,7 +135,9 @@ export class SqliteAccessStore implements AccessStore {
       revokedAt: null,
       lastUsedAt: null,
     };
-    this.db.statement<[object]>(SQL.insertToken).run({ ...record, hash: hashToken(token) });
+    this.db
+      .statement<[object]>(SQL.insertToken)
+      .run({ ...record, national: record.nationalScope ? 1 : 0, hash: hashToken(token) });
     return { token, record };
   }
 
@@ -164,6 +179,10 @@ export class SqliteAccessStore implements AccessStore {
     if (filter.jobOrderId !== undefined) {
       where.push('job_order_id = @jobOrderId');
       params.jobOrderId = filter.jobOrderId;
+    }
+    if (filter.bundleId !== undefined) {
+      where.push('bundle_id = @bundleId');
+      params.bundleId = filter.bundleId;
     }
     if (!filter.includeInactive) {
       where.push('revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)');

@@ -13,7 +13,26 @@ const tags = ['admin'];
 const tokenRequest = z.object({
   role: z.enum(ROLES),
   jobcenter: jobcenterId.optional().meta({ description: 'Required for role konsulent' }),
-  jobOrderId: z.uuid().optional().meta({ description: 'Required for role virksomhed' }),
+  jobOrderId: z
+    .uuid()
+    .optional()
+    .meta({ description: 'Required for role virksomhed (or given by bundleId)' }),
+  bundleId: z
+    .uuid()
+    .optional()
+    .meta({
+      description:
+        'Role virksomhed: the one CV-pakke the token opens (a company token without one opens no bundle); ' +
+        'POST /v1/job-orders/{id}/bundles makes such a token itself',
+    }),
+  nationalScope: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        "Role konsulent: may request shortlists with scope 'all' (every jobcenter's sharing candidates) and read " +
+        'those it finds. Without it a konsulent reaches other jobcentre only through shared pools',
+    }),
   label: shortText
     .max(200)
     .meta({ description: 'Who or what holds the token, e.g. a name or an integration' }),
@@ -24,6 +43,7 @@ const tokenListQuery = z.object({
   role: z.enum(ROLES).optional(),
   jobcenter: jobcenterId.optional(),
   jobOrderId: z.uuid().optional(),
+  bundleId: z.uuid().optional(),
   includeInactive: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -76,6 +96,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(q.role ? { role: q.role } : {}),
         ...(q.jobcenter ? { jobcenter: q.jobcenter } : {}),
         ...(q.jobOrderId ? { jobOrderId: q.jobOrderId } : {}),
+        ...(q.bundleId ? { bundleId: q.bundleId } : {}),
         ...(q.includeInactive ? { includeInactive: true } : {}),
       });
     },

@@ -29,6 +29,16 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
         .object({
           expiresInDays: z.number().int().min(1).max(90).default(14),
           label: nameText(200).optional(),
+          candidateIds: z
+            .array(z.string().min(1).max(100))
+            .min(1)
+            .max(500)
+            .optional()
+            .meta({
+              description:
+                "Send only these of the order's 'sent_to_company' candidates (default: all of them), e.g. to " +
+                'leave out someone who is no longer shared with your jobcenter',
+            }),
         })
         .prefault({}),
       response: { 202: createdBundleView, ...errorResponses },

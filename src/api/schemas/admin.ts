@@ -11,6 +11,10 @@ export const tokenView = z
     role: z.enum(ROLES),
     jobcenter: z.string().nullable(),
     jobOrderId: z.string().nullable(),
+    bundleId: z.string().nullable().meta({ description: 'Role virksomhed: the one bundle the token opens' }),
+    nationalScope: z
+      .boolean()
+      .meta({ description: "Role konsulent: granted shortlists with scope 'all' across every jobcenter" }),
     label: z.string(),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),

@@ -23,6 +23,13 @@ export const workflowEntryView = z
   })
   .meta({ id: 'WorkflowEntry' });
 
+const withdrawn = z.boolean().meta({
+  description:
+    "The person (of another jobcenter) is no longer shared with the order's jobcenter: consent withdrawn, " +
+    'erased, or the jobcentre no longer share a pool. The entry stays for the statistics; the CV, the ranking ' +
+    'explanation and every further step are closed.',
+});
+
 export const orderWorkflowView = z
   .object({
     jobOrderId: z.string(),
@@ -32,6 +39,7 @@ export const orderWorkflowView = z
       .meta({ description: 'The shortlist `new`, `rank` and `score` refer to; null before the first' }),
     entries: z.array(
       workflowEntryView.extend({
+        withdrawn,
         new: z.boolean().meta({ description: 'First seen in this shortlist, when an earlier one existed' }),
         rank: z.number().int().nullable(),
         score: z.number().nullable(),
@@ -71,6 +79,7 @@ export const orderCandidateView = z
 
 export const workflowEntryDetailView = workflowEntryView
   .extend({
+    withdrawn,
     history: z.array(
       z.object({
         from: state.nullable(),
@@ -81,7 +90,9 @@ export const workflowEntryDetailView = workflowEntryView
         at: z.string(),
       }),
     ),
-    candidate: orderCandidateView.nullable(),
+    candidate: orderCandidateView
+      .nullable()
+      .meta({ description: 'Null once the person was erased or is no longer shared (`withdrawn`)' }),
   })
   .meta({ id: 'WorkflowEntryDetail' });
 

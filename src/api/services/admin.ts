@@ -21,17 +21,30 @@ export interface TokenRequest {
   role: Role;
   jobcenter?: string | undefined;
   jobOrderId?: string | undefined;
+  bundleId?: string | undefined;
+  nationalScope?: boolean | undefined;
   label: string;
   expiresAt?: string | undefined;
 }
 
 /**
- * A konsulent token is bound to a registered jobcenter; a virksomhed token to one job order (and that order's
- * jobcenter). The clear token is returned here and nowhere else.
+ * A konsulent token is bound to a registered jobcenter (and may be granted national scope); a virksomhed token to
+ * one bundle of one job order (and that order's jobcenter). The clear token is returned here and nowhere else.
  */
 export async function createToken(deps: Deps, input: TokenRequest) {
   let jobcenter: string | null = null;
   let jobOrderId: string | null = null;
+  let bundleId: string | null = null;
+  if (input.nationalScope && input.role !== 'konsulent') {
+    throw badRequest('only a konsulent token can be granted national scope', [
+      { field: 'nationalScope', message: 'is only for role konsulent' },
+    ]);
+  }
+  if (input.bundleId !== undefined && input.role !== 'virksomhed') {
+    throw badRequest('only a virksomhed token is bound to a bundle', [
+      { field: 'bundleId', message: 'is only for role virksomhed' },
+    ]);
+  }
   if (input.role === 'konsulent') {
     if (!input.jobcenter) {
       throw badRequest('a konsulent token needs a jobcenter', [
@@ -48,7 +61,17 @@ export async function createToken(deps: Deps, input: TokenRequest) {
     }
     jobcenter = input.jobcenter;
   } else if (input.role === 'virksomhed') {
-    const order = input.jobOrderId && (await deps.stores.jobOrders.get(input.jobOrderId));
+    const bundle = input.bundleId === undefined ? undefined : await deps.stores.bundles.get(input.bundleId);
+    if (input.bundleId !== undefined && !bundle) {
+      throw badRequest('unknown bundle', [{ field: 'bundleId', message: 'is not a known bundle' }]);
+    }
+    if (bundle && input.jobOrderId !== undefined && bundle.jobOrderId !== input.jobOrderId) {
+      throw badRequest('the bundle belongs to another job order', [
+        { field: 'bundleId', message: 'is not a bundle of jobOrderId' },
+      ]);
+    }
+    const orderId = input.jobOrderId ?? bundle?.jobOrderId;
+    const order = orderId && (await deps.stores.jobOrders.get(orderId));
     if (!order) {
       throw badRequest('a virksomhed token needs an existing job order', [
         {
@@ -59,6 +82,7 @@ export async function createToken(deps: Deps, input: TokenRequest) {
     }
     jobcenter = order.jobcenter;
     jobOrderId = order.id;
+    bundleId = bundle?.id ?? null;
   }
   if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= Date.now()) {
     throw badRequest('the token would be expired already', [
@@ -69,6 +93,8 @@ export async function createToken(deps: Deps, input: TokenRequest) {
     role: input.role,
     jobcenter,
     jobOrderId,
+    bundleId,
+    nationalScope: input.role === 'konsulent' && input.nationalScope === true,
     label: input.label,
     expiresAt: input.expiresAt ?? null,
   });

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
+import { renderBundle } from '../../../workers/bundle.ts';
 import { type CompanyChoice, choiceToTransition } from '../../domain/workflow.ts';
 import type { Bundle } from '../../ports/bundles.ts';
+import type { JobOrderRecord } from '../../ports/job-orders.ts';
+import { bundleViewer, type HiddenReason, hiddenDetail, type Viewer } from '../../privacy/sharing.ts';
 import type { Principal } from '../auth.ts';
-import { conflict, notFound } from '../problem.ts';
+import { badRequest, conflict, notFound, ProblemError } from '../problem.ts';
 import { type companyBundleView, seenByCompany } from '../schemas/bundles.ts';
-import { visibleJobOrder } from './tenancy.ts';
+import { auditCut, orderViewer, sharingRule, visibleJobOrder } from './tenancy.ts';
 import { actorOf, type Deps } from './workflow.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,20 +25,105 @@ export function bundleOut(b: Bundle) {
   };
 }
 
+/** Who of the bundle's candidates the viewer may see now, and why the others are hidden. */
+async function split(
+  deps: Deps,
+  bundle: Pick<Bundle, 'jobOrderId' | 'jobcenter'>,
+  candidateIds: readonly string[],
+  viewer: Viewer,
+): Promise<{ shown: string[]; hidden: Array<{ id: string; home: string | null; reason: HiddenReason }> }> {
+  const sight = await sharingRule(viewer, deps.stores);
+  const shown: string[] = [];
+  const hidden: Array<{ id: string; home: string | null; reason: HiddenReason }> = [];
+  for (const id of candidateIds) {
+    const record = await deps.stores.candidates.get(id);
+    const seen = sight(record);
+    if (seen.visible) shown.push(id);
+    else {
+      const entry = record ? undefined : await deps.stores.candidacies.get(bundle.jobOrderId, id);
+      hidden.push({ id, home: record?.jobcenter ?? entry?.homeJobcenter ?? null, reason: seen.reason });
+    }
+  }
+  return { shown, hidden };
+}
+
+async function auditHidden(
+  deps: Deps,
+  principal: Principal,
+  bundle: { id: string | null; jobOrderId: string },
+  hidden: ReadonlyArray<{ id: string; home: string | null; reason: HiddenReason }>,
+  action: 'consent.withdrawn.hidden' | 'consent.withdrawn.refused',
+  where: string,
+) {
+  for (const h of hidden) {
+    await auditCut(deps, principal, action, {
+      candidateId: h.id,
+      homeJobcenter: h.home,
+      jobOrderId: bundle.jobOrderId,
+      bundleId: bundle.id,
+      reason: h.reason,
+      where,
+    });
+  }
+}
+
 /**
- * Sends the order's `sent_to_company` candidates as a CV-pakke: records the bundle, queues its rendering and makes
- * the company's token (virksomhed, scoped to this one job order, expiring). The token is in this answer only.
+ * Sends the order's `sent_to_company` candidates (or the ones named in `candidateIds`) as a CV-pakke: records the
+ * bundle, queues its rendering and makes the company's token (virksomhed, bound to this one bundle, expiring). The
+ * token is in this answer only. A person no longer shared with the order's jobcenter is refused by name, never
+ * silently sent.
  */
 export async function createBundle(
   deps: Deps,
   principal: Principal,
   jobOrderId: string,
-  body: { expiresInDays: number; label?: string | undefined },
+  body: { expiresInDays: number; label?: string | undefined; candidateIds?: string[] | undefined },
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
-  const entries = (await deps.stores.candidacies.list(order.id)).filter((e) => e.state === 'sent_to_company');
+  let entries = (await deps.stores.candidacies.list(order.id)).filter((e) => e.state === 'sent_to_company');
+  if (body.candidateIds !== undefined) {
+    const sent = new Set(entries.map((e) => e.candidateId));
+    const unknown = body.candidateIds.filter((id) => !sent.has(id));
+    if (unknown.length > 0) {
+      throw badRequest(
+        "candidateIds may only name candidates of this order in state 'sent_to_company'",
+        unknown.map((id) => ({
+          field: 'candidateIds',
+          message: `candidate ${id} is not in state 'sent_to_company'`,
+        })),
+      );
+    }
+    const wanted = new Set(body.candidateIds);
+    entries = entries.filter((e) => wanted.has(e.candidateId));
+  }
   if (entries.length === 0) {
     throw conflict("no candidate is in state 'sent_to_company': move the chosen ones there first");
+  }
+  const { hidden } = await split(
+    deps,
+    { jobOrderId: order.id, jobcenter: order.jobcenter },
+    entries.map((e) => e.candidateId),
+    orderViewer(principal, order),
+  );
+  if (hidden.length > 0) {
+    await auditHidden(
+      deps,
+      principal,
+      { id: null, jobOrderId: order.id },
+      hidden,
+      'consent.withdrawn.refused',
+      'new bundle',
+    );
+    throw new ProblemError({
+      code: 'consent-withdrawn',
+      detail:
+        `${hidden.length} of the candidates can no longer be sent to the company: they are not shared with ` +
+        `jobcenter ${order.jobcenter} any more. Leave them out by sending candidateIds with the others.`,
+      errors: hidden.map((h) => ({
+        field: 'candidateIds',
+        message: `candidate ${h.id}: ${hiddenDetail(h.reason, order.jobcenter)}`,
+      })),
+    });
   }
   const bundle = await deps.stores.bundles.create({
     jobOrderId: order.id,
@@ -48,6 +136,7 @@ export async function createBundle(
     role: 'virksomhed',
     jobcenter: order.jobcenter,
     jobOrderId: order.id,
+    bundleId: bundle.id,
     label:
       body.label ?? `${order.jobOrder.company.name ?? order.jobOrder.company.cvr}: ${order.jobOrder.title}`,
     expiresAt,
@@ -76,8 +165,9 @@ export async function visibleBundle(deps: Deps, principal: Principal, id: string
  */
 export async function konsulentPdf(deps: Deps, principal: Principal, id: string): Promise<Buffer> {
   const bundle = await visibleBundle(deps, principal, id);
-  const pdf = await bundlePdf(deps, bundle);
-  for (const candidateId of bundle.candidateIds) {
+  const order = await visibleJobOrder(deps, principal, bundle.jobOrderId);
+  const { pdf, shown } = await pdfFor(deps, principal, bundle, order, orderViewer(principal, order));
+  for (const candidateId of shown) {
     const record = await deps.stores.candidates.get(candidateId);
     if (!record || (principal.role === 'konsulent' && principal.jobcenter === record.jobcenter)) continue;
     await deps.stores.audit.record({
@@ -91,6 +181,32 @@ export async function konsulentPdf(deps: Deps, principal: Principal, id: string)
     });
   }
   return pdf;
+}
+
+/**
+ * The bundle's PDF as the viewer may have it now. The stored PDF was rendered when the bundle was made; when a
+ * person in it is no longer shared with the viewer it is stale, never served again, and the PDF is rendered anew
+ * without them (409 when nobody is left).
+ */
+async function pdfFor(
+  deps: Deps,
+  principal: Principal,
+  bundle: Bundle,
+  order: JobOrderRecord,
+  viewer: Viewer,
+): Promise<{ pdf: Buffer; shown: string[] }> {
+  const stored = await bundlePdf(deps, bundle);
+  const { shown, hidden } = await split(deps, bundle, bundle.candidateIds, viewer);
+  if (hidden.length === 0) return { pdf: stored, shown };
+  await auditHidden(deps, principal, bundle, hidden, 'consent.withdrawn.hidden', 'bundle pdf');
+  const rendered = shown.length > 0 ? await renderBundle(bundle, order, shown, deps) : undefined;
+  if (!rendered) {
+    throw new ProblemError({
+      code: 'consent-withdrawn',
+      detail: 'none of the candidates in this bundle can be shown any more',
+    });
+  }
+  return { pdf: rendered.pdf, shown: rendered.included };
 }
 
 export async function bundlePdf(deps: Deps, bundle: Bundle): Promise<Buffer> {
@@ -112,17 +228,43 @@ export async function revokeBundleAccess(deps: Deps, principal: Principal, id: s
   if (bundle.tokenId) await deps.stores.access.revokeToken(bundle.tokenId);
 }
 
-/** The company's view: only a bundle of the job order its token is for; anything else does not exist. */
+/**
+ * The company's view: only the one bundle its token was made for (a token of another bundle of the same order
+ * does not open it); anything else does not exist.
+ */
 export async function companyBundle(deps: Deps, principal: Principal, id: string): Promise<Bundle> {
   const bundle = await deps.stores.bundles.get(id);
-  if (!bundle || principal.role !== 'virksomhed' || bundle.jobOrderId !== principal.jobOrderId) {
+  if (
+    !bundle ||
+    principal.role !== 'virksomhed' ||
+    principal.bundleId !== bundle.id ||
+    bundle.jobOrderId !== principal.jobOrderId
+  ) {
     throw notFound('bundle', id);
   }
   return bundle;
 }
 
-async function auditCompanyRead(deps: Deps, principal: Principal, bundle: Bundle, action: string) {
-  for (const candidateId of bundle.candidateIds) {
+/** The candidates of the bundle the company may still see; the hidden ones are audited as cut. */
+async function companyShown(deps: Deps, principal: Principal, bundle: Bundle, where: string) {
+  const { shown, hidden } = await split(
+    deps,
+    bundle,
+    bundle.candidateIds,
+    await bundleViewer(bundle, deps.stores),
+  );
+  await auditHidden(deps, principal, bundle, hidden, 'consent.withdrawn.hidden', where);
+  return shown;
+}
+
+async function auditCompanyRead(
+  deps: Deps,
+  principal: Principal,
+  bundle: Bundle,
+  candidateIds: readonly string[],
+  action: string,
+) {
+  for (const candidateId of candidateIds) {
     const record = await deps.stores.candidates.get(candidateId);
     await deps.stores.audit.record({
       actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
@@ -136,14 +278,18 @@ async function auditCompanyRead(deps: Deps, principal: Principal, bundle: Bundle
   }
 }
 
-/** What the company reads: the order, and per candidate the name and where they stand. Audited per candidate. */
+/**
+ * What the company reads: the order, and per candidate the name and where they stand. Audited per candidate. A
+ * person no longer shared with the order's jobcenter is not in it at all.
+ */
 export async function companyView(deps: Deps, principal: Principal, id: string) {
   const bundle = await companyBundle(deps, principal, id);
   const order = await deps.stores.jobOrders.get(bundle.jobOrderId);
   if (!order) throw notFound('bundle', id);
-  await auditCompanyRead(deps, principal, bundle, 'company.bundle.view');
+  const shown = await companyShown(deps, principal, bundle, 'company view');
+  await auditCompanyRead(deps, principal, bundle, shown, 'company.bundle.view');
   const candidates: z.infer<typeof companyBundleView>['candidates'] = [];
-  for (const candidateId of bundle.candidateIds) {
+  for (const candidateId of shown) {
     const record = await deps.stores.candidates.get(candidateId);
     const entry = await deps.stores.candidacies.get(bundle.jobOrderId, candidateId);
     if (!record || !entry) continue;
@@ -167,8 +313,16 @@ export async function companyView(deps: Deps, principal: Principal, id: string) 
 
 export async function companyPdf(deps: Deps, principal: Principal, id: string): Promise<Buffer> {
   const bundle = await companyBundle(deps, principal, id);
-  const pdf = await bundlePdf(deps, bundle);
-  await auditCompanyRead(deps, principal, bundle, 'company.bundle.download');
+  const order = await deps.stores.jobOrders.get(bundle.jobOrderId);
+  if (!order) throw notFound('bundle', id);
+  const { pdf, shown } = await pdfFor(
+    deps,
+    principal,
+    bundle,
+    order,
+    await bundleViewer(bundle, deps.stores),
+  );
+  await auditCompanyRead(deps, principal, bundle, shown, 'company.bundle.download');
   return pdf;
 }
 
@@ -176,6 +330,11 @@ export async function companyChoose(deps: Deps, principal: Principal, id: string
   const bundle = await companyBundle(deps, principal, id);
   if (!bundle.candidateIds.includes(choice.candidateId))
     throw notFound('candidate in this bundle', choice.candidateId);
+  const { hidden } = await split(deps, bundle, [choice.candidateId], await bundleViewer(bundle, deps.stores));
+  if (hidden.length > 0) {
+    await auditHidden(deps, principal, bundle, hidden, 'consent.withdrawn.refused', 'company choice');
+    throw notFound('candidate in this bundle', choice.candidateId);
+  }
   const entry = await deps.stores.candidacies.transition(
     bundle.jobOrderId,
     choice.candidateId,

@@ -5,7 +5,7 @@ import type { ShortlistSummary } from '../../ports/shortlists.ts';
 import { shortlistView } from '../../views/shortlist.ts';
 import type { Principal } from '../auth.ts';
 import { ProblemError } from '../problem.ts';
-import { visibleJobOrder, visibleShortlist } from './tenancy.ts';
+import { assertMayUseScope, visibleJobOrder, visibleShortlist } from './tenancy.ts';
 
 type Deps = Pick<AppContext, 'stores' | 'queue'>;
 type RequestDeps = Deps & { config: Pick<AppContext['config'], 'SHORTLISTS_IN_FLIGHT_PER_ORDER'> };
@@ -22,6 +22,7 @@ export async function requestShortlist(
   request: ShortlistRequest,
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
+  assertMayUseScope(principal, request.scope);
   const cap = deps.config.SHORTLISTS_IN_FLIGHT_PER_ORDER;
   const inFlight = await deps.stores.shortlists.countInFlight(order.id);
   if (inFlight >= cap) {

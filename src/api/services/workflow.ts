@@ -13,7 +13,15 @@ import type { CandidateRecord } from '../../ports/candidates.ts';
 import type { JobOrderRecord } from '../../ports/job-orders.ts';
 import { ownsJobcenter, type Principal } from '../auth.ts';
 import { badRequest, conflict, forbidden, notFound } from '../problem.ts';
-import { visibleCandidate, visibleJobOrder } from './tenancy.ts';
+import {
+  auditCut,
+  mayOtherJobcenterSee,
+  notSharedProblem,
+  orderViewer,
+  sharingRule,
+  visibleCandidate,
+  visibleJobOrder,
+} from './tenancy.ts';
 
 export type Deps = Pick<AppContext, 'stores' | 'index' | 'loadRuleSet' | 'queue'>;
 
@@ -91,20 +99,36 @@ export async function orderWorkflow(
   const earlier = reference ? lists.indexOf(reference) > 0 : false;
   const ranked = new Map((reference?.entries ?? []).map((e) => [e.candidateId, e]));
   const entries = await deps.stores.candidacies.list(order.id);
-  return {
-    jobOrderId: order.id,
-    shortlistId: reference?.id ?? null,
-    entries: entries.map((e) => {
-      const r = ranked.get(e.candidateId);
-      return {
-        ...entryOut(e),
-        new: earlier && e.firstShortlistId === reference?.id,
-        rank: r?.rank ?? null,
-        score: r?.score ?? null,
-        explanation: r?.explanation ?? null,
-      };
-    }),
-  };
+  const sight = await sharingRule(orderViewer(principal, order), deps.stores);
+  const out = [];
+  for (const e of entries) {
+    // The entry stays (it counts in the statistics); what the ranking said about a person no longer shared goes.
+    const withdrawn = e.homeJobcenter !== order.jobcenter && !(await stillShared(e));
+    const r = withdrawn ? undefined : ranked.get(e.candidateId);
+    out.push({
+      ...entryOut(e),
+      withdrawn,
+      new: earlier && e.firstShortlistId === reference?.id,
+      rank: r?.rank ?? null,
+      score: r?.score ?? null,
+      explanation: r?.explanation ?? null,
+    });
+  }
+  return { jobOrderId: order.id, shortlistId: reference?.id ?? null, entries: out };
+
+  async function stillShared(e: Candidacy): Promise<boolean> {
+    const seen = sight(await deps.stores.candidates.get(e.candidateId));
+    if (seen.visible) return true;
+    await auditCut(deps, principal, 'consent.withdrawn.hidden', {
+      candidateId: e.candidateId,
+      homeJobcenter: e.homeJobcenter,
+      jobOrderId: order.id,
+      bundleId: null,
+      reason: seen.reason,
+      where: 'workflow list',
+    });
+    return false;
+  }
 }
 
 export function entryOut(e: Candidacy) {
@@ -126,8 +150,20 @@ export async function entryDetail(deps: Deps, principal: Principal, jobOrderId: 
   const entry = await deps.stores.candidacies.get(order.id, candidateId);
   if (!entry) throw notFound('workflow entry for candidate', candidateId);
   const record = await deps.stores.candidates.get(candidateId);
+  const seen = await mayOtherJobcenterSee(record, orderViewer(principal, order), deps.stores);
+  if (!seen.visible) {
+    await auditCut(deps, principal, 'consent.withdrawn.hidden', {
+      candidateId,
+      homeJobcenter: entry.homeJobcenter,
+      jobOrderId: order.id,
+      bundleId: null,
+      reason: seen.reason,
+      where: 'workflow entry',
+    });
+  }
   return {
     ...entryOut(entry),
+    withdrawn: entry.homeJobcenter !== order.jobcenter && !seen.visible,
     history: (await deps.stores.candidacies.history(order.id, candidateId)).map((h) => ({
       from: h.from,
       to: h.to,
@@ -136,7 +172,7 @@ export async function entryDetail(deps: Deps, principal: Principal, jobOrderId: 
       by: { label: h.actor.label, role: h.actor.role, tokenId: h.actor.tokenId },
       at: h.at,
     })),
-    candidate: record ? await candidateForOrder(deps, principal, order, record) : null,
+    candidate: record && seen.visible ? await candidateForOrder(deps, principal, order, record) : null,
   };
 }
 
@@ -151,9 +187,37 @@ export async function transition(
   if (!mayTransition(principal.role, request.to)) {
     throw forbidden(`a ${principal.role} token may not move a candidate to '${request.to}'`);
   }
+  await assertStillShared(deps, principal, order, candidateId);
   // An invalid step throws from the store; the error table answers it as a 409 naming both states.
   const entry = await deps.stores.candidacies.transition(order.id, candidateId, request, actorOf(principal));
   return entryOut(entry);
+}
+
+/**
+ * No step moves a person of another jobcenter who is no longer shared with the order's one: 409 saying so, audited.
+ * The home jobcenter's own candidates always move. An unknown entry is left to the store's 404.
+ */
+export async function assertStillShared(
+  deps: Deps,
+  principal: Principal,
+  order: JobOrderRecord,
+  candidateId: string,
+  viewer = orderViewer(principal, order),
+  bundleId: string | null = null,
+): Promise<void> {
+  const entry = await deps.stores.candidacies.get(order.id, candidateId);
+  if (!entry || entry.homeJobcenter === order.jobcenter) return;
+  const seen = await mayOtherJobcenterSee(await deps.stores.candidates.get(candidateId), viewer, deps.stores);
+  if (seen.visible) return;
+  await auditCut(deps, principal, 'consent.withdrawn.refused', {
+    candidateId,
+    homeJobcenter: entry.homeJobcenter,
+    jobOrderId: order.id,
+    bundleId,
+    reason: seen.reason,
+    where: 'workflow step',
+  });
+  throw notSharedProblem(seen.reason, order.jobcenter, candidateId);
 }
 
 /**
