@@ -49,6 +49,13 @@ async function buildDataDir(dataDir: string, size: number) {
   return { token, orderIds: written.map((w) => w.id) };
 }
 
+/** Each figure also goes to stderr as it is measured, so a long run shows where it is. */
+function progress(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const line = String.raw({ raw: strings }, ...values);
+  process.stderr.write(`  load: ${line}\n`);
+  return line;
+}
+
 let written = 0;
 function newCandidate(): string {
   written++;
@@ -73,13 +80,14 @@ async function cannon(url: string, token: string, connections: number, requests:
     url,
     connections,
     duration: SECONDS,
-    amount: MAX_REQUESTS,
+    // Not `amount`: that one overrides the duration.
+    maxOverallRequests: MAX_REQUESTS,
     timeout: 10,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests,
   });
   const failed = result.errors + result.timeouts + result.non2xx;
-  return `${result.requests.average.toFixed(0)} req/s, p50 ${fmt(result.latency.p50)}, p99 ${fmt(result.latency.p99)}, ${result.requests.total} requests, ${failed} errors`;
+  return progress`${result.requests.average.toFixed(0)} req/s, p50 ${fmt(result.latency.p50)}, p99 ${fmt(result.latency.p99)}, ${result.requests.total} requests, ${failed} errors`;
 }
 
 /** POST a shortlist, poll it to done; `clients` loops at once for SECONDS. Lists per second and time to done. */
@@ -124,7 +132,7 @@ async function shortlists(url: string, token: string, orderIds: string[], client
       }),
     ),
   );
-  return `${(doneMs.length / (ms / 1000)).toFixed(1)} lists/s, time to done p50 ${fmt(percentile(doneMs, 50))}, p99 ${fmt(percentile(doneMs, 99))}, ${doneMs.length} lists, ${failed} failed`;
+  return progress`${(doneMs.length / (ms / 1000)).toFixed(1)} lists/s, time to done p50 ${fmt(percentile(doneMs, 50))}, p99 ${fmt(percentile(doneMs, 99))}, ${doneMs.length} lists, ${failed} failed`;
 }
 
 /**
