@@ -149,6 +149,8 @@ export function idFor(owned: Owned, world: World, path: string, param: string): 
     case 'imports':
     case 'import-runs':
     case 'runs':
+    case 'bulk':
+    case 'uploads':
       return owned.importRun;
     default:
       return undefined;
