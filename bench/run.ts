@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run, plus absolute times and the machine.
- * Each section runs in a child process so its peak RSS is its own. Sections: scoring, shortlist, ingest, json, http.
+ * Each section runs in a child process so its peak RSS is its own. Sections: scoring, shortlist, ingest, json, http,
+ * load.
  *   npm run bench                      all sections, 100k and 1M candidates
  *   npm run bench -- --quick           100k only (no 1M section)
  *   npm run bench -- --section scoring one section, printed as JSON
+ *   npm run bench -- --section load    req/s and p99 of reads, writes and shortlists over loopback (15k candidates)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -14,7 +16,7 @@ const { values } = parseArgs({
 });
 
 if (values.section) {
-  const size = Number(values.size ?? 100_000);
+  const size = Number(values.size ?? (values.section === 'load' ? 15_000 : 100_000));
   const mod = await import(`./${values.section}.ts`);
   const result = await mod.run(size);
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -30,6 +32,7 @@ if (values.section) {
     ['ingest', 100_000],
     ['json', 100_000],
     ['http', 100_000],
+    ['load', 15_000],
   ];
   for (const [section, size] of plan) {
     const child = spawnSync(

@@ -7,7 +7,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { authenticate, authPlugin } from './api/auth.ts';
 import { contextPlugin } from './api/plugins/context.ts';
-import { errorsPlugin } from './api/plugins/errors.ts';
+import { errorsPlugin, frameworkErrors } from './api/plugins/errors.ts';
 import { helmetPlugin } from './api/plugins/helmet.ts';
 import { genReqId, loggerOptions, requestIdPlugin } from './api/plugins/logging.ts';
 import { rateLimitPlugin } from './api/plugins/rate-limit.ts';
@@ -63,6 +63,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     // genReqId reads x-request-id itself, so a hostile value is replaced instead of echoed.
     requestIdHeader: false,
     trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON only (and NDJSON on the bulk routes): a text/plain body is a 415, not a string that fails validation.

@@ -62,6 +62,18 @@ export function sendProblem(reply: FastifyReply, problem: Problem & Record<strin
     .send({ ...problem, requestId: reply.request.id });
 }
 
+/**
+ * Errors the router raises before any route or hook runs (a path segment that is not valid percent-encoding, or
+ * longer than the router takes): Fastify answers them in its own JSON, quoting the path, unless given this. The
+ * path may hold anything a client typed, so the detail does not repeat it.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, problemForStatus(414, 'a path segment is longer than this API accepts'));
+  }
+  return sendProblem(reply, problemForStatus(400, 'the request path is not valid percent-encoding'));
+}
+
 /** Renders every error as a problem (see problem.ts for the table of codes). */
 export const errorsPlugin = fp(
   async (app) => {
