@@ -154,6 +154,16 @@ describe('withdrawn consent reaches every other jobcenter at once', () => {
         score: null,
       });
 
+      // The stored bruttoliste leaves her out (entries and near misses); the others keep their ranks.
+      const lists = json<{ items: Array<{ id: string }> }>(
+        await call(token, 'GET', `/v1/job-orders/${orderId}/shortlists`),
+      );
+      for (const { id } of lists.items) {
+        const stored = await call(token, 'GET', `/v1/shortlists/${id}`);
+        expect(stored.statusCode).toBe(200);
+        expect(stored.body).not.toContain(mette);
+      }
+
       // No workflow step.
       const moved = await step(token, orderId, mette, { to: 'sent_to_company' });
       expect(moved.statusCode).toBe(409);

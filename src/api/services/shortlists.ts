@@ -5,7 +5,14 @@ import type { ShortlistSummary } from '../../ports/shortlists.ts';
 import { shortlistView } from '../../views/shortlist.ts';
 import type { Principal } from '../auth.ts';
 import { ProblemError } from '../problem.ts';
-import { assertMayUseScope, visibleJobOrder, visibleShortlist } from './tenancy.ts';
+import {
+  assertMayUseScope,
+  auditCut,
+  orderViewer,
+  sharingRule,
+  visibleJobOrder,
+  visibleShortlist,
+} from './tenancy.ts';
 
 type Deps = Pick<AppContext, 'stores' | 'queue'>;
 type RequestDeps = Deps & { config: Pick<AppContext['config'], 'SHORTLISTS_IN_FLIGHT_PER_ORDER'> };
@@ -36,9 +43,40 @@ export async function requestShortlist(
   return { id: created.id, status: created.status };
 }
 
+/**
+ * A stored list as the principal may see it now: people of other jobcentre whose consent was withdrawn since (or
+ * whose jobcenter left the pool) are left out of entries and near misses, each cut audited. Ranks keep their numbers,
+ * so the gap shows that someone was there.
+ */
 export async function getShortlist(deps: Deps, principal: Principal, id: string) {
-  const { shortlist } = await visibleShortlist(deps, principal, id);
-  return shortlistView(shortlist);
+  const { shortlist, order } = await visibleShortlist(deps, principal, id);
+  const foreign = new Set(
+    [...shortlist.entries, ...shortlist.nearMisses]
+      .filter((e) => e.jobcenter !== order.jobcenter)
+      .map((e) => e.candidateId),
+  );
+  if (foreign.size === 0) return shortlistView(shortlist);
+  const sight = await sharingRule(orderViewer(principal, order), deps.stores);
+  const hidden = new Set<string>();
+  for (const candidateId of foreign) {
+    const seen = sight(await deps.stores.candidates.get(candidateId));
+    if (seen.visible) continue;
+    hidden.add(candidateId);
+    await auditCut(deps, principal, 'consent.withdrawn.hidden', {
+      candidateId,
+      homeJobcenter: null,
+      jobOrderId: order.id,
+      bundleId: null,
+      reason: seen.reason,
+      where: 'shortlist',
+    });
+  }
+  const shown = (e: { candidateId: string }) => !hidden.has(e.candidateId);
+  return shortlistView({
+    ...shortlist,
+    entries: shortlist.entries.filter(shown),
+    nearMisses: shortlist.nearMisses.filter(shown),
+  });
 }
 
 /** An order's lists newest first, a page at a time, summarised; a cursor the store did not make answers 400. */
