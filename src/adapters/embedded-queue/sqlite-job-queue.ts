@@ -218,7 +218,11 @@ export class SqliteJobQueue implements JobQueue {
     }, this.leaseMs / 3);
     let outcome: [JobState, string | null, number] = ['completed', null, 0];
     try {
-      await dispatchJob(handlers, job.name, JSON.parse(job.payload), { id: job.id, attempt: job.attempts });
+      await dispatchJob(handlers, job.name, JSON.parse(job.payload), {
+        id: job.id,
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryable = !(error instanceof InvalidPayloadError) && job.attempts < job.max_attempts;
