@@ -26,6 +26,13 @@ export const jobCatalog = {
   },
 } as const;
 
+/**
+ * Job ids derived from the row the job works on: enqueuing a row's job again (a retried request, the reconciler)
+ * finds the existing job instead of adding a second one.
+ */
+export const shortlistJobId = (shortlistId: string): string => `shortlist-${shortlistId}`;
+export const bundleJobId = (bundleId: string): string => `bundle-${bundleId}`;
+
 export type JobName = keyof typeof jobCatalog;
 export type JobPayload<N extends JobName> = z.input<(typeof jobCatalog)[N]['payload']>;
 export type ParsedPayload<N extends JobName> = z.output<(typeof jobCatalog)[N]['payload']>;

@@ -36,4 +36,6 @@ export interface BundleStore {
   getPdf(id: string): Promise<Buffer | undefined>;
   /** The order's bundles, oldest first. */
   list(jobOrderId: string): Promise<Bundle[]>;
+  /** Queued or rendering bundles of every order, oldest first: what the reconciler checks against the queue. */
+  unfinished(limit: number): Promise<Array<Pick<Bundle, 'id' | 'status' | 'createdAt'>>>;
 }

@@ -48,4 +48,6 @@ export interface ShortlistStore {
   get(id: string): Promise<ShortlistRecord | undefined>;
   /** The order's shortlists, newest first. */
   list(jobOrderId: string): Promise<ShortlistRecord[]>;
+  /** Queued or running lists of every order, oldest first: what the reconciler checks against the queue. */
+  unfinished(limit: number): Promise<Array<Pick<ShortlistRecord, 'id' | 'status' | 'createdAt'>>>;
 }

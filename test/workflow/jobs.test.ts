@@ -179,9 +179,9 @@ describe('workflow jobs and store on a real context', () => {
       size: 5,
       strategy: 'fit-first',
     });
-    await expect(handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 1, maxAttempts: 3 })).rejects.toThrow(
-      'disk full',
-    );
+    await expect(
+      handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 1, maxAttempts: 3 }),
+    ).rejects.toThrow('disk full');
     expect((await ctx.stores.shortlists.get(created.id))!.status).toBe('running');
     expect(await ctx.stores.candidacies.list(orderId)).toEqual([]);
     await handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 2, maxAttempts: 3 });

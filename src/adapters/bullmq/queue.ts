@@ -123,11 +123,18 @@ export class BullJobQueue implements JobQueue {
       removeOnComplete: KEEP_FINISHED,
       removeOnFail: KEEP_FINISHED,
     });
-    const job = await withTimeout(
-      adding,
-      this.opts.enqueueTimeoutMs ?? DEFAULT_ENQUEUE_TIMEOUT_MS,
-      `enqueueing '${name}' got no answer from Redis`,
-    );
+    let job: Job;
+    try {
+      job = await withTimeout(
+        adding,
+        this.opts.enqueueTimeoutMs ?? DEFAULT_ENQUEUE_TIMEOUT_MS,
+        `enqueueing '${name}' got no answer from Redis`,
+      );
+    } catch (error) {
+      // A producer may treat the failure as "enqueue later"; the outage must still be seen (once).
+      this.report(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
     if (job.id === undefined) throw new Error(`BullMQ returned no id for a '${name}' job`);
     return { id: job.id };
   }

@@ -33,6 +33,8 @@ const SQL = {
   get: `SELECT ${COLUMNS} FROM bundles WHERE id = ?`,
   pdf: `SELECT pdf FROM bundles WHERE id = ? AND status = 'done'`,
   list: `SELECT ${COLUMNS} FROM bundles WHERE job_order_id = ? ORDER BY created_at, id`,
+  unfinished: `SELECT id, status, created_at FROM bundles WHERE status IN ('queued', 'rendering')
+    ORDER BY created_at, id LIMIT ?`,
 } as const;
 
 function toBundle(r: BundleRow): Bundle {
@@ -95,5 +97,12 @@ export class SqliteBundleStore implements BundleStore {
 
   async list(jobOrderId: string): Promise<Bundle[]> {
     return this.db.statement<[string], BundleRow>(SQL.list).all(jobOrderId).map(toBundle);
+  }
+
+  async unfinished(limit: number): Promise<Array<Pick<Bundle, 'id' | 'status' | 'createdAt'>>> {
+    return this.db
+      .statement<[number], Pick<BundleRow, 'id' | 'status' | 'created_at'>>(SQL.unfinished)
+      .all(limit)
+      .map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at }));
   }
 }

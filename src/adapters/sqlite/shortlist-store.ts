@@ -41,6 +41,8 @@ const SQL = {
   get: 'SELECT * FROM shortlists WHERE id = ?',
   // rowid breaks ties between lists created in the same millisecond.
   list: 'SELECT * FROM shortlists WHERE job_order_id = ? ORDER BY created_at DESC, rowid DESC',
+  unfinished: `SELECT id, status, created_at FROM shortlists WHERE status IN ('queued', 'running')
+    ORDER BY created_at, rowid LIMIT ?`,
 } as const;
 
 function toRecord(row: ShortlistRow): ShortlistRecord {
@@ -131,5 +133,12 @@ export class SqliteShortlistStore implements ShortlistStore {
 
   async list(jobOrderId: string): Promise<ShortlistRecord[]> {
     return this.db.statement<[string], ShortlistRow>(SQL.list).all(jobOrderId).map(toRecord);
+  }
+
+  async unfinished(limit: number): Promise<Array<Pick<ShortlistRecord, 'id' | 'status' | 'createdAt'>>> {
+    return this.db
+      .statement<[number], Pick<ShortlistRow, 'id' | 'status' | 'created_at'>>(SQL.unfinished)
+      .all(limit)
+      .map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at }));
   }
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { type CompanyChoice, choiceToTransition } from '../../domain/workflow.ts';
+import { bundleJobId } from '../../jobs/catalog.ts';
+import { enqueueOrDefer } from '../../jobs/enqueue-shortlist.ts';
 import type { Bundle } from '../../ports/bundles.ts';
 import type { Principal } from '../auth.ts';
 import { conflict, notFound } from '../problem.ts';
@@ -53,7 +55,7 @@ export async function createBundle(
     expiresAt,
   });
   await deps.stores.bundles.setToken(bundle.id, record.id);
-  await deps.queue.enqueue('bundle', { bundleId: bundle.id }, { jobId: `bundle-${bundle.id}` });
+  await enqueueOrDefer(deps.queue, 'bundle', { bundleId: bundle.id }, bundleJobId(bundle.id));
   return {
     bundle: bundleOut({ ...bundle, tokenId: record.id }),
     company: { token, tokenId: record.id, expiresAt, url: `/v1/company/bundles/${bundle.id}` },
