@@ -84,7 +84,7 @@ describe('fault: Redis lost with queued shortlists', () => {
     if (during.status === 202) ids.push(((await during.json()) as { id: string }).id);
     else expect(during.headers.get('retry-after')).toBeTruthy();
     // A few reconciler passes fail meanwhile.
-    await waitFor(() => apiLog.includes('reconciler: queue or store unreachable'), 10_000, 'a failed pass');
+    await waitFor(() => apiLog.includes('reconciler: queue or store unreachable'), 20_000, 'a failed pass');
 
     redis = await startRedis({ port: redis.port });
     const worker = spawnNode('src/cli.ts', ['worker', '--concurrency', '2'], { ...env, LOG_LEVEL: 'info' });

@@ -87,8 +87,16 @@ export class BullJobQueue implements JobQueue {
   constructor(private readonly opts: BullJobQueueOptions) {
     // Without the offline queue a command while Redis is down fails at once instead of waiting for a reconnect:
     // a producer (an API request) learns within milliseconds that the job was not queued, and the row's
-    // reconciler enqueues it later.
-    this.redis = new Redis(opts.url, { enableOfflineQueue: false, connectTimeout: 2_000 });
+    // reconciler enqueues it later. A command already sent when the connection dropped is retried once, not
+    // at each of 20 reconnects (ioredis' default, some 10 s).
+    this.redis = new Redis(opts.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      // A connection that went silent without closing (a network partition) fails its commands too; nothing on
+      // this connection blocks on purpose (the workers have their own).
+      commandTimeout: 5_000,
+    });
     this.outage = outageReporter((error) => this.emit(error));
     this.redis.on('error', this.report);
     this.redis.on('ready', this.outage.recovered);
@@ -236,7 +244,9 @@ export class BullJobQueue implements JobQueue {
     this.closed = true;
     await this.stopWorkers();
     await this.queue.close();
-    // The producer connection is ours (shared with the Queue), so BullMQ leaves closing it to us.
-    await this.redis.quit();
+    // The producer connection is ours (shared with the Queue), so BullMQ leaves closing it to us. With Redis
+    // down there is no one to say goodbye to (and no offline queue to hold the QUIT).
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
   }
 }
