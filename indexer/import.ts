@@ -4,6 +4,7 @@ import type { CandidateIndex, IndexDocument } from '../src/ports/candidate-index
 import type { CandidateWrite } from '../src/ports/candidates.ts';
 import type { ImportRun } from '../src/ports/import-runs.ts';
 import type { Stores } from '../src/ports/stores.ts';
+import { ruleSetProblem } from '../src/rulesets/load.ts';
 import { readRecords } from './sources/index.ts';
 import type { RecordKind, SourceRecord } from './sources/types.ts';
 import { validateCandidate, validateCandidateDraft, validateJobOrder } from './validate.ts';
@@ -36,6 +37,8 @@ export interface ImportOptions {
 export interface ImportDeps {
   stores: Pick<Stores, 'candidates' | 'jobOrders' | 'importRuns'>;
   index: CandidateIndex;
+  /** Rule sets a job order may name; without it (tests of the candidate path) the name is not checked. */
+  loadRuleSet?: (name: string) => unknown;
 }
 
 /** Kept in memory and in the import run for the API and CLI; a 1M-line file with many bad rows stays bounded. */
@@ -125,7 +128,7 @@ export async function importPath(
 
   for await (const record of readRecords(path, { kind, jobcenter: options.jobcenter })) {
     read++;
-    const accepted = accept(record, kind);
+    const accepted = accept(record, kind, deps.loadRuleSet);
     if (!accepted.ok) {
       // Case systems name exported files after the person's CPR; the report and the import run must not keep it.
       reject({ file: redactCprInText(record.file), line: record.line, reason: accepted.reason });
@@ -152,9 +155,13 @@ export async function importPath(
   return summary;
 }
 
-function accept(record: SourceRecord, kind: RecordKind) {
+function accept(record: SourceRecord, kind: RecordKind, loadRuleSet: ImportDeps['loadRuleSet']) {
   if (!record.ok) return { ok: false as const, reason: record.error };
-  if (kind === 'job-orders') return validateJobOrder(record.value);
+  if (kind === 'job-orders') {
+    const order = validateJobOrder(record.value);
+    const problem = order.ok && loadRuleSet ? ruleSetProblem(order.value.ruleSet, loadRuleSet) : undefined;
+    return problem ? { ok: false as const, reason: `ruleSet: ${problem}` } : order;
+  }
   if (record.incomplete && record.incomplete.length > 0) {
     return validateCandidateDraft(record.value, record.incomplete);
   }

@@ -42,6 +42,16 @@ export const configSchema = z.object({
   SEED_DEMO_CANDIDATES: z.coerce.number().int().min(0).max(200_000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * How long a worker's claim on a job lasts; a running job renews it, so only a dead worker's job is taken over
+   * by another worker, this long after it died.
+   */
+  QUEUE_LEASE_MS: z.coerce.number().int().min(300).max(600_000).default(30_000),
+  /**
+   * How often queued or running shortlists and bundles whose job the queue no longer has (a Redis restarted
+   * empty, an enqueue that failed) are enqueued again; 0 turns the reconciler off.
+   */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /**

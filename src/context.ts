@@ -118,10 +118,15 @@ export function consumesInProcess(config: Config): boolean {
 function createQueue(config: Config, onError: ((error: Error) => void) | undefined): JobQueue {
   const report = onError ? { onError } : {};
   if (config.REDIS_URL)
-    return new BullJobQueue({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, ...report });
+    return new BullJobQueue({
+      url: config.REDIS_URL,
+      prefix: config.REDIS_PREFIX,
+      lockDurationMs: config.QUEUE_LEASE_MS,
+      ...report,
+    });
   const file = join(config.DATA_DIR, 'queue.db');
   ownerOnlyDatabaseFile(file);
-  return new SqliteJobQueue(file, report);
+  return new SqliteJobQueue(file, { leaseMs: config.QUEUE_LEASE_MS, ...report });
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {

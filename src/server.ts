@@ -13,6 +13,7 @@ import { shutdownSignal } from './runtime/shutdown.ts';
 import {
   banner,
   publicUrl,
+  scheduleReconciler,
   scheduleRetention,
   seedOnFirstStart,
   startInProcessWorkers,
@@ -40,12 +41,14 @@ export async function startServer(
 
     const stopRetention = scheduleRetention(ctx, log);
     const workers = await startInProcessWorkers(ctx, log);
+    const stopReconciler = scheduleReconciler(ctx, log);
     stdout.write(banner(config, url, seeded, workers));
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
         stopRetention();
+        await stopReconciler();
         // New connections are refused at once; requests in flight are answered before close resolves.
         await http.close();
         log.info('http closed; draining jobs in flight');

@@ -1,6 +1,6 @@
 import type { RuleSet } from '../scoring/eligibility.ts';
 import { syncShortlistWorkflow } from '../src/candidacy/sync-shortlist.ts';
-import type { JobHandlers } from '../src/jobs/catalog.ts';
+import type { JobHandlers, JobRun } from '../src/jobs/catalog.ts';
 import type { CandidateIndex } from '../src/ports/candidate-index.ts';
 import type { Stores } from '../src/ports/stores.ts';
 import { runBundleJob } from './bundle.ts';
@@ -27,23 +27,56 @@ export interface HandlerDeps {
   retentionMonths: number | undefined;
 }
 
+/** The reason a konsulent reads on a list or bundle the queue gave up on. */
+export function finalFailureReason(error: unknown, job: Pick<JobRun, 'attempt'>): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `failed after ${job.attempt} attempt${job.attempt === 1 ? '' : 's'}: ${message}`.slice(0, 1000);
+}
+
+/**
+ * Runs the work; when its last attempt fails, records the failure on the row the konsulent watches before the
+ * queue gives the job up, so nothing is left `running` forever. The error still reaches the queue.
+ */
+async function failRowOnLastAttempt(
+  job: JobRun,
+  work: () => Promise<void>,
+  markFailed: (reason: string) => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (job.attempt >= job.maxAttempts) await markFailed(finalFailureReason(error, job));
+    throw error;
+  }
+}
+
 /** Every job of the catalog with its handler; a job name without one is a type error here. */
 export function buildJobHandlers(deps: HandlerDeps): JobHandlers {
   const { stores, index, follower, loadRuleSet } = deps;
   return {
-    shortlist: async ({ shortlistId }) => {
-      // Candidates written by other processes since the last job must be in the index before it is read.
-      await follower?.catchUp();
-      await runShortlistJob(shortlistId, {
-        stores,
-        index,
-        loadRuleSet,
-        poolMembers: (jobcenter) => stores.pools.partnersOf(jobcenter),
-        beforeDone: (order, result) =>
-          syncShortlistWorkflow(stores.candidacies, shortlistId, order, result.entries),
-      });
-    },
-    bundle: async ({ bundleId }) => runBundleJob(bundleId, { stores, loadRuleSet }),
+    shortlist: async ({ shortlistId }, job) =>
+      failRowOnLastAttempt(
+        job,
+        async () => {
+          // Candidates written by other processes since the last job must be in the index before it is read.
+          await follower?.catchUp();
+          await runShortlistJob(shortlistId, {
+            stores,
+            index,
+            loadRuleSet,
+            poolMembers: (jobcenter) => stores.pools.partnersOf(jobcenter),
+            beforeDone: (order, result) =>
+              syncShortlistWorkflow(stores.candidacies, shortlistId, order, result.entries),
+          });
+        },
+        (reason) => stores.shortlists.fail(shortlistId, reason),
+      ),
+    bundle: async ({ bundleId }, job) =>
+      failRowOnLastAttempt(
+        job,
+        () => runBundleJob(bundleId, { stores, loadRuleSet }),
+        (reason) => stores.bundles.fail(bundleId, reason),
+      ),
     retention: async () => {
       await runRetentionJob({ stores, index }, deps.retentionMonths);
     },

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { createLogger } from '../runtime/logger.ts';
 import { shutdownSignal } from '../runtime/shutdown.ts';
+import { scheduleReconciler } from '../runtime/start.ts';
 import { type CliIo, UsageError, write } from './io.ts';
 
 const USAGE = `usage: vikar worker [--concurrency N]
@@ -36,6 +37,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   });
   try {
     await ctx.queue.startWorkers(loggedHandlers(ctx.handlers, log), { concurrency });
+    const stopReconciler = scheduleReconciler(ctx, log);
     log.info(
       {
         queue: ctx.queue.name,
@@ -47,6 +49,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     );
     const received = await signal;
     log.info({ signal: received }, 'stopping: no new jobs, draining the ones in flight');
+    await stopReconciler();
     await ctx.queue.stopWorkers();
     log.info('drained; closing');
   } finally {

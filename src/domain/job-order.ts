@@ -48,6 +48,7 @@ export const jobOrderFields = z.object({
   jobrotation: z.boolean().default(false),
   ruleSet: z
     .string()
+    .max(64, 'must be at most 64 characters')
     .regex(/^[a-z0-9-]+$/, 'must name a rule set, e.g. "default"')
     .refine(isCprFree, { message: CPR_IN_ID_MESSAGE })
     .default('default'),

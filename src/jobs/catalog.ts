@@ -26,14 +26,29 @@ export const jobCatalog = {
   },
 } as const;
 
+/**
+ * Job ids derived from the row the job works on: enqueuing a row's job again (a retried request, the reconciler)
+ * finds the existing job instead of adding a second one.
+ */
+export const shortlistJobId = (shortlistId: string): string => `shortlist-${shortlistId}`;
+export const bundleJobId = (bundleId: string): string => `bundle-${bundleId}`;
+
 export type JobName = keyof typeof jobCatalog;
 export type JobPayload<N extends JobName> = z.input<(typeof jobCatalog)[N]['payload']>;
 export type ParsedPayload<N extends JobName> = z.output<(typeof jobCatalog)[N]['payload']>;
 
-export type JobHandler<N extends JobName> = (
-  payload: ParsedPayload<N>,
-  job: { id: string; attempt: number },
-) => Promise<void>;
+/**
+ * What a handler learns about the run: `attempt` counts from 1 (a run cut short by a dead worker counts too);
+ * `attempt >= maxAttempts` is the last try, after which the queue gives the job up as failed, so a handler
+ * whose work is tracked in a row (a shortlist, a bundle) marks the row failed there instead of leaving it running.
+ */
+export interface JobRun {
+  id: string;
+  attempt: number;
+  maxAttempts: number;
+}
+
+export type JobHandler<N extends JobName> = (payload: ParsedPayload<N>, job: JobRun) => Promise<void>;
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
 
 /** Thrown for a payload that can never succeed: queues fail such a job without retrying it. */
@@ -54,7 +69,7 @@ export async function dispatchJob(
   handlers: JobHandlers,
   name: string,
   payload: unknown,
-  job: { id: string; attempt: number },
+  job: JobRun,
 ): Promise<void> {
   if (!isJobName(name)) throw new InvalidPayloadError(name, 'no such job in the catalog');
   const parsed = jobCatalog[name].payload.safeParse(payload);

@@ -4,12 +4,33 @@ import type { JobOrderRecord } from '../ports/job-orders.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { ShortlistRecord, ShortlistStore } from '../ports/shortlists.ts';
 import type { Stores } from '../ports/stores.ts';
+import { type JobName, type JobPayload, shortlistJobId } from './catalog.ts';
 
 export interface ShortlistOrder {
   scope: ShortlistScope;
   size: number;
   /** Defaults to the job order's own ranking strategy. */
   strategy?: RankingStrategy | undefined;
+}
+
+/**
+ * Enqueues the job of a row that is already stored as queued. When the queue cannot take it (Redis unreachable,
+ * the queue database locked) the row stays queued and the reconciler (workers/reconciler.ts) enqueues it once the
+ * queue is back: the request that made the row still succeeds, and the queue adapter has reported the outage.
+ * Resolves whether the job was queued now.
+ */
+export async function enqueueOrDefer<N extends JobName>(
+  queue: Pick<JobQueue, 'enqueue'>,
+  name: N,
+  payload: JobPayload<N>,
+  jobId: string,
+): Promise<boolean> {
+  try {
+    await queue.enqueue(name, payload, { jobId });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -31,6 +52,6 @@ export async function enqueueShortlist(
     size: request.size,
     strategy: request.strategy ?? order.jobOrder.rankingStrategy,
   });
-  await deps.queue.enqueue('shortlist', { shortlistId: created.id }, { jobId: `shortlist-${created.id}` });
+  await enqueueOrDefer(deps.queue, 'shortlist', { shortlistId: created.id }, shortlistJobId(created.id));
   return created;
 }

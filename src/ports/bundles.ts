@@ -38,4 +38,6 @@ export interface BundleStore {
   list(jobOrderId: string): Promise<Bundle[]>;
   /** Every bundle the candidate is in, on any order, oldest first (what an access request exports). */
   listByCandidate(candidateId: string): Promise<Bundle[]>;
+  /** Queued or rendering bundles of every order, oldest first: what the reconciler checks against the queue. */
+  unfinished(limit: number): Promise<Array<Pick<Bundle, 'id' | 'status' | 'createdAt'>>>;
 }

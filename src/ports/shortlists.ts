@@ -62,4 +62,6 @@ export interface ShortlistStore {
   listSummaries(jobOrderId: string, page: Page): Promise<PageResult<ShortlistSummary>>;
   /** How many of the order's shortlists are queued or running. */
   countInFlight(jobOrderId: string): Promise<number>;
+  /** Queued or running lists of every order, oldest first: what the reconciler checks against the queue. */
+  unfinished(limit: number): Promise<Array<Pick<ShortlistRecord, 'id' | 'status' | 'createdAt'>>>;
 }

@@ -53,7 +53,24 @@ function searchDirs(opts: LoadOptions | undefined): { dir: string; source: RuleS
   return [...dirs, { dir: SHIPPED_RULESETS_DIR, source: 'shipped' as const }];
 }
 
+/** Longer names are refused before they reach the file system (a long one failed there with ENAMETOOLONG). */
+export const RULE_SET_NAME_MAX = 64;
+
+/** A well-formed name no search directory holds; `available` lists the ones that exist. */
+export class UnknownRuleSetError extends Error {
+  constructor(
+    readonly ruleSet: string,
+    readonly available: string[],
+  ) {
+    super(`unknown rule set "${ruleSet}"; available: ${available.join(', ') || '(none)'}`);
+    this.name = 'UnknownRuleSetError';
+  }
+}
+
 function assertName(name: string): void {
+  if (name.length > RULE_SET_NAME_MAX) {
+    throw new Error(`invalid rule set name: longer than ${RULE_SET_NAME_MAX} characters`);
+  }
   if (!RULE_SET_NAME.test(name)) {
     throw new Error(
       `invalid rule set name ${JSON.stringify(name)}: use lower-case letters, digits and "-" only`,
@@ -128,13 +145,27 @@ function availableNames(opts: LoadOptions | undefined): string[] {
   return [...names].sort();
 }
 
+/**
+ * Why a job order may not name this rule set (unknown, listing the ones that exist), or undefined when it may.
+ * Checked when an order is written: a job order with a rule set no worker can load would fail every shortlist.
+ * An invalid rule set file is the deployment's fault, not the writer's, and still throws.
+ */
+export function ruleSetProblem(name: string, load: (name: string) => unknown): string | undefined {
+  try {
+    load(name);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UnknownRuleSetError) return error.message;
+    if (error instanceof Error && error.message.startsWith('invalid rule set name')) return error.message;
+    throw error;
+  }
+}
+
 /** Throws when the name is malformed or unknown (listing what exists), or when the file is invalid. */
 export function loadRuleSet(name: string, opts?: LoadOptions): RuleSet {
   assertName(name);
   const found = find(name, opts);
-  if (!found) {
-    throw new Error(`unknown rule set "${name}"; available: ${availableNames(opts).join(', ') || '(none)'}`);
-  }
+  if (!found) throw new UnknownRuleSetError(name, availableNames(opts));
   return found.ruleSet;
 }
 

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { loggedHandlers } from '../../workers/logged-handlers.ts';
+import { startReconciler } from '../../workers/reconciler.ts';
 import type { Config } from '../config.ts';
 import { type AppContext, consumesInProcess } from '../context.ts';
 import { DEMO_JOBCENTRE, DEMO_TOKENS_FILE, type SeedResult, seedDemo, shouldSeed } from '../demo/seed.ts';
@@ -95,4 +96,12 @@ export function scheduleRetention(ctx: AppContext, log: Logger): () => void {
   const timer = setInterval(enqueue, RETENTION_CHECK_MS);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Every process that enqueues or consumes runs the reconciler (API and worker alike: its passes are idempotent),
+ * so shortlists and bundles whose job the queue lost are enqueued again within RECONCILE_INTERVAL_MS.
+ */
+export function scheduleReconciler(ctx: AppContext, log: Logger): () => Promise<void> {
+  return startReconciler(ctx, { intervalMs: ctx.config.RECONCILE_INTERVAL_MS, log });
 }

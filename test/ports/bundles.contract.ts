@@ -91,6 +91,25 @@ export function bundleStoreContract(name: string, factory: StoresFactory): void 
       expect(await stores.bundles.listByCandidate('c-9')).toEqual([]);
     });
 
+    it('lists the unfinished bundles of every order, oldest first, up to the limit', async () => {
+      const queued = await create(['c-1']);
+      const rendering = await create(['c-2']);
+      await stores.bundles.markRendering(rendering.id);
+      const done = await create(['c-1']);
+      await stores.bundles.complete(done.id, Buffer.from('%PDF-1.4'), ['c-1']);
+      const failed = await create(['c-2']);
+      await stores.bundles.fail(failed.id, 'no');
+      const ids = [queued.id, rendering.id, done.id, failed.id];
+      const ours = (await stores.bundles.unfinished(100)).filter((b) => ids.includes(b.id));
+      expect(ours.map((b) => [b.id, b.status]).sort()).toEqual(
+        [
+          [queued.id, 'queued'],
+          [rendering.id, 'rendering'],
+        ].sort(),
+      );
+      expect(await stores.bundles.unfinished(1)).toHaveLength(1);
+    });
+
     it('lists an order’s bundles oldest first; unknown ids are undefined', async () => {
       const first = await create(['c-1']);
       const second = await create(['c-2']);

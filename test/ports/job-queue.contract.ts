@@ -89,7 +89,7 @@ export function jobQueueContract(name: string, make: () => Promise<JobQueueFixtu
       const { id } = await queue.enqueue('reindex', {});
       const job = await waitForState(queue, id, 'completed');
       expect(job).toMatchObject({ id, name: 'reindex', state: 'completed', attempts: 1 });
-      expect(seen).toEqual([{ payload: { reason: 'manual' }, job: { id, attempt: 1 } }]);
+      expect(seen).toEqual([{ payload: { reason: 'manual' }, job: { id, attempt: 1, maxAttempts: 2 } }]);
     });
 
     it('runs a job enqueued twice under the same jobId once, also after it completed', async () => {
@@ -132,10 +132,12 @@ export function jobQueueContract(name: string, make: () => Promise<JobQueueFixtu
 
     it('fails a job that keeps throwing after exactly the catalog attempts, with its error', async () => {
       let calls = 0;
+      const runs: Array<{ attempt: number; maxAttempts: number }> = [];
       await queue.startWorkers(
         handlers({
-          shortlist: async () => {
+          shortlist: async (_payload, job) => {
             calls++;
+            runs.push({ attempt: job.attempt, maxAttempts: job.maxAttempts });
             throw new Error('the store is gone');
           },
         }),
@@ -146,6 +148,12 @@ export function jobQueueContract(name: string, make: () => Promise<JobQueueFixtu
       expect(job).toMatchObject({ state: 'failed', attempts: 3, error: 'the store is gone' });
       // Catalog: shortlist has attempts 3.
       expect(calls).toBe(3);
+      // The handler can tell its last try (attempt === maxAttempts) and give up on its own row there.
+      expect(runs).toEqual([
+        { attempt: 1, maxAttempts: 3 },
+        { attempt: 2, maxAttempts: 3 },
+        { attempt: 3, maxAttempts: 3 },
+      ]);
     });
 
     it('fails a job with an invalid payload after one attempt, without calling the handler', async () => {

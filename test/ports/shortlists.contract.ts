@@ -231,6 +231,40 @@ export function shortlistStoreContract(name: string, factory: StoresFactory): vo
         });
       });
 
+      it('lists the unfinished lists of every order, oldest first, up to the limit', async () => {
+        const make = async (orderId: string) =>
+          (
+            await stores.shortlists.create({
+              jobOrderId: orderId,
+              scope: 'own',
+              size: 10,
+              strategy: 'fit-first',
+            })
+          ).id;
+        const queued = await make(jobOrderId);
+        await nextMillisecond();
+        const running = await make(jobOrderId);
+        await stores.shortlists.markRunning(running);
+        await nextMillisecond();
+        const done = await make(jobOrderId);
+        await stores.shortlists.complete(done, shortlistResultFixture([people[0]!]));
+        const failed = await make(jobOrderId);
+        await stores.shortlists.fail(failed, 'no');
+        await nextMillisecond();
+        const [other] = await stores.jobOrders.upsert([{ jobOrder: jobOrderInputFixture() }]);
+        const elsewhere = await make(other!.id);
+
+        const all = await stores.shortlists.unfinished(100);
+        const ours = all.filter((s) => [queued, running, done, failed, elsewhere].includes(s.id));
+        expect(ours.map((s) => [s.id, s.status])).toEqual([
+          [queued, 'queued'],
+          [running, 'running'],
+          [elsewhere, 'queued'],
+        ]);
+        expect(ours[0]!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+        expect(await stores.shortlists.unfinished(1)).toHaveLength(1);
+      });
+
       it('go with their job order when it is deleted', async () => {
         const a = await stores.shortlists.create({
           jobOrderId,

@@ -48,7 +48,7 @@ async function shortlistIn(ctx: AppContext, jobOrderId: string) {
     size: 500,
     strategy: 'fit-first',
   });
-  await ctx.handlers.shortlist({ shortlistId: s.id }, { id: `job-${s.id}`, attempt: 1 });
+  await ctx.handlers.shortlist({ shortlistId: s.id }, { id: `job-${s.id}`, attempt: 1, maxAttempts: 3 });
   const done = await ctx.stores.shortlists.get(s.id);
   expect(done?.status).toBe('done');
   return done!;

@@ -49,8 +49,17 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function startOnce(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
+export interface TestRedis {
+  url: string;
+  port: number;
+  /** SIGTERM, then SIGKILL after 5 s. */
+  stop(): Promise<void>;
+  /** SIGKILL at once: nothing written anywhere (the server has no persistence), as an unlucky crash. */
+  kill(): Promise<void>;
+}
+
+async function startOnce(fixedPort?: number): Promise<TestRedis> {
+  const port = fixedPort ?? (await freePort());
   // No persistence: a test server must leave nothing behind and never load an old dump.
   const child = spawn(
     'redis-server',
@@ -75,6 +84,13 @@ async function startOnce(): Promise<{ url: string; stop(): Promise<void> }> {
     process.removeListener('exit', killOnExit);
     await stopProcess(child);
   };
+  const kill = async () => {
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  };
 
   // Stops polling as soon as the server answers, or as soon as it can no longer answer (not installed, exited).
   const failed = () => spawnError !== undefined || child.exitCode !== null;
@@ -96,11 +112,15 @@ async function startOnce(): Promise<{ url: string; stop(): Promise<void> }> {
     const reason = spawnError?.message ?? `exit code ${child.exitCode}`;
     throw new Error(`redis-server did not start (${reason}): ${output.trim()}`);
   }
-  return { url: `redis://${HOST}:${port}`, stop };
+  return { url: `redis://${HOST}:${port}`, port, stop, kill };
 }
 
-/** Starts a private, throwaway redis-server on a free local port. */
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Starts a private, throwaway redis-server on a free local port, or on `port` (a restart where a killed one
+ * listened, empty: clients reconnect to the same URL and find nothing).
+ */
+export async function startRedis(options: { port?: number } = {}): Promise<TestRedis> {
+  if (options.port !== undefined) return startOnce(options.port);
   // Another process can grab the port between freePort() and redis-server binding it; a second try fixes that.
   try {
     return await startOnce();

@@ -88,7 +88,7 @@ describe('workflow jobs and store on a real context', () => {
       size,
       strategy: 'fit-first',
     });
-    await ctx.handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 1 });
+    await ctx.handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 1, maxAttempts: 3 });
     return (await ctx.stores.shortlists.get(created.id))!;
   }
 
@@ -179,12 +179,12 @@ describe('workflow jobs and store on a real context', () => {
       size: 5,
       strategy: 'fit-first',
     });
-    await expect(handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 1 })).rejects.toThrow(
-      'disk full',
-    );
+    await expect(
+      handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 1, maxAttempts: 3 }),
+    ).rejects.toThrow('disk full');
     expect((await ctx.stores.shortlists.get(created.id))!.status).toBe('running');
     expect(await ctx.stores.candidacies.list(orderId)).toEqual([]);
-    await handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 2 });
+    await handlers.shortlist({ shortlistId: created.id }, { id: 'job', attempt: 2, maxAttempts: 3 });
     expect((await ctx.stores.shortlists.get(created.id))!.status).toBe('done');
     expect((await ctx.stores.candidacies.list(orderId)).map((e) => e.candidateId)).toEqual([id]);
   });
@@ -209,7 +209,7 @@ describe('workflow jobs and store on a real context', () => {
       candidateIds: [agreed, notAgreed],
       createdBy: 'tok-a',
     });
-    await ctx.handlers.bundle({ bundleId: bundle.id }, { id: 'job', attempt: 1 });
+    await ctx.handlers.bundle({ bundleId: bundle.id }, { id: 'job', attempt: 1, maxAttempts: 3 });
     const done = (await ctx.stores.bundles.get(bundle.id))!;
     expect(done.status).toBe('done');
     const pdf = (await ctx.stores.bundles.getPdf(bundle.id))!;

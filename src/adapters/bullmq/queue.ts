@@ -10,6 +10,7 @@ import {
   jobCatalog,
 } from '../../jobs/catalog.ts';
 import type { EnqueueOptions, JobInfo, JobQueue, JobState } from '../../ports/job-queue.ts';
+import { outageReporter } from '../../runtime/outage.ts';
 
 export interface BullJobQueueOptions {
   url: string;
@@ -22,14 +23,18 @@ export interface BullJobQueueOptions {
   stalledIntervalMs?: number;
   /**
    * Connection and worker errors (Redis down, a lost lock). BullMQ keeps retrying, so they are reported, not
-   * thrown; defaults to stderr so an outage is never silent.
+   * thrown, once per outage (ioredis repeats the error at every reconnect); defaults to stderr so an outage is
+   * never silent.
    */
   onError?: (error: Error) => void;
+  /** An enqueue that has no answer from Redis by then fails, so a request never hangs on a lost connection. */
+  enqueueTimeoutMs?: number;
 }
 
 // Finished jobs stay readable through getJob for a day (callers poll shortlist status), bounded in number.
 const KEEP_FINISHED = { age: 24 * 60 * 60, count: 10_000 };
 const DEFAULT_LOCK_MS = 30_000;
+const DEFAULT_ENQUEUE_TIMEOUT_MS = 2_000;
 
 const STATES: Record<string, JobState> = {
   waiting: 'waiting',
@@ -53,6 +58,20 @@ export function assertValidJobId(id: string): void {
   }
 }
 
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+  });
+  // The late answer (or failure) of the losing promise must not become an unhandled rejection.
+  promise.catch(() => {});
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The JobQueue on Redis via BullMQ, for deployments where API and workers run as separate processes. Retry
  * policy comes from the job catalog; a job whose worker died is moved back to waiting by BullMQ's stalled-job
@@ -66,20 +85,38 @@ export class BullJobQueue implements JobQueue {
   private closed = false;
 
   constructor(private readonly opts: BullJobQueueOptions) {
-    // The producer keeps ioredis' bounded retries so an enqueue fails rather than hangs while Redis is down.
-    this.redis = new Redis(opts.url);
+    // Without the offline queue a command while Redis is down fails at once instead of waiting for a reconnect:
+    // a producer (an API request) learns within milliseconds that the job was not queued, and the row's
+    // reconciler enqueues it later. A command already sent when the connection dropped is retried once, not
+    // at each of 20 reconnects (ioredis' default, some 10 s).
+    this.redis = new Redis(opts.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      // A connection that went silent without closing (a network partition) fails its commands too; nothing on
+      // this connection blocks on purpose (the workers have their own).
+      commandTimeout: 5_000,
+    });
+    this.outage = outageReporter((error) => this.emit(error));
     this.redis.on('error', this.report);
+    this.redis.on('ready', this.outage.recovered);
     this.queue = new Queue(opts.queueName ?? 'jobs', { connection: this.redis, prefix: this.prefix });
     this.queue.on('error', this.report);
   }
+
+  private readonly outage: ReturnType<typeof outageReporter>;
 
   private get prefix(): string {
     return this.opts.prefix ?? 'vikarmatch';
   }
 
-  private readonly report = (error: Error): void => {
+  private emit(error: Error): void {
     if (this.opts.onError) this.opts.onError(error);
     else console.error(`bullmq queue '${this.opts.queueName ?? 'jobs'}': ${error.message}`);
+  }
+
+  private readonly report = (error: Error): void => {
+    this.outage.failed(error);
   };
 
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}) {
@@ -87,13 +124,25 @@ export class BullJobQueue implements JobQueue {
     if (options.jobId !== undefined) assertValidJobId(options.jobId);
     const { retry } = jobCatalog[name];
     // A duplicate jobId returns the existing job untouched, which is the deduplication the port promises.
-    const job = await this.queue.add(name, payload, {
+    const adding = this.queue.add(name, payload, {
       ...(options.jobId !== undefined ? { jobId: options.jobId } : {}),
       attempts: retry.attempts,
       backoff: { type: 'exponential', delay: retry.backoffMs },
       removeOnComplete: KEEP_FINISHED,
       removeOnFail: KEEP_FINISHED,
     });
+    let job: Job;
+    try {
+      job = await withTimeout(
+        adding,
+        this.opts.enqueueTimeoutMs ?? DEFAULT_ENQUEUE_TIMEOUT_MS,
+        `enqueueing '${name}' got no answer from Redis`,
+      );
+    } catch (error) {
+      // A producer may treat the failure as "enqueue later"; the outage must still be seen (once).
+      this.report(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
     if (job.id === undefined) throw new Error(`BullMQ returned no id for a '${name}' job`);
     return { id: job.id };
   }
@@ -108,7 +157,11 @@ export class BullJobQueue implements JobQueue {
           // attemptsStarted also counts a run cut short by a dead worker (attemptsMade does not), which is what
           // the SQLite adapter reports as well.
           const attempt = Math.max(job.attemptsStarted, job.attemptsMade + 1);
-          await dispatchJob(handlers, job.name, job.data, { id: job.id ?? '', attempt });
+          await dispatchJob(handlers, job.name, job.data, {
+            id: job.id ?? '',
+            attempt,
+            maxAttempts: job.opts.attempts ?? 1,
+          });
         } catch (error) {
           // Retrying a payload that can never parse only delays the failure.
           if (error instanceof InvalidPayloadError) throw new UnrecoverableError(error.message);
@@ -180,6 +233,8 @@ export class BullJobQueue implements JobQueue {
   }
 
   async ping(): Promise<void> {
+    // The first connection may still be on its way (no offline queue to hold the PING until then).
+    await withTimeout(this.queue.waitUntilReady(), DEFAULT_ENQUEUE_TIMEOUT_MS, 'no connection to Redis');
     const answer = await this.redis.ping();
     if (answer !== 'PONG') throw new Error(`unexpected Redis PING answer: ${answer}`);
   }
@@ -189,7 +244,9 @@ export class BullJobQueue implements JobQueue {
     this.closed = true;
     await this.stopWorkers();
     await this.queue.close();
-    // The producer connection is ours (shared with the Queue), so BullMQ leaves closing it to us.
-    await this.redis.quit();
+    // The producer connection is ours (shared with the Queue), so BullMQ leaves closing it to us. With Redis
+    // down there is no one to say goodbye to (and no offline queue to hold the QUIT).
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
   }
 }

@@ -85,12 +85,18 @@ export class SqliteJobQueue implements JobQueue {
     const id = options.jobId ?? randomUUID();
     const { retry } = jobCatalog[name];
     const now = new Date().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO jobs (id, name, payload, state, max_attempts, backoff_ms, run_at, created_at, updated_at)
-         VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      )
-      .run(id, name, JSON.stringify(payload), retry.attempts, retry.backoffMs, Date.now(), now, now);
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO jobs (id, name, payload, state, max_attempts, backoff_ms, run_at, created_at, updated_at)
+           VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        )
+        .run(id, name, JSON.stringify(payload), retry.attempts, retry.backoffMs, Date.now(), now, now);
+    } catch (error) {
+      // A producer may treat the failure as "enqueue later"; the outage must still be seen.
+      this.report(error);
+      throw error;
+    }
     // After the current I/O callbacks: a worker in this process would otherwise start the job (scoring is
     // synchronous CPU work) before the caller's HTTP response is written, and every enqueue would wait for it.
     setImmediate(() => this.wakeAll());
@@ -218,7 +224,11 @@ export class SqliteJobQueue implements JobQueue {
     }, this.leaseMs / 3);
     let outcome: [JobState, string | null, number] = ['completed', null, 0];
     try {
-      await dispatchJob(handlers, job.name, JSON.parse(job.payload), { id: job.id, attempt: job.attempts });
+      await dispatchJob(handlers, job.name, JSON.parse(job.payload), {
+        id: job.id,
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryable = !(error instanceof InvalidPayloadError) && job.attempts < job.max_attempts;

@@ -36,6 +36,8 @@ const SQL = {
   byCandidate: `SELECT ${COLUMNS} FROM bundles
     WHERE EXISTS (SELECT 1 FROM json_each(candidate_ids_json) WHERE value = ?)
     ORDER BY created_at, id`,
+  unfinished: `SELECT id, status, created_at FROM bundles WHERE status IN ('queued', 'rendering')
+    ORDER BY created_at, id LIMIT ?`,
 } as const;
 
 function toBundle(r: BundleRow): Bundle {
@@ -102,5 +104,12 @@ export class SqliteBundleStore implements BundleStore {
 
   async listByCandidate(candidateId: string): Promise<Bundle[]> {
     return this.db.statement<[string], BundleRow>(SQL.byCandidate).all(candidateId).map(toBundle);
+  }
+
+  async unfinished(limit: number): Promise<Array<Pick<Bundle, 'id' | 'status' | 'createdAt'>>> {
+    return this.db
+      .statement<[number], Pick<BundleRow, 'id' | 'status' | 'created_at'>>(SQL.unfinished)
+      .all(limit)
+      .map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at }));
   }
 }

@@ -55,6 +55,8 @@ const SQL = {
     ORDER BY created_at DESC, rowid DESC
     LIMIT @limit`,
   countInFlight: `SELECT count(*) AS n FROM shortlists WHERE job_order_id = ? AND status IN ('queued', 'running')`,
+  unfinished: `SELECT id, status, created_at FROM shortlists WHERE status IN ('queued', 'running')
+    ORDER BY created_at, rowid LIMIT ?`,
 } as const;
 
 type SummaryRow = Omit<ShortlistRow, 'entries_json' | 'near_misses_json'> & {
@@ -185,5 +187,12 @@ export class SqliteShortlistStore implements ShortlistStore {
 
   async countInFlight(jobOrderId: string): Promise<number> {
     return this.db.statement<[string], { n: number }>(SQL.countInFlight).get(jobOrderId)!.n;
+  }
+
+  async unfinished(limit: number): Promise<Array<Pick<ShortlistRecord, 'id' | 'status' | 'createdAt'>>> {
+    return this.db
+      .statement<[number], Pick<ShortlistRow, 'id' | 'status' | 'created_at'>>(SQL.unfinished)
+      .all(limit)
+      .map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at }));
   }
 }

@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
+import { outageReporter } from '../../runtime/outage.ts';
 import { resolvePrincipal } from '../auth.ts';
 
 /**
@@ -15,6 +16,13 @@ export const rateLimitPlugin = fp(
       ? new Redis(config.REDIS_URL, { connectTimeout: 1000, maxRetriesPerRequest: 1 })
       : undefined;
     if (redis) {
+      // Without a listener every reconnect attempt during an outage is an unhandled 'error' event.
+      const outage = outageReporter(
+        (error) => app.log.warn({ err: error }, 'rate-limit Redis unreachable: requests pass unlimited'),
+        () => app.log.info('rate-limit Redis reachable again'),
+      );
+      redis.on('error', outage.failed);
+      redis.on('ready', outage.recovered);
       app.addHook('onClose', async () => {
         await redis.quit();
       });

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { renderBundle } from '../../../workers/bundle.ts';
 import { type CompanyChoice, choiceToTransition } from '../../domain/workflow.ts';
+import { bundleJobId } from '../../jobs/catalog.ts';
+import { enqueueOrDefer } from '../../jobs/enqueue-shortlist.ts';
 import type { Bundle } from '../../ports/bundles.ts';
 import type { JobOrderRecord } from '../../ports/job-orders.ts';
 import { bundleViewer, type HiddenReason, hiddenDetail, type Viewer } from '../../privacy/sharing.ts';
@@ -142,7 +144,7 @@ export async function createBundle(
     expiresAt,
   });
   await deps.stores.bundles.setToken(bundle.id, record.id);
-  await deps.queue.enqueue('bundle', { bundleId: bundle.id }, { jobId: `bundle-${bundle.id}` });
+  await enqueueOrDefer(deps.queue, 'bundle', { bundleId: bundle.id }, bundleJobId(bundle.id));
   return {
     bundle: bundleOut({ ...bundle, tokenId: record.id }),
     company: { token, tokenId: record.id, expiresAt, url: `/v1/company/bundles/${bundle.id}` },

@@ -1,16 +1,24 @@
 import type { AppContext } from '../../context.ts';
 import { fieldErrors } from '../../domain/errors.ts';
 import { type JobOrder, jobOrderInput } from '../../domain/job-order.ts';
+import { ruleSetProblem } from '../../rulesets/load.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest } from '../problem.ts';
 import { assertMayWrite, listScope, visibleJobOrder } from './tenancy.ts';
 import { jobOrderOut } from './views.ts';
 
-type Deps = Pick<AppContext, 'stores'>;
+type Deps = Pick<AppContext, 'stores' | 'loadRuleSet'>;
+
+/** References the schema cannot check alone: the rule set must be one this deployment can load. */
+function assertReferencesExist(deps: Deps, jobOrder: JobOrder): void {
+  const problem = ruleSetProblem(jobOrder.ruleSet, deps.loadRuleSet);
+  if (problem) throw badRequest('the job order is invalid', [{ field: 'ruleSet', message: problem }]);
+}
 
 /** Upsert by (jobcenter, externalId), the same write as `vikar import job-orders`. */
 export async function upsertJobOrder(deps: Deps, principal: Principal, jobOrder: JobOrder) {
   assertMayWrite(principal, jobOrder.jobcenter, 'job orders');
+  assertReferencesExist(deps, jobOrder);
   const [result] = await deps.stores.jobOrders.upsert([{ jobOrder }]);
   const stored = await deps.stores.jobOrders.get(result!.id);
   return { ...jobOrderOut(stored!), status: result!.status };
@@ -61,6 +69,7 @@ export async function updateJobOrder(
     .filter((k) => parsed.data[k] !== existing[k])
     .map((k) => ({ field: k, message: `cannot be changed (it is the order's key); it is "${existing[k]}"` }));
   if (keyErrors.length > 0) throw badRequest('the job order key cannot change', keyErrors);
+  assertReferencesExist(deps, parsed.data);
   const [result] = await deps.stores.jobOrders.upsert([{ jobOrder: parsed.data }]);
   const stored = await deps.stores.jobOrders.get(result!.id);
   return { ...jobOrderOut(stored!), status: result!.status };
