@@ -37,6 +37,8 @@ describe('fault: Redis lost with queued shortlists', () => {
       REDIS_PREFIX: `redis-loss-${randomUUID()}`,
       CPR_HASH_KEY: 'redis-loss-test-key-redis-loss-test',
       RECONCILE_INTERVAL_MS: String(RECONCILE_MS),
+      // All lists are for one order and stay queued while no worker runs: the per-order cap must not refuse them.
+      SHORTLISTS_IN_FLIGHT_PER_ORDER: String(LISTS + 1),
     };
     let apiLog = '';
     const apiOut = new PassThrough().on('data', (chunk: Buffer) => {
