@@ -4,6 +4,7 @@ import type { FieldError } from '../domain/errors.ts';
 import { InvalidOutcomeError, InvalidTransitionError } from '../domain/workflow.ts';
 import { CandidacyNotFoundError } from '../ports/candidacies.ts';
 import { InvalidCursorError } from '../ports/page.ts';
+import { UnknownRuleSetError } from '../rulesets/load.ts';
 
 /**
  * RFC 9457 problem details: the one error envelope of the API. Services throw a ProblemError; the error handler
@@ -131,6 +132,13 @@ export function problemFromDomain(error: unknown): ProblemError | undefined {
     return new ProblemError({ code: 'invalid-outcome', detail: error.message });
   }
   if (error instanceof CandidacyNotFoundError) return notFound('workflow entry');
+  if (error instanceof UnknownRuleSetError) {
+    // Only an order stored before rule sets were checked at write time, or whose rule set file was removed since.
+    return new ProblemError({
+      code: 'conflict',
+      detail: `the job order's ${error.message}: set the order's ruleSet to one of them`,
+    });
+  }
   return undefined;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPath } from '../../indexer/import.ts';
 import { SHIPPED_RULESETS_DIR } from '../../src/rulesets/load.ts';
-import { createTestApi, JC_A, jobOrderBody, json, type TestApi } from '../api/helpers.ts';
+import { candidateBody, createTestApi, JC_A, jobOrderBody, json, type TestApi } from '../api/helpers.ts';
 
 type Problem = { status: number; errors: Array<{ field: string; message: string }> };
 
@@ -129,5 +129,18 @@ describe('a job that exhausts its retries fails its row with a reason the konsul
     );
     const job = await t.ctx.queue.getJob(`shortlist-${started.id}`);
     expect(job).toMatchObject({ state: 'failed', attempts: 3 });
+
+    // A proposal on that order says what is wrong with it instead of failing with a 500.
+    const candidate = json(
+      await t.call(t.tokens.a, { method: 'POST', url: '/v1/candidates', payload: candidateBody(JC_A) }),
+    );
+    const proposal = await t.call(t.tokens.a, {
+      method: 'POST',
+      url: `/v1/job-orders/${order.id}/proposals`,
+      payload: { candidateId: candidate.id },
+    });
+    expect(proposal.statusCode).toBe(409);
+    expect(proposal.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(json(proposal).detail).toMatch(/rule set "aarhus-forsoeg"/);
   });
 });
