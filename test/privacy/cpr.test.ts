@@ -452,6 +452,11 @@ describe('a CPR planted through the API', () => {
       await t.call(t.tokens.admin, { method: 'GET', url: `/v1/audit?candidateId=${candidateId}` }),
       'audit',
     );
+    const exported = body(
+      await t.call(a, { method: 'GET', url: `/v1/candidates/${candidateId}/export` }),
+      'access export',
+    );
+    expect(exported.statusCode, exported.body).toBe(200);
   });
 
   it('is in no stored row, no index term and no log line', async () => {
