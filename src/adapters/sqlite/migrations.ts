@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Migration } from './migration.ts';
 import { ACCESS_MIGRATIONS } from './migrations-access.ts';
 import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
+import { IMPORT_RUN_MIGRATIONS } from './migrations-import-runs.ts';
 import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
 
 /**
@@ -85,6 +86,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ACCESS_MIGRATIONS,
   ...CANDIDATE_CHANGES_MIGRATIONS,
   ...WORKFLOW_MIGRATIONS,
+  ...IMPORT_RUN_MIGRATIONS,
 ];
 
 export class SchemaTooNewError extends Error {
