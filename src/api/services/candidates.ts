@@ -85,7 +85,7 @@ export const BULK_REPORT_LINES = 100;
  * Records per transaction. Small, so that a batch's validation and write stay well under the time the server
  * may spend away from other requests; the importer also yields to the event loop between stretches of work.
  */
-const BULK_BATCH = 200;
+const BULK_BATCH = 50;
 
 export const rejectionsUrl = (runId: string) => `/v1/import-runs/${runId}/rejections`;
 
