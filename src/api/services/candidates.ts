@@ -181,6 +181,9 @@ export function bodyTooLarge(maxBytes: number): ProblemError {
 /**
  * Copies the body to the file, counting bytes and records (lines with something other than white space), and
  * stops at the first limit crossed. Returns the number of records.
+ *
+ * Past the record limit the rest of the body is still read (and dropped, up to the byte limit): a client still
+ * sending when the answer comes would otherwise see its connection reset instead of the 413.
  */
 async function spool(
   body: AsyncIterable<Buffer | string>,
@@ -190,21 +193,32 @@ async function spool(
   let bytes = 0;
   let records = 0;
   let inRecord = false;
-  for await (const piece of body) {
-    const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-    bytes += chunk.length;
-    if (bytes > limits.maxBytes) {
-      throw bodyTooLarge(limits.maxBytes);
+  try {
+    for await (const piece of body) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      bytes += chunk.length;
+      if (bytes > limits.maxBytes) throw bodyTooLarge(limits.maxBytes);
+      if (records > limits.maxRecords) continue;
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (b === 0x0a) {
+          if (inRecord) records++;
+          inRecord = false;
+        } else if (b !== 0x20 && b !== 0x09 && b !== 0x0d) inRecord = true;
+      }
+      if (records <= limits.maxRecords) await file.write(chunk);
     }
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (b === 0x0a) {
-        if (inRecord) records++;
-        inRecord = false;
-      } else if (b !== 0x20 && b !== 0x09 && b !== 0x0d) inRecord = true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (
+      code === 'ECONNRESET' ||
+      code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+      (error as Error).message === 'aborted'
+    ) {
+      // The client went away mid-upload: nothing was imported yet.
+      throw badRequest('the upload was cut off before its end: nothing was stored');
     }
-    if (records > limits.maxRecords) break;
-    await file.write(chunk);
+    throw error;
   }
   if (inRecord) records++;
   if (records > limits.maxRecords) {
