@@ -6,12 +6,18 @@ import {
   type StoredCandidate,
 } from '../src/domain/candidate.ts';
 import { resolveLocation } from '../src/domain/common.ts';
-import { describeFieldErrors, fieldErrors } from '../src/domain/errors.ts';
+import { describeFieldErrors, type FieldError, fieldErrors } from '../src/domain/errors.ts';
 import { type JobOrder, jobOrderInput } from '../src/domain/job-order.ts';
 import type { CandidateWrite } from '../src/ports/candidates.ts';
 import { searchFactsFor } from './facts.ts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** The same verdict with the field errors themselves, for reports that list them per field. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+function described<T>(checked: Checked<T>): Validated<T> {
+  return checked.ok ? checked : { ok: false, reason: describeFieldErrors(checked.errors) };
+}
 
 /** Required fields a CV document may lack; such a candidate is kept as an incomplete draft. */
 const DRAFT_OPTIONAL = { name: true, postalCode: true, unemployedSince: true, benefit: true } as const;
@@ -30,8 +36,12 @@ export function toCandidateWrite(candidate: Candidate): CandidateWrite {
 }
 
 export function validateCandidate(raw: unknown): Validated<CandidateWrite> {
+  return described(checkCandidate(raw));
+}
+
+export function checkCandidate(raw: unknown): Checked<CandidateWrite> {
   const parsed = candidateInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: describeFieldErrors(fieldErrors(parsed.error)) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   return { ok: true, value: toCandidateWrite(parsed.data) };
 }
 
@@ -43,8 +53,15 @@ export function validateCandidateDraft(
   raw: Record<string, unknown>,
   missing: string[],
 ): Validated<CandidateWrite> {
+  return described(checkCandidateDraft(raw, missing));
+}
+
+export function checkCandidateDraft(
+  raw: Record<string, unknown>,
+  missing: string[],
+): Checked<CandidateWrite> {
   const parsed = candidateDraft.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: describeFieldErrors(fieldErrors(parsed.error)) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { cpr, ...draft } = parsed.data;
   const resolved =
     draft.location || draft.postalCode ? resolveLocation(draft.postalCode, draft.location) : undefined;
@@ -75,7 +92,11 @@ export function validateCandidateDraft(
 }
 
 export function validateJobOrder(raw: unknown): Validated<JobOrder> {
+  return described(checkJobOrder(raw));
+}
+
+export function checkJobOrder(raw: unknown): Checked<JobOrder> {
   const parsed = jobOrderInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: describeFieldErrors(fieldErrors(parsed.error)) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   return { ok: true, value: parsed.data };
 }

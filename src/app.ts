@@ -18,6 +18,7 @@ import { candidateExportRoutes } from './api/routes/candidate-export.ts';
 import { candidateRoutes } from './api/routes/candidates.ts';
 import { companyRoutes } from './api/routes/company.ts';
 import { healthRoutes } from './api/routes/health.ts';
+import { importRunRoutes } from './api/routes/import-runs.ts';
 import { jobOrderRoutes } from './api/routes/job-orders.ts';
 import { poolRoutes } from './api/routes/pools.ts';
 import { shortlistRoutes } from './api/routes/shortlists.ts';
@@ -32,6 +33,7 @@ import type { AppContext } from './context.ts';
 const V1_ROUTES: FastifyPluginAsyncZod[] = [
   candidateRoutes,
   candidateExportRoutes,
+  importRunRoutes,
   jobOrderRoutes,
   shortlistRoutes,
   adminRoutes,

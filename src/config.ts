@@ -73,6 +73,15 @@ export const configSchema = z.object({
    * one konsulent (or a loop in a script) from filling the queue and the order with lists.
    */
   SHORTLISTS_IN_FLIGHT_PER_ORDER: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Most candidates one `POST /v1/candidates/bulk` may carry; a bigger upload is refused whole (413). */
+  BULK_MAX_RECORDS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  /** Longest line of a bulk upload, in UTF-8 bytes; a longer line is rejected on its own, never parsed. */
+  BULK_MAX_RECORD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(64 * 1024),
   /** Erase candidates not updated for this many months (the daily `retention` job); unset = keep. */
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).optional(),
 });

@@ -4,6 +4,7 @@
  * flight and the running jobs, close everything, exit 0.
  */
 import { pathToFileURL } from 'node:url';
+import { markInterruptedImports } from '../indexer/import-runs.ts';
 import { buildApp } from './app.ts';
 import { type CliIo, UsageError, write } from './cli/io.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -31,6 +32,8 @@ export async function startServer(
   });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
+    const interrupted = await markInterruptedImports(ctx.stores.importRuns);
+    if (interrupted.length > 0) log.warn({ runs: interrupted }, 'import runs interrupted by a dead process');
     const seeded = await seedOnFirstStart(ctx, log);
     app = await buildApp(ctx, { logger: { stream: stdout } });
     const http = app;

@@ -2,11 +2,35 @@ import { isPlainObject, jsonTypeName, parseJson } from './parse-json.ts';
 import { MAX_RECORD_CHARS, readLines } from './read-text.ts';
 import type { SourceRecord } from './types.ts';
 
-/** NDJSON / JSON Lines: one object per line, streamed line by line; blank lines are skipped. */
-export async function* readNdjson(file: string): AsyncGenerator<SourceRecord> {
-  for await (const { number: line, text, tooLong } of readLines(file)) {
-    if (tooLong) {
-      yield { ok: false, file, line, error: `line longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB` };
+export interface NdjsonOptions {
+  /** What rejections name as the file (an upload has no file name of its own). */
+  label?: string;
+  /** Longest line in UTF-8 bytes; a longer one is rejected by its line number, never parsed. */
+  maxRecordBytes?: number;
+}
+
+/**
+ * NDJSON / JSON Lines: one object per line, streamed line by line from a file or from text chunks (a request
+ * body); blank lines are skipped.
+ */
+export async function* readNdjson(
+  source: string | AsyncIterable<string>,
+  options: NdjsonOptions = {},
+): AsyncGenerator<SourceRecord> {
+  const file = options.label ?? (typeof source === 'string' ? source : 'input');
+  const maxBytes = options.maxRecordBytes;
+  // A UTF-8 byte per UTF-16 unit at least, so a line over the byte cap in units is over it in bytes too.
+  const maxChars = maxBytes ?? MAX_RECORD_CHARS;
+  const tooLong =
+    maxBytes === undefined
+      ? `line longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB`
+      : `line longer than ${maxBytes} bytes (the limit per record)`;
+  for await (const { number: line, text, tooLong: over } of readLines(source, maxChars)) {
+    if (
+      over ||
+      (maxBytes !== undefined && text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes)
+    ) {
+      yield { ok: false, file, line, error: tooLong };
       continue;
     }
     if (text.trim() === '') continue;

@@ -36,3 +36,8 @@ export function jsonTypeName(value: unknown): string {
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** V8 quotes the start of the text in some JSON errors; that text may be a CPR-nummer, so it is cut out. */
+export function withoutQuotedInput(message: string): string {
+  return message.replace(/, ".*" is not valid JSON/s, ' (not valid JSON)');
+}

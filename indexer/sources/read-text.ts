@@ -29,10 +29,13 @@ export interface Line {
 }
 
 /**
- * Splits a file into lines holding at most one line (bounded by MAX_RECORD_CHARS) in memory at a time, so that a
- * 1 GB NDJSON export streams through.
+ * Splits a file (or a stream of text chunks, such as a request body) into lines, holding at most one line (bounded
+ * by `maxChars`) in memory at a time, so that a 1 GB NDJSON export streams through.
  */
-export async function* readLines(path: string): AsyncGenerator<Line> {
+export async function* readLines(
+  source: string | AsyncIterable<string>,
+  maxChars = MAX_RECORD_CHARS,
+): AsyncGenerator<Line> {
   let number = 1;
   let partial: string[] = [];
   let partialLength = 0;
@@ -47,15 +50,16 @@ export async function* readLines(path: string): AsyncGenerator<Line> {
     number++;
     return line;
   };
-  for await (const chunk of textChunks(path)) {
+  for await (const chunk of typeof source === 'string' ? textChunks(source) : source) {
     let start = 0;
     for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      if (!tooLong && partialLength + (nl - start) > maxChars) tooLong = true;
       yield finish(chunk.slice(start, nl));
       start = nl + 1;
     }
     if (start < chunk.length && !tooLong) {
       partialLength += chunk.length - start;
-      if (partialLength > MAX_RECORD_CHARS) {
+      if (partialLength > maxChars) {
         tooLong = true;
         partial = [];
       } else partial.push(chunk.slice(start));

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { importPath, summaryLine } from '../../indexer/import.ts';
+import { markInterruptedImports } from '../../indexer/import-runs.ts';
 import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { type CliIo, UsageError, write } from './io.ts';
@@ -31,6 +32,9 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('--batch-size must be a whole number >= 1');
 
   const ctx = await createContext(loadConfig(io.env));
+  const interrupted = await markInterruptedImports(ctx.stores.importRuns);
+  for (const id of interrupted)
+    write(io.stderr, `import run ${id} was interrupted (its process died): marked so`);
   const bar = io.isTTY
     ? new cliProgress.SingleBar(
         {

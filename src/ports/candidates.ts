@@ -1,4 +1,5 @@
 import type { StoredCandidate } from '../domain/candidate.ts';
+import type { UpsertOptions } from './import-runs.ts';
 import type { Page, PageResult } from './page.ts';
 import type { WriteResult } from './upsert.ts';
 
@@ -60,8 +61,9 @@ export interface CandidateStore {
   /**
    * Upserts by (jobcenter, externalId) in one transaction: all of the batch lands, or none of it. A write without
    * a CPR keeps the hash already stored; a write whose content (and CPR) did not change reports 'unchanged'.
+   * With `importRun`, that run's counts move in the same transaction.
    */
-  upsert(batch: CandidateWrite[]): Promise<WriteResult[]>;
+  upsert(batch: CandidateWrite[], options?: UpsertOptions): Promise<WriteResult[]>;
   get(id: string): Promise<CandidateRecord | undefined>;
   find(jobcenter: string, externalId: string): Promise<CandidateRecord | undefined>;
   list(filter: CandidateFilter, page: Page): Promise<PageResult<CandidateRecord>>;

@@ -1,4 +1,5 @@
 import type { JobOrder } from '../domain/job-order.ts';
+import type { UpsertOptions } from './import-runs.ts';
 import type { Page, PageResult } from './page.ts';
 import type { WriteResult } from './upsert.ts';
 
@@ -14,7 +15,8 @@ export interface JobOrderRecord {
 /** Job orders (vikarprofiler), upserted by (jobcenter, externalId). */
 export interface JobOrderStore {
   /** One transaction for the batch; an order whose content did not change reports 'unchanged'. */
-  upsert(batch: Array<{ jobOrder: JobOrder }>): Promise<WriteResult[]>;
+  /** With `importRun`, that run's counts move in the same transaction as the batch. */
+  upsert(batch: Array<{ jobOrder: JobOrder }>, options?: UpsertOptions): Promise<WriteResult[]>;
   get(id: string): Promise<JobOrderRecord | undefined>;
   find(jobcenter: string, externalId: string): Promise<JobOrderRecord | undefined>;
   list(filter: { jobcenter?: string }, page: Page): Promise<PageResult<JobOrderRecord>>;

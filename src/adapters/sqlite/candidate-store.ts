@@ -9,6 +9,7 @@ import type {
   CandidateStore,
   CandidateWrite,
 } from '../../ports/candidates.ts';
+import type { UpsertOptions } from '../../ports/import-runs.ts';
 import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
 import type { SqliteDatabase } from './connection.ts';
@@ -16,6 +17,7 @@ import { now } from './connection.ts';
 import { assertCprKey, hashCpr } from './cpr-hash.ts';
 import { checkLimit, decodeCursor, toPage } from './cursor.ts';
 import { newId } from './ids.ts';
+import { recordImportBatch } from './import-run-store.ts';
 import { canonicalJson, parseJson, sha256 } from './json.ts';
 
 interface CandidateRow {
@@ -129,7 +131,7 @@ export class SqliteCandidateStore implements CandidateStore {
    * version (reported 'created' then 'updated'). A write without a CPR keeps the hash already stored: the CPR is
    * never returned, so a caller editing a candidate it read back cannot send it again, and must not erase it.
    */
-  async upsert(batch: CandidateWrite[]): Promise<WriteResult[]> {
+  async upsert(batch: CandidateWrite[], options: UpsertOptions = {}): Promise<WriteResult[]> {
     const key = this.db.statement<
       [string, string],
       { id: string; content_hash: string; cpr_hash: string | null }
@@ -140,7 +142,7 @@ export class SqliteCandidateStore implements CandidateStore {
     const prepared = batch.map((w) => this.prepare(w));
     const write = this.db.transaction((items: PreparedCandidate[]) => {
       const at = now();
-      return items.map((p): WriteResult => {
+      const results = items.map((p): WriteResult => {
         const existing = key.get(p.jobcenter, p.externalId);
         const cprHash = p.cprHash ?? existing?.cpr_hash ?? null;
         const contentHash = sha256(`${p.bodyDigest}\n${cprHash ?? ''}`);
@@ -153,6 +155,10 @@ export class SqliteCandidateStore implements CandidateStore {
         update.run({ ...p, id: existing.id, cprHash, contentHash, now: at });
         return { id: existing.id, status: 'updated' };
       });
+      if (options.importRun) {
+        recordImportBatch(this.db, options.importRun, results, (i) => items[i]!.incomplete === 1);
+      }
+      return results;
     });
     return write(prepared);
   }

@@ -1,10 +1,12 @@
 import type { JobOrder } from '../../domain/job-order.ts';
+import type { UpsertOptions } from '../../ports/import-runs.ts';
 import type { JobOrderRecord, JobOrderStore } from '../../ports/job-orders.ts';
 import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
 import { now, type SqliteDatabase } from './connection.ts';
 import { checkLimit, decodeCursor, toPage } from './cursor.ts';
 import { newId } from './ids.ts';
+import { recordImportBatch } from './import-run-store.ts';
 import { canonicalJson, parseJson, sha256 } from './json.ts';
 
 interface JobOrderRow {
@@ -45,7 +47,7 @@ function toRecord(row: JobOrderRow): JobOrderRecord {
 export class SqliteJobOrderStore implements JobOrderStore {
   constructor(private readonly db: SqliteDatabase) {}
 
-  async upsert(batch: Array<{ jobOrder: JobOrder }>): Promise<WriteResult[]> {
+  async upsert(batch: Array<{ jobOrder: JobOrder }>, options: UpsertOptions = {}): Promise<WriteResult[]> {
     const key = this.db.statement<[string, string], { id: string; content_hash: string }>(SQL.key);
     const insert = this.db.statement<[object]>(SQL.insert);
     const update = this.db.statement<[object]>(SQL.update);
@@ -60,7 +62,7 @@ export class SqliteJobOrderStore implements JobOrderStore {
     });
     const write = this.db.transaction((items: typeof prepared) => {
       const at = now();
-      return items.map((p): WriteResult => {
+      const results = items.map((p): WriteResult => {
         const existing = key.get(p.jobcenter, p.externalId);
         if (!existing) {
           const id = newId();
@@ -71,6 +73,8 @@ export class SqliteJobOrderStore implements JobOrderStore {
         update.run({ id: existing.id, json: p.json, contentHash: p.contentHash, now: at });
         return { id: existing.id, status: 'updated' };
       });
+      if (options.importRun) recordImportBatch(this.db, options.importRun, results, () => false);
+      return results;
     });
     return write(prepared);
   }

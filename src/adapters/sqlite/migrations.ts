@@ -3,6 +3,7 @@ import type { Migration } from './migration.ts';
 import { ACCESS_MIGRATIONS } from './migrations-access.ts';
 import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
 import { CONSENT_MIGRATIONS } from './migrations-consent.ts';
+import { IMPORT_RUN_MIGRATIONS } from './migrations-import-runs.ts';
 import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
 
 /**
@@ -86,6 +87,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ACCESS_MIGRATIONS,
   ...CANDIDATE_CHANGES_MIGRATIONS,
   ...WORKFLOW_MIGRATIONS,
+  ...IMPORT_RUN_MIGRATIONS,
   ...CONSENT_MIGRATIONS,
 ];
 

@@ -12,6 +12,8 @@ import {
 } from '../schemas/candidates.ts';
 import { idParams, page } from '../schemas/common.ts';
 import {
+  BULK_REPORT_LINES,
+  bodyTooLarge,
   bulkUpsertCandidates,
   eraseCandidate,
   getCandidate,
@@ -22,6 +24,9 @@ import {
 /** NDJSON uploads may be large; single JSON bodies keep Fastify's 1 MiB default. */
 export const BULK_BODY_LIMIT = 64 * 1024 * 1024;
 
+/** The upload's body stream, handed from the content-type parser to the handler without being buffered. */
+const uploads = new WeakMap<object, AsyncIterable<Buffer>>();
+
 const tags = ['candidates'];
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines'];
 
@@ -29,12 +34,12 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   app.addHook('onRequest', requireRole('admin', 'konsulent'));
 
-  // The bulk route takes the body as text and parses it line by line itself.
-  app.addContentTypeParser(
-    NDJSON_TYPES,
-    { parseAs: 'string', bodyLimit: BULK_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
-  );
+  // The bulk route streams the body through the importer itself: the parser only hands the stream over, so the
+  // body is never one string in memory (the route counts its bytes against BULK_BODY_LIMIT).
+  app.addContentTypeParser(NDJSON_TYPES, (request, payload, done) => {
+    uploads.set(request, payload);
+    done(null, '');
+  });
 
   for (const method of ['PUT', 'POST'] as const) {
     app.route({
@@ -63,13 +68,19 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Upload candidates as NDJSON (application/x-ndjson): one JSON object per line',
       description:
-        'Every line is validated on its own; good lines are stored, bad ones are reported with their line number.',
+        'Every line is validated on its own; good lines are stored, bad ones are reported with their line number. ' +
+        `At most BULK_MAX_RECORDS records (default 50,000) and ${BULK_BODY_LIMIT / 1024 / 1024} MiB per upload ` +
+        '(413 otherwise, nothing stored); a line longer than BULK_MAX_RECORD_BYTES (default 64 KiB) is rejected on ' +
+        `its own. The answer lists the first ${BULK_REPORT_LINES} stored and the first ${BULK_REPORT_LINES} ` +
+        "rejected lines; every rejection is in the import run's report at `rejectionsUrl`.",
       body: z.string().meta({ description: 'NDJSON text' }),
       consumes: ['application/x-ndjson'],
       response: {
         200: bulkReport,
         ...errorResponses,
-        413: problemResponse('The body is larger than 64 MiB'),
+        413: problemResponse(
+          'More than BULK_MAX_RECORDS records, or a body larger than 64 MiB: nothing stored',
+        ),
         415: problemResponse('Unsupported media type: send application/x-ndjson'),
       },
     },
@@ -85,7 +96,18 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
     },
-    handler: async (request) => bulkUpsertCandidates(ctx, request.principal, request.body),
+    handler: async (request) => {
+      const length = Number(request.headers['content-length'] ?? 0);
+      const body = uploads.get(request) ?? request.raw;
+      const limits = {
+        maxRecords: ctx.config.BULK_MAX_RECORDS,
+        maxRecordBytes: ctx.config.BULK_MAX_RECORD_BYTES,
+        maxBytes: BULK_BODY_LIMIT,
+      };
+      // A declared length over the limit is refused before a byte is read.
+      if (length > BULK_BODY_LIMIT) throw bodyTooLarge(BULK_BODY_LIMIT);
+      return bulkUpsertCandidates(ctx, request.principal, body, limits);
+    },
   });
 
   app.get('/candidates', {

@@ -77,10 +77,15 @@ export const bulkLine = z.object({
 export const bulkReport = z
   .object({
     runId: z.string(),
+    status: z.enum(['running', 'finished', 'interrupted']),
     imported: z.number().int(),
     updated: z.number().int(),
     unchanged: z.number().int(),
     rejected: z.number().int(),
-    lines: z.array(bulkLine),
+    lines: z.array(bulkLine).meta({
+      description: 'The first 100 stored and the first 100 rejected lines, in line order',
+    }),
+    truncated: z.boolean().meta({ description: 'Lines were left out of `lines`: they are counted above' }),
+    rejectionsUrl: z.string().meta({ description: "Every rejected line, paged: the import run's report" }),
   })
   .meta({ id: 'BulkReport' });

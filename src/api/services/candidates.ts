@@ -1,15 +1,18 @@
-import { writeCandidateBatch } from '../../../indexer/import.ts';
-import { isPlainObject, jsonTypeName, parseJson } from '../../../indexer/sources/parse-json.ts';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { importRecords, writeCandidateBatch } from '../../../indexer/import.ts';
+import { readNdjson } from '../../../indexer/sources/ndjson.ts';
 import { toCandidateWrite } from '../../../indexer/validate.ts';
 import type { AppContext } from '../../context.ts';
-import { type Candidate, candidateInput } from '../../domain/candidate.ts';
-import { type FieldError, fieldErrors } from '../../domain/errors.ts';
-import { isCprFree } from '../../domain/text.ts';
-import type { CandidateFilter, CandidateWrite } from '../../ports/candidates.ts';
+import type { Candidate } from '../../domain/candidate.ts';
+import type { FieldError } from '../../domain/errors.ts';
+import type { CandidateFilter } from '../../ports/candidates.ts';
 import type { WriteStatus } from '../../ports/upsert.ts';
 import { eraseCandidate as eraseCandidateEverywhere } from '../../privacy/erasure.ts';
 import type { Principal } from '../auth.ts';
-import { badRequest } from '../problem.ts';
+import { badRequest, ProblemError } from '../problem.ts';
 import { assertMayWrite, listScope, visibleCandidate, writeRefusal } from './tenancy.ts';
 import { candidateOut } from './views.ts';
 
@@ -67,102 +70,175 @@ export interface BulkLine {
   errors?: FieldError[];
 }
 
-const BULK_BATCH = 500;
+export interface BulkLimits {
+  /** Most records (non-blank lines) in one upload. */
+  maxRecords: number;
+  /** Longest line in UTF-8 bytes. */
+  maxRecordBytes: number;
+  /** Largest body in bytes. */
+  maxBytes: number;
+}
+
+/** Lines listed in the answer, of each kind (stored and rejected); the rest are counted and in the run's report. */
+export const BULK_REPORT_LINES = 100;
+/**
+ * Records per transaction. Small, so that a batch's validation and write stay well under the time the server
+ * may spend away from other requests; the importer also yields to the event loop between stretches of work.
+ */
+const BULK_BATCH = 50;
+
+export const rejectionsUrl = (runId: string) => `/v1/import-runs/${runId}/rejections`;
 
 /**
- * NDJSON upload: each line is validated on its own; bad lines are reported by line number and the good ones land
- * in batches (one transaction each), exactly as `vikar import candidates file.ndjson` would store them.
+ * NDJSON upload, through the same importer as `vikar import`: each line is validated on its own; bad lines are
+ * reported by line number and the good ones land in batches (one transaction each, the run's counts with them).
+ *
+ * The body is first copied to an unlinked file (so nothing is left behind if the process dies) while its size and
+ * records are counted: an upload over a limit is refused whole with a 413 before anything is written, and the
+ * import then streams from the file with one batch in memory.
  */
-export async function bulkUpsertCandidates(deps: Deps, principal: Principal, body: string) {
-  const text = body.startsWith('\uFEFF') ? body.slice(1) : body;
-  if (text.trim() === '') {
-    throw badRequest('the body has no NDJSON lines: send one candidate JSON object per line', [
-      { field: '(root)', message: 'is empty' },
-    ]);
-  }
-  const run = await deps.stores.importRuns.start('candidates', `api:bulk:token:${principal.tokenId}`);
-  const lines: BulkLine[] = [];
-  let pending: Array<{ report: BulkLine; write: CandidateWrite }> = [];
-  const counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
-
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const results = await writeCandidateBatch(
-      deps,
-      pending.map((p) => p.write),
-    );
-    results.forEach((r, i) => {
-      const report = pending[i]!.report;
-      report.status = r.status;
-      report.id = r.id;
-      if (r.status === 'created') counts.imported++;
-      else if (r.status === 'updated') counts.updated++;
-      else counts.unchanged++;
-    });
-    pending = [];
-  };
-
-  const rawLines = text.split(/\r?\n/);
-  for (let i = 0; i < rawLines.length; i++) {
-    const raw = rawLines[i]!;
-    if (raw.trim() === '') continue;
-    const line = i + 1;
-    const report: BulkLine = { line, status: 'rejected' };
-    lines.push(report);
-    const checked = validateLine(raw, line, principal, report);
-    if ('errors' in checked) {
-      report.errors = checked.errors;
-      counts.rejected++;
-      continue;
-    }
-    pending.push({ report, write: checked.write });
-    if (pending.length >= BULK_BATCH) await flush();
-  }
-  await flush();
-  await deps.stores.importRuns.finish({
-    ...run,
-    finishedAt: new Date().toISOString(),
-    ...counts,
-    incomplete: 0,
-    errors: lines
-      .filter((l) => l.errors)
-      .slice(0, 1000)
-      .map((l) => ({
-        file: 'api',
-        line: l.line,
-        reason: l.errors!.map((e) => `${e.field}: ${e.message}`).join('; '),
-      })),
-  });
-  return { runId: run.id, ...counts, lines };
-}
-
-/** V8 quotes the start of the text in some JSON errors; that text may be a CPR-nummer, so it is cut out. */
-export function withoutQuotedInput(message: string): string {
-  return message.replace(/, ".*" is not valid JSON/s, ' (not valid JSON)');
-}
-
-function validateLine(
-  raw: string,
-  line: number,
+export async function bulkUpsertCandidates(
+  deps: Deps & { config: Pick<AppContext['config'], 'DATA_DIR'> },
   principal: Principal,
-  report: BulkLine,
-): { errors: FieldError[] } | { write: CandidateWrite } {
-  const parsed = parseJson(raw, line);
-  if (!parsed.ok) return { errors: [{ field: '(root)', message: withoutQuotedInput(parsed.error) }] };
-  if (!isPlainObject(parsed.value)) {
+  body: AsyncIterable<Buffer | string>,
+  limits: BulkLimits,
+) {
+  const dir = join(deps.config.DATA_DIR, 'uploads');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, `${randomUUID()}.ndjson`);
+  const file = await open(path, 'w+', 0o600);
+  try {
+    await unlink(path);
+    const records = await spool(body, file, limits);
+    if (records === 0) {
+      throw badRequest('the body has no NDJSON lines: send one candidate JSON object per line', [
+        { field: '(root)', message: 'is empty' },
+      ]);
+    }
+    const stored: BulkLine[] = [];
+    const rejected: BulkLine[] = [];
+    const text = withoutBom(file.createReadStream({ start: 0, encoding: 'utf8', autoClose: false }));
+    const summary = await importRecords(
+      readNdjson(text, { label: 'api', maxRecordBytes: limits.maxRecordBytes }),
+      'candidates',
+      deps,
+      {
+        source: `api:bulk:token:${principal.tokenId}`,
+        tenant: principal.role === 'admin' ? null : principal.jobcenter,
+        batchSize: BULK_BATCH,
+        refuse: (jobcenter) =>
+          principal.role === 'admin' || principal.jobcenter === jobcenter
+            ? undefined
+            : writeRefusal(principal, jobcenter, 'candidates'),
+        onLanded: (landed) => {
+          for (const l of landed) {
+            if (stored.length >= BULK_REPORT_LINES) break;
+            stored.push({ line: l.line, status: l.result.status, id: l.result.id, externalId: l.externalId });
+          }
+        },
+        onRejected: (r) => {
+          if (rejected.length >= BULK_REPORT_LINES) return;
+          rejected.push({
+            line: r.line,
+            status: 'rejected',
+            ...(r.externalId === undefined ? {} : { externalId: r.externalId }),
+            errors: r.errors,
+          });
+        },
+      },
+    );
+    const lines = [...stored, ...rejected].sort((a, b) => a.line - b.line);
+    const { runId, imported, updated, unchanged } = summary;
     return {
-      errors: [{ field: '(root)', message: `line is ${jsonTypeName(parsed.value)}, not a JSON object` }],
+      runId,
+      status: 'finished' as const,
+      imported,
+      updated,
+      unchanged,
+      rejected: summary.rejected,
+      lines,
+      truncated: lines.length < imported + updated + unchanged + summary.rejected,
+      rejectionsUrl: rejectionsUrl(runId),
     };
+  } finally {
+    await file.close();
+    await unlink(path).catch(() => {});
   }
-  // A CPR sent as the id is refused below, and must not come back in the report either.
-  if (typeof parsed.value.externalId === 'string' && isCprFree(parsed.value.externalId))
-    report.externalId = parsed.value.externalId;
-  const result = candidateInput.safeParse(parsed.value);
-  if (!result.success) return { errors: fieldErrors(result.error) };
-  if (principal.role !== 'admin' && principal.jobcenter !== result.data.jobcenter) {
-    return {
-      errors: [{ field: 'jobcenter', message: writeRefusal(principal, result.data.jobcenter, 'candidates') }],
-    };
+}
+
+function tooLarge(detail: string, limit: string, value: number): ProblemError {
+  return new ProblemError({ code: 'payload-too-large', detail, extra: { limit, max: value } });
+}
+
+export function bodyTooLarge(maxBytes: number): ProblemError {
+  return tooLarge(
+    `the body is larger than ${maxBytes} bytes: split the upload, or use \`vikar import\` for big files`,
+    'maxBytes',
+    maxBytes,
+  );
+}
+
+/**
+ * Copies the body to the file, counting bytes and records (lines with something other than white space), and
+ * stops at the first limit crossed. Returns the number of records.
+ *
+ * Past the record limit the rest of the body is still read (and dropped, up to the byte limit): a client still
+ * sending when the answer comes would otherwise see its connection reset instead of the 413.
+ */
+async function spool(
+  body: AsyncIterable<Buffer | string>,
+  file: import('node:fs/promises').FileHandle,
+  limits: BulkLimits,
+): Promise<number> {
+  let bytes = 0;
+  let records = 0;
+  let inRecord = false;
+  try {
+    for await (const piece of body) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      bytes += chunk.length;
+      if (bytes > limits.maxBytes) throw bodyTooLarge(limits.maxBytes);
+      if (records > limits.maxRecords) continue;
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (b === 0x0a) {
+          if (inRecord) records++;
+          inRecord = false;
+        } else if (b !== 0x20 && b !== 0x09 && b !== 0x0d) inRecord = true;
+      }
+      if (records <= limits.maxRecords) await file.write(chunk);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (
+      code === 'ECONNRESET' ||
+      code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+      (error as Error).message === 'aborted'
+    ) {
+      // The client went away mid-upload: nothing was imported yet.
+      throw badRequest('the upload was cut off before its end: nothing was stored');
+    }
+    throw error;
   }
-  return { write: toCandidateWrite(result.data) };
+  if (inRecord) records++;
+  if (records > limits.maxRecords) {
+    throw tooLarge(
+      `the upload has more than ${limits.maxRecords} records (BULK_MAX_RECORDS): split it into smaller uploads, or use \`vikar import\``,
+      'BULK_MAX_RECORDS',
+      limits.maxRecords,
+    );
+  }
+  return records;
+}
+
+async function* withoutBom(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of chunks) {
+    let text = String(chunk);
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (text !== '') yield text;
+  }
 }
