@@ -1,16 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateCandidate } from '../indexer/validate.ts';
 import { BullJobQueue } from '../src/adapters/bullmq/queue.ts';
 import { SqliteJobQueue } from '../src/adapters/embedded-queue/sqlite-job-queue.ts';
 import { openSqliteStores } from '../src/adapters/sqlite/stores.ts';
-import { generateCandidates } from '../src/demo/generate.ts';
-import type { CandidateWrite } from '../src/ports/candidates.ts';
 import type { JobQueue } from '../src/ports/job-queue.ts';
 import { spawnNode, waitForOutput } from '../test/runtime/processes.ts';
 import { startRedis } from '../test/support/redis.ts';
-import { fmt, jobOrders, percentile, TODAY, timeAsync } from './util.ts';
+import { fmt, jobOrders, percentile, storeGeneratedCandidates, timeAsync } from './util.ts';
 
 const CPR_KEY = 'bench-key-bench-key-bench-key-00';
 const ORDERS = 40;
@@ -38,17 +35,7 @@ async function buildPool(dataDir: string, size: number): Promise<{ token: string
     label: 'bench',
   });
   const written = await stores.jobOrders.upsert(jobOrders(ORDERS).map((jobOrder) => ({ jobOrder })));
-  let batch: CandidateWrite[] = [];
-  for (const raw of generateCandidates(size, { seed: 1, today: TODAY })) {
-    const valid = validateCandidate(raw);
-    if (!valid.ok) throw new Error(valid.reason);
-    batch.push(valid.value);
-    if (batch.length === 5000) {
-      await stores.candidates.upsert(batch);
-      batch = [];
-    }
-  }
-  await stores.candidates.upsert(batch);
+  await storeGeneratedCandidates(stores.candidates, size, { seed: 1 });
   await database.close();
   return { token, orderIds: written.map((w) => w.id) };
 }

@@ -2,12 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
-import { validateCandidate } from '../indexer/validate.ts';
 import { openSqliteStores } from '../src/adapters/sqlite/stores.ts';
-import { generateCandidates } from '../src/demo/generate.ts';
-import type { CandidateWrite } from '../src/ports/candidates.ts';
 import { spawnNode, waitForOutput } from '../test/runtime/processes.ts';
-import { fmt, jobOrders, percentile, TODAY, timeAsync } from './util.ts';
+import { fmt, jobOrders, percentile, storeGeneratedCandidates, timeAsync } from './util.ts';
 
 const CPR_KEY = 'bench-key-bench-key-bench-key-00';
 const JOBCENTER = '751';
@@ -34,17 +31,7 @@ async function buildDataDir(dataDir: string, size: number) {
   const written = await stores.jobOrders.upsert(
     jobOrders(ORDERS).map((o) => ({ jobOrder: { ...o, jobcenter: JOBCENTER } })),
   );
-  let batch: CandidateWrite[] = [];
-  for (const raw of generateCandidates(size, { seed: 3, today: TODAY })) {
-    const valid = validateCandidate({ ...raw, jobcenter: JOBCENTER });
-    if (!valid.ok) throw new Error(valid.reason);
-    batch.push(valid.value);
-    if (batch.length === 5000) {
-      await stores.candidates.upsert(batch);
-      batch = [];
-    }
-  }
-  await stores.candidates.upsert(batch);
+  await storeGeneratedCandidates(stores.candidates, size, { seed: 3, jobcenter: JOBCENTER });
   await database.close();
   return { token, orderIds: written.map((w) => w.id) };
 }

@@ -1,6 +1,8 @@
+import { validateCandidate } from '../indexer/validate.ts';
 import { generateCandidates, generateJobOrders } from '../src/demo/generate.ts';
 import { type Candidate, candidateInput } from '../src/domain/candidate.ts';
 import { type JobOrder, jobOrderInput } from '../src/domain/job-order.ts';
+import type { CandidateStore, CandidateWrite } from '../src/ports/candidates.ts';
 
 export const TODAY = '2026-11-23';
 
@@ -59,4 +61,26 @@ export function orderWords(o: JobOrder): string[] {
     .toLowerCase()
     .split(/\s+/)
     .filter((w) => w.length > 2);
+}
+
+/**
+ * Writes `size` generated candidates straight into a Store, validated and analysed as an import does, in batches
+ * of 5,000; `jobcenter` puts them all into one jobcenter.
+ */
+export async function storeGeneratedCandidates(
+  store: CandidateStore,
+  size: number,
+  options: { seed: number; jobcenter?: string },
+): Promise<void> {
+  let batch: CandidateWrite[] = [];
+  for (const raw of generateCandidates(size, { seed: options.seed, today: TODAY })) {
+    const valid = validateCandidate(options.jobcenter ? { ...raw, jobcenter: options.jobcenter } : raw);
+    if (!valid.ok) throw new Error(valid.reason);
+    batch.push(valid.value);
+    if (batch.length === 5000) {
+      await store.upsert(batch);
+      batch = [];
+    }
+  }
+  await store.upsert(batch);
 }

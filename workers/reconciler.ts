@@ -33,31 +33,49 @@ function failedReason(error: string | undefined): string {
   return `the job failed: ${error ?? 'no reason recorded'}`.slice(0, 1000);
 }
 
+/** One kind of row the reconciler keeps in line with the queue: where its rows are and how its job is named. */
+interface RowKind {
+  rows: Pick<Stores['shortlists'] | Stores['bundles'], 'unfinished' | 'fail'>;
+  jobId: (rowId: string) => string;
+  enqueue: (rowId: string, jobId: string) => Promise<unknown>;
+}
+
+async function reconcileRows(kind: RowKind, queue: ReconcilerDeps['queue'], result: ReconcileResult) {
+  for (const row of await kind.rows.unfinished(BATCH)) {
+    const jobId = kind.jobId(row.id);
+    const job = await queue.getJob(jobId);
+    if (!job) {
+      await kind.enqueue(row.id, jobId);
+      result.enqueued.push(row.id);
+    } else if (job.state === 'failed') {
+      await kind.rows.fail(row.id, failedReason(job.error));
+      result.failed.push(row.id);
+    }
+  }
+}
+
 /** One pass over the unfinished rows. Throws when the store or the queue cannot be read (the caller retries). */
 export async function reconcileOnce(deps: ReconcilerDeps): Promise<ReconcileResult> {
   const result: ReconcileResult = { enqueued: [], failed: [] };
-  for (const row of await deps.stores.shortlists.unfinished(BATCH)) {
-    const jobId = shortlistJobId(row.id);
-    const job = await deps.queue.getJob(jobId);
-    if (!job) {
-      await deps.queue.enqueue('shortlist', { shortlistId: row.id }, { jobId });
-      result.enqueued.push(row.id);
-    } else if (job.state === 'failed') {
-      await deps.stores.shortlists.fail(row.id, failedReason(job.error));
-      result.failed.push(row.id);
-    }
-  }
-  for (const row of await deps.stores.bundles.unfinished(BATCH)) {
-    const jobId = bundleJobId(row.id);
-    const job = await deps.queue.getJob(jobId);
-    if (!job) {
-      await deps.queue.enqueue('bundle', { bundleId: row.id }, { jobId });
-      result.enqueued.push(row.id);
-    } else if (job.state === 'failed') {
-      await deps.stores.bundles.fail(row.id, failedReason(job.error));
-      result.failed.push(row.id);
-    }
-  }
+  const { queue, stores } = deps;
+  await reconcileRows(
+    {
+      rows: stores.shortlists,
+      jobId: shortlistJobId,
+      enqueue: (shortlistId, jobId) => queue.enqueue('shortlist', { shortlistId }, { jobId }),
+    },
+    queue,
+    result,
+  );
+  await reconcileRows(
+    {
+      rows: stores.bundles,
+      jobId: bundleJobId,
+      enqueue: (bundleId, jobId) => queue.enqueue('bundle', { bundleId }, { jobId }),
+    },
+    queue,
+    result,
+  );
   return result;
 }
 
