@@ -171,7 +171,18 @@ async function startCluster(bin: string): Promise<{ url: string; teardown: () =>
         '-c full_page_writes=off',
       ].join(' ');
       try {
-        run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '30', 'start']);
+        run('pg_ctl', [
+          '-D',
+          data,
+          '-l',
+          path.join(dir, 'server.log'),
+          '-o',
+          options,
+          '-w',
+          '-t',
+          '30',
+          'start',
+        ]);
         started = true;
         return { url: `postgres://postgres@${HOST}:${port}/postgres`, teardown };
       } catch (error) {
