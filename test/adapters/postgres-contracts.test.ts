@@ -105,6 +105,20 @@ if (unavailable) {
       }
     });
 
+    it('take a rejection cursor past any int4 position as SQLite does: an empty page, not an error', async () => {
+      const opened = await postgres.open();
+      try {
+        const run = await opened.stores.importRuns.start('candidates', 'x.csv');
+        const after = Buffer.from('r999999999999999', 'utf8').toString('base64url');
+        await expect(opened.stores.importRuns.rejections(run.id, { limit: 5, after })).resolves.toEqual({
+          items: [],
+          next: null,
+        });
+      } finally {
+        await postgres.cleanup!(opened);
+      }
+    });
+
     it('refuse to use a store before migrate()', async () => {
       const { stores, database } = openPostgresStores({ connectionString: databaseUrl, cprKey: CPR_KEY });
       try {

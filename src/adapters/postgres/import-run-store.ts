@@ -32,7 +32,8 @@ interface ImportRunRow {
 }
 
 interface RejectionRow {
-  seq: number;
+  /** BIGINT arrives as text. */
+  seq: string;
   file: string;
   line: number;
   external_id: string | null;
@@ -52,7 +53,7 @@ const SQL = {
   nextSeq: 'SELECT coalesce(max(seq), 0) AS seq FROM import_rejections WHERE run_id = $1',
   // One statement for the batch's rejections: parallel arrays unnested into rows, numbered from the run's last.
   insertRejections: `INSERT INTO import_rejections (run_id, seq, file, line, external_id, reason, errors_json)
-    SELECT $1, $2 + r.n, r.file, r.line, r.external_id, r.reason, r.errors_json::jsonb
+    SELECT $1, $2::bigint + r.n, r.file, r.line, r.external_id, r.reason, r.errors_json::jsonb
     FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
       WITH ORDINALITY AS r(file, line, external_id, reason, errors_json, n)`,
   rejections: `SELECT seq, file, line, external_id, reason, errors_json FROM import_rejections
@@ -99,7 +100,7 @@ function encodeSeq(seq: number): string {
 
 function decodeSeq(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
-  const m = /^r([1-9]\d{0,8})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const m = /^r([1-9]\d{0,14})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m || encodeSeq(Number(m[1])) !== cursor) throw new InvalidCursorError();
   return Number(m[1]);
 }
@@ -132,7 +133,7 @@ export async function recordImportBatch(
   ]);
   if (rowCount === 0) throw new Error(`import run ${tally.runId} does not exist`);
   if (tally.rejections.length === 0) return;
-  const { rows } = await client.query<{ seq: number }>(SQL.nextSeq, [tally.runId]);
+  const { rows } = await client.query<{ seq: string }>(SQL.nextSeq, [tally.runId]);
   const r = tally.rejections;
   await client.query(SQL.insertRejections, [
     tally.runId,
@@ -205,7 +206,7 @@ export class PostgresImportRunStore implements ImportRunStore {
     ]);
     const more = rows.length > page.limit;
     const kept = more ? rows.slice(0, page.limit) : rows;
-    return { items: kept.map(toRejection), next: more ? encodeSeq(kept.at(-1)!.seq) : null };
+    return { items: kept.map(toRejection), next: more ? encodeSeq(Number(kept.at(-1)!.seq)) : null };
   }
 
   async markInterrupted(isAlive: (owner: string) => boolean): Promise<string[]> {

@@ -89,7 +89,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
       CREATE TABLE import_rejections (
         run_id TEXT NOT NULL REFERENCES import_runs (id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
+        seq BIGINT NOT NULL,
         file TEXT NOT NULL,
         line INTEGER NOT NULL,
         external_id TEXT,
