@@ -7,8 +7,8 @@ import type {
 } from '../../ports/import-runs.ts';
 import { InvalidCursorError, type Page, type PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
-import { checkLimit } from '../sqlite/cursor.ts';
-import { newId } from '../sqlite/ids.ts';
+import { checkLimit } from '../shared/cursor.ts';
+import { newId } from '../shared/ids.ts';
 import { now, type PostgresDatabase, type Queryable } from './connection.ts';
 
 /** An import run keeps its first rejections only: a million bad rows must not become a 100 MB row. */

@@ -3,9 +3,9 @@ import type { UpsertOptions } from '../../ports/import-runs.ts';
 import type { JobOrderRecord, JobOrderStore } from '../../ports/job-orders.ts';
 import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
-import { checkLimit, decodeCursor, toPage } from '../sqlite/cursor.ts';
-import { newId } from '../sqlite/ids.ts';
-import { canonicalJson, parseJson, sha256 } from '../sqlite/json.ts';
+import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
+import { newId } from '../shared/ids.ts';
+import { canonicalJson, parseJson, sha256 } from '../shared/json.ts';
 import { now, type PostgresDatabase } from './connection.ts';
 import { recordImportBatch } from './import-run-store.ts';
 

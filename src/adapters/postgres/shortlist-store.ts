@@ -8,8 +8,8 @@ import type {
   ShortlistStrategy,
   ShortlistSummary,
 } from '../../ports/shortlists.ts';
-import { checkLimit, decodeCursor, toPage } from '../sqlite/cursor.ts';
-import { newId } from '../sqlite/ids.ts';
+import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
+import { newId } from '../shared/ids.ts';
 import { now, type PostgresDatabase } from './connection.ts';
 
 interface ShortlistRow {

@@ -8,8 +8,8 @@ import {
   type TokenFilter,
   type TokenRecord,
 } from '../../ports/access.ts';
+import { newId } from '../shared/ids.ts';
 import type { SqliteDatabase } from './connection.ts';
-import { newId } from './ids.ts';
 
 interface TokenRow {
   id: string;

@@ -1,7 +1,7 @@
 import type { Bundle, BundleStatus, BundleStore } from '../../ports/bundles.ts';
+import { newId } from '../shared/ids.ts';
+import { parseJson } from '../shared/json.ts';
 import { now, type SqliteDatabase } from './connection.ts';
-import { newId } from './ids.ts';
-import { parseJson } from './json.ts';
 
 interface BundleRow {
   id: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CandidateSearchFacts } from '../../ports/candidates.ts';
 import type { CandidateChange, CandidateChangeFeed } from '../../ports/change-feed.ts';
-import { canonicalJson } from './json.ts';
+import { canonicalJson } from '../shared/json.ts';
 
 function digestOf(factsJson: string): string {
   return createHash('sha1').update(factsJson).digest('base64');

@@ -12,13 +12,13 @@ import type {
 import type { UpsertOptions } from '../../ports/import-runs.ts';
 import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
+import { assertCprKey, hashCpr } from '../shared/cpr-hash.ts';
+import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
+import { newId } from '../shared/ids.ts';
+import { canonicalJson, parseJson, sha256 } from '../shared/json.ts';
 import type { SqliteDatabase } from './connection.ts';
 import { now } from './connection.ts';
-import { assertCprKey, hashCpr } from './cpr-hash.ts';
-import { checkLimit, decodeCursor, toPage } from './cursor.ts';
-import { newId } from './ids.ts';
 import { recordImportBatch } from './import-run-store.ts';
-import { canonicalJson, parseJson, sha256 } from './json.ts';
 
 interface CandidateRow {
   id: string;

@@ -1,7 +1,7 @@
 import type { CandidateErasure } from '../../ports/erasure.ts';
+import { newId } from '../shared/ids.ts';
+import { parseJson } from '../shared/json.ts';
 import type { SqliteDatabase } from './connection.ts';
-import { newId } from './ids.ts';
-import { parseJson } from './json.ts';
 
 const SQL = {
   candidacies:

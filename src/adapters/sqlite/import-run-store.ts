@@ -7,10 +7,10 @@ import type {
 } from '../../ports/import-runs.ts';
 import { InvalidCursorError, type Page, type PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
+import { checkLimit } from '../shared/cursor.ts';
+import { newId } from '../shared/ids.ts';
+import { parseJson } from '../shared/json.ts';
 import { now, type SqliteDatabase } from './connection.ts';
-import { checkLimit } from './cursor.ts';
-import { newId } from './ids.ts';
-import { parseJson } from './json.ts';
 
 /** An import run keeps its first rejections only: a million bad rows must not become a 100 MB row. */
 const MAX_STORED_IMPORT_ERRORS = 1000;

@@ -3,11 +3,11 @@ import type { UpsertOptions } from '../../ports/import-runs.ts';
 import type { JobOrderRecord, JobOrderStore } from '../../ports/job-orders.ts';
 import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
+import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
+import { newId } from '../shared/ids.ts';
+import { canonicalJson, parseJson, sha256 } from '../shared/json.ts';
 import { now, type SqliteDatabase } from './connection.ts';
-import { checkLimit, decodeCursor, toPage } from './cursor.ts';
-import { newId } from './ids.ts';
 import { recordImportBatch } from './import-run-store.ts';
-import { canonicalJson, parseJson, sha256 } from './json.ts';
 
 interface JobOrderRow {
   id: string;

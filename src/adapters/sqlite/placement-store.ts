@@ -6,9 +6,9 @@ import {
   type OutcomeRequest,
 } from '../../domain/workflow.ts';
 import type { Placement, PlacementOutcome, PlacementStore } from '../../ports/placements.ts';
+import { newId } from '../shared/ids.ts';
 import { CANDIDACY_SQL, type CandidacyRow, notOnOrder } from './candidacy-store.ts';
 import { now, type SqliteDatabase } from './connection.ts';
-import { newId } from './ids.ts';
 
 interface PlacementRow {
   id: string;

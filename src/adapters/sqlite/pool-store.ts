@@ -1,6 +1,6 @@
 import type { Pool, PoolStore } from '../../ports/pools.ts';
+import { newId } from '../shared/ids.ts';
 import { now, type SqliteDatabase } from './connection.ts';
-import { newId } from './ids.ts';
 
 const SQL = {
   insert: 'INSERT INTO pools (id, name, created_at) VALUES (?, ?, ?)',

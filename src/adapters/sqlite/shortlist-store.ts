@@ -8,10 +8,10 @@ import type {
   ShortlistStrategy,
   ShortlistSummary,
 } from '../../ports/shortlists.ts';
+import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
+import { newId } from '../shared/ids.ts';
+import { parseJson } from '../shared/json.ts';
 import { now, type SqliteDatabase } from './connection.ts';
-import { checkLimit, decodeCursor, toPage } from './cursor.ts';
-import { newId } from './ids.ts';
-import { parseJson } from './json.ts';
 
 interface ShortlistRow {
   id: string;
