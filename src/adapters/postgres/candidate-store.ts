@@ -1,53 +1,27 @@
-import type { StoredCandidate } from '../../domain/candidate.ts';
 import { normaliseCpr } from '../../domain/cpr.ts';
 import type {
   CandidateFilter,
   CandidateRecord,
-  CandidateSearchFacts,
   CandidateStore,
   CandidateWrite,
 } from '../../ports/candidates.ts';
 import type { UpsertOptions } from '../../ports/import-runs.ts';
 import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
+import {
+  CANDIDATE_COLUMNS,
+  type CandidateRow,
+  candidateContentHash,
+  escapeLike,
+  type PreparedCandidate,
+  prepareCandidate,
+  toCandidateRecord,
+} from '../shared/candidate-rows.ts';
 import { assertCprKey, hashCpr } from '../shared/cpr-hash.ts';
 import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
-import { canonicalJson, parseJson, sha256 } from '../shared/json.ts';
 import { now, type PostgresDatabase } from './connection.ts';
 import { recordImportBatch } from './import-run-store.ts';
-
-interface CandidateRow {
-  id: string;
-  jobcenter: string;
-  external_id: string;
-  candidate_json: string;
-  facts_json: string;
-  incomplete_json: string;
-  created_at: string;
-  updated_at: string;
-}
-
-/** A candidate write with everything that does not depend on the stored row already computed. */
-interface PreparedCandidate {
-  jobcenter: string;
-  externalId: string;
-  externalIdFold: string;
-  nameFold: string | null;
-  benefit: string | null;
-  searchable: boolean;
-  incomplete: boolean;
-  candidateJson: string;
-  factsJson: string;
-  incompleteJson: string;
-  /** Digest of the three JSON columns; the CPR hash is mixed in once the stored row is known. */
-  bodyDigest: string;
-  /** undefined = the write carries no CPR: keep the stored hash (see upsert). */
-  cprHash: string | undefined;
-}
-
-const COLUMNS =
-  'id, jobcenter, external_id, candidate_json, facts_json, incomplete_json, created_at, updated_at';
 
 const SQL = {
   // FOR UPDATE: a concurrent upsert of the same key waits instead of both comparing against the old hash.
@@ -61,9 +35,9 @@ const SQL = {
       incomplete = $6, candidate_json = $7, facts_json = $8, incomplete_json = $9, content_hash = $10,
       cpr_hash = $11, updated_at = $12
     WHERE id = $1`,
-  get: `SELECT ${COLUMNS} FROM candidates WHERE id = $1`,
-  find: `SELECT ${COLUMNS} FROM candidates WHERE jobcenter = $1 AND external_id = $2`,
-  scan: `SELECT ${COLUMNS} FROM candidates WHERE id > $1 ORDER BY id LIMIT $2`,
+  get: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id = $1`,
+  find: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE jobcenter = $1 AND external_id = $2`,
+  scan: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id > $1 ORDER BY id LIMIT $2`,
   delete: 'DELETE FROM candidates WHERE id = $1',
   hasCpr: 'SELECT 1 AS found FROM candidates WHERE cpr_hash = $1 AND jobcenter = $2 LIMIT 1',
   // Erasure reaches the stored shortlists too: an entry names the person and scores them. Order is kept.
@@ -74,23 +48,6 @@ const SQL = {
         WITH ORDINALITY AS x(e, i) WHERE e->>'candidateId' IS DISTINCT FROM $1), '[]'::jsonb)
     WHERE entries_json @> $2::jsonb OR near_misses_json @> $2::jsonb`,
 } as const;
-
-function toRecord(row: CandidateRow): CandidateRecord {
-  return {
-    id: row.id,
-    jobcenter: row.jobcenter,
-    externalId: row.external_id,
-    candidate: parseJson<StoredCandidate>(row.candidate_json),
-    facts: parseJson<CandidateSearchFacts>(row.facts_json),
-    incomplete: parseJson<string[]>(row.incomplete_json),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function candidateWhere(filter: CandidateFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
@@ -143,7 +100,7 @@ export class PostgresCandidateStore implements CandidateStore {
         if (!existing) {
           const id = newId();
           const cprHash = p.cprHash ?? null;
-          const contentHash = sha256(`${p.bodyDigest}\n${cprHash ?? ''}`);
+          const contentHash = candidateContentHash(p, cprHash);
           const inserted = await client.query(SQL.insert, [
             id,
             p.jobcenter,
@@ -167,7 +124,7 @@ export class PostgresCandidateStore implements CandidateStore {
           existing = (await keyOf())!;
         }
         const cprHash = p.cprHash ?? existing.cpr_hash ?? null;
-        const contentHash = sha256(`${p.bodyDigest}\n${cprHash ?? ''}`);
+        const contentHash = candidateContentHash(p, cprHash);
         if (existing.content_hash === contentHash) {
           results.push({ id: existing.id, status: 'unchanged' });
           continue;
@@ -196,38 +153,17 @@ export class PostgresCandidateStore implements CandidateStore {
   }
 
   private prepare(w: CandidateWrite): PreparedCandidate {
-    // Defensive: a validated Candidate still holds its CPR, and must not carry it into candidate_json.
-    const { cpr: embeddedCpr, ...candidate } = w.candidate as StoredCandidate & { cpr?: unknown };
-    const cpr = w.cpr ?? (typeof embeddedCpr === 'string' ? embeddedCpr : undefined);
-    const candidateJson = canonicalJson(candidate);
-    const factsJson = canonicalJson(w.facts);
-    const incompleteJson = JSON.stringify(w.incomplete);
-    const name = (candidate as { name?: unknown }).name;
-    const benefit = (candidate as { benefit?: unknown }).benefit;
-    return {
-      jobcenter: w.jobcenter,
-      externalId: w.externalId,
-      externalIdFold: String(w.externalId).toLowerCase(),
-      nameFold: typeof name === 'string' ? name.toLowerCase() : null,
-      benefit: typeof benefit === 'string' ? benefit : null,
-      searchable: w.facts.searchable,
-      incomplete: w.incomplete.length > 0,
-      candidateJson,
-      factsJson,
-      incompleteJson,
-      bodyDigest: sha256(`${candidateJson}\n${factsJson}\n${incompleteJson}`),
-      cprHash: cpr === undefined ? undefined : hashCpr(this.cprKey, cpr),
-    };
+    return prepareCandidate(w, this.cprKey);
   }
 
   async get(id: string): Promise<CandidateRecord | undefined> {
     const { rows } = await this.database.db.query<CandidateRow>(SQL.get, [id]);
-    return rows[0] && toRecord(rows[0]);
+    return rows[0] && toCandidateRecord(rows[0]);
   }
 
   async find(jobcenter: string, externalId: string): Promise<CandidateRecord | undefined> {
     const { rows } = await this.database.db.query<CandidateRow>(SQL.find, [jobcenter, externalId]);
-    return rows[0] && toRecord(rows[0]);
+    return rows[0] && toCandidateRecord(rows[0]);
   }
 
   async list(filter: CandidateFilter, page: Page): Promise<PageResult<CandidateRecord>> {
@@ -235,10 +171,10 @@ export class PostgresCandidateStore implements CandidateStore {
     const { where, params } = candidateWhere(filter);
     const after = decodeCursor(page.after);
     const n = params.length;
-    const sql = `SELECT ${COLUMNS} FROM candidates WHERE ${[...where, `id > $${n + 1}`].join(' AND ')}
+    const sql = `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE ${[...where, `id > $${n + 1}`].join(' AND ')}
       ORDER BY id LIMIT $${n + 2}`;
     const { rows } = await this.database.db.query<CandidateRow>(sql, [...params, after, page.limit + 1]);
-    return toPage(rows, page.limit, toRecord);
+    return toPage(rows, page.limit, toCandidateRecord);
   }
 
   async count(filter: CandidateFilter = {}): Promise<number> {
@@ -262,7 +198,7 @@ export class PostgresCandidateStore implements CandidateStore {
       const { rows } = await this.database.db.query<CandidateRow>(SQL.scan, [after, batchSize]);
       if (rows.length === 0) return;
       after = rows.at(-1)!.id;
-      yield rows.map(toRecord);
+      yield rows.map(toCandidateRecord);
       if (rows.length < batchSize) return;
     }
   }

@@ -1,56 +1,31 @@
 import type Database from 'better-sqlite3';
-import type { StoredCandidate } from '../../domain/candidate.ts';
 import { normaliseCpr } from '../../domain/cpr.ts';
 import type { NearMiss, ShortlistEntry } from '../../domain/shortlist.ts';
 import type {
   CandidateFilter,
   CandidateRecord,
-  CandidateSearchFacts,
   CandidateStore,
   CandidateWrite,
 } from '../../ports/candidates.ts';
 import type { UpsertOptions } from '../../ports/import-runs.ts';
 import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
+import {
+  CANDIDATE_COLUMNS,
+  type CandidateRow,
+  candidateContentHash,
+  escapeLike,
+  type PreparedCandidate,
+  prepareCandidate,
+  toCandidateRecord,
+} from '../shared/candidate-rows.ts';
 import { assertCprKey, hashCpr } from '../shared/cpr-hash.ts';
 import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
-import { canonicalJson, parseJson, sha256 } from '../shared/json.ts';
+import { parseJson } from '../shared/json.ts';
 import type { SqliteDatabase } from './connection.ts';
 import { now } from './connection.ts';
 import { recordImportBatch } from './import-run-store.ts';
-
-interface CandidateRow {
-  id: string;
-  jobcenter: string;
-  external_id: string;
-  candidate_json: string;
-  facts_json: string;
-  incomplete_json: string;
-  created_at: string;
-  updated_at: string;
-}
-
-/** A candidate write with everything that does not depend on the stored row already computed. */
-interface PreparedCandidate {
-  jobcenter: string;
-  externalId: string;
-  externalIdFold: string;
-  nameFold: string | null;
-  benefit: string | null;
-  searchable: number;
-  incomplete: number;
-  candidateJson: string;
-  factsJson: string;
-  incompleteJson: string;
-  /** Digest of the three JSON columns; the CPR hash is mixed in once the stored row is known. */
-  bodyDigest: string;
-  /** undefined = the write carries no CPR: keep the stored hash (see upsert). */
-  cprHash: string | undefined;
-}
-
-const COLUMNS =
-  'id, jobcenter, external_id, candidate_json, facts_json, incomplete_json, created_at, updated_at';
 
 const SQL = {
   key: 'SELECT id, content_hash, cpr_hash FROM candidates WHERE jobcenter = ? AND external_id = ?',
@@ -63,32 +38,15 @@ const SQL = {
       facts_json = @factsJson, incomplete_json = @incompleteJson, content_hash = @contentHash,
       cpr_hash = @cprHash, updated_at = @now
     WHERE id = @id`,
-  get: `SELECT ${COLUMNS} FROM candidates WHERE id = ?`,
-  find: `SELECT ${COLUMNS} FROM candidates WHERE jobcenter = ? AND external_id = ?`,
-  scan: `SELECT ${COLUMNS} FROM candidates WHERE id > ? ORDER BY id LIMIT ?`,
+  get: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id = ?`,
+  find: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE jobcenter = ? AND external_id = ?`,
+  scan: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id > ? ORDER BY id LIMIT ?`,
   delete: 'DELETE FROM candidates WHERE id = ?',
   hasCpr: 'SELECT 1 AS found FROM candidates WHERE cpr_hash = ? AND jobcenter = ? LIMIT 1',
   shortlistsMentioning: `SELECT id, entries_json, near_misses_json FROM shortlists
     WHERE instr(entries_json, ?) > 0 OR instr(near_misses_json, ?) > 0`,
   rewriteShortlist: 'UPDATE shortlists SET entries_json = ?, near_misses_json = ? WHERE id = ?',
 } as const;
-
-function toRecord(row: CandidateRow): CandidateRecord {
-  return {
-    id: row.id,
-    jobcenter: row.jobcenter,
-    externalId: row.external_id,
-    candidate: parseJson<StoredCandidate>(row.candidate_json),
-    facts: parseJson<CandidateSearchFacts>(row.facts_json),
-    incomplete: parseJson<string[]>(row.incomplete_json),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function candidateWhere(filter: CandidateFilter) {
   const where: string[] = [];
@@ -116,6 +74,13 @@ function candidateWhere(filter: CandidateFilter) {
   }
   return { where, params };
 }
+
+/** SQLite stores booleans as 0 and 1. */
+const bound = (p: PreparedCandidate) => ({
+  ...p,
+  searchable: p.searchable ? 1 : 0,
+  incomplete: p.incomplete ? 1 : 0,
+});
 
 /** Candidates in the shared SQLite file; the CPR only ever as a keyed hash in a column of its own. */
 export class SqliteCandidateStore implements CandidateStore {
@@ -145,18 +110,18 @@ export class SqliteCandidateStore implements CandidateStore {
       const results = items.map((p): WriteResult => {
         const existing = key.get(p.jobcenter, p.externalId);
         const cprHash = p.cprHash ?? existing?.cpr_hash ?? null;
-        const contentHash = sha256(`${p.bodyDigest}\n${cprHash ?? ''}`);
+        const contentHash = candidateContentHash(p, cprHash);
         if (!existing) {
           const id = newId();
-          insert.run({ ...p, id, cprHash, contentHash, now: at });
+          insert.run({ ...bound(p), id, cprHash, contentHash, now: at });
           return { id, status: 'created' };
         }
         if (existing.content_hash === contentHash) return { id: existing.id, status: 'unchanged' };
-        update.run({ ...p, id: existing.id, cprHash, contentHash, now: at });
+        update.run({ ...bound(p), id: existing.id, cprHash, contentHash, now: at });
         return { id: existing.id, status: 'updated' };
       });
       if (options.importRun) {
-        recordImportBatch(this.db, options.importRun, results, (i) => items[i]!.incomplete === 1);
+        recordImportBatch(this.db, options.importRun, results, (i) => items[i]!.incomplete);
       }
       return results;
     });
@@ -164,50 +129,29 @@ export class SqliteCandidateStore implements CandidateStore {
   }
 
   private prepare(w: CandidateWrite): PreparedCandidate {
-    // Defensive: a validated Candidate still holds its CPR, and must not carry it into candidate_json.
-    const { cpr: embeddedCpr, ...candidate } = w.candidate as StoredCandidate & { cpr?: unknown };
-    const cpr = w.cpr ?? (typeof embeddedCpr === 'string' ? embeddedCpr : undefined);
-    const candidateJson = canonicalJson(candidate);
-    const factsJson = canonicalJson(w.facts);
-    const incompleteJson = JSON.stringify(w.incomplete);
-    const name = (candidate as { name?: unknown }).name;
-    const benefit = (candidate as { benefit?: unknown }).benefit;
-    return {
-      jobcenter: w.jobcenter,
-      externalId: w.externalId,
-      externalIdFold: String(w.externalId).toLowerCase(),
-      nameFold: typeof name === 'string' ? name.toLowerCase() : null,
-      benefit: typeof benefit === 'string' ? benefit : null,
-      searchable: w.facts.searchable ? 1 : 0,
-      incomplete: w.incomplete.length > 0 ? 1 : 0,
-      candidateJson,
-      factsJson,
-      incompleteJson,
-      bodyDigest: sha256(`${candidateJson}\n${factsJson}\n${incompleteJson}`),
-      cprHash: cpr === undefined ? undefined : hashCpr(this.cprKey, cpr),
-    };
+    return prepareCandidate(w, this.cprKey);
   }
 
   async get(id: string): Promise<CandidateRecord | undefined> {
     const row = this.db.statement<[string], CandidateRow>(SQL.get).get(id);
-    return row && toRecord(row);
+    return row && toCandidateRecord(row);
   }
 
   async find(jobcenter: string, externalId: string): Promise<CandidateRecord | undefined> {
     const row = this.db.statement<[string, string], CandidateRow>(SQL.find).get(jobcenter, externalId);
-    return row && toRecord(row);
+    return row && toCandidateRecord(row);
   }
 
   async list(filter: CandidateFilter, page: Page): Promise<PageResult<CandidateRecord>> {
     checkLimit(page.limit, 'page.limit');
     const { where, params } = candidateWhere(filter);
     const after = decodeCursor(page.after);
-    const sql = `SELECT ${COLUMNS} FROM candidates WHERE ${[...where, 'id > @after'].join(' AND ')}
+    const sql = `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE ${[...where, 'id > @after'].join(' AND ')}
       ORDER BY id LIMIT @limit`;
     const rows = this.db
       .statement<[object], CandidateRow>(sql)
       .all({ ...params, after, limit: page.limit + 1 });
-    return toPage(rows, page.limit, toRecord);
+    return toPage(rows, page.limit, toCandidateRecord);
   }
 
   async count(filter: CandidateFilter = {}): Promise<number> {
@@ -244,7 +188,7 @@ export class SqliteCandidateStore implements CandidateStore {
       const rows = scan.all(after, batchSize);
       if (rows.length === 0) return;
       after = rows.at(-1)!.id;
-      yield rows.map(toRecord);
+      yield rows.map(toCandidateRecord);
       if (rows.length < batchSize) return;
     }
   }
