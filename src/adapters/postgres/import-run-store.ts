@@ -5,41 +5,27 @@ import type {
   ImportRunTally,
   StartImportRun,
 } from '../../ports/import-runs.ts';
-import { InvalidCursorError, type Page, type PageResult } from '../../ports/page.ts';
+import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
 import { checkLimit } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
+import {
+  decodeSeq,
+  encodeSeq,
+  type ImportRunRow,
+  MAX_STORED_IMPORT_ERRORS,
+  type RejectionRow,
+  toImportRun,
+  toRejection,
+} from '../shared/import-run-rows.ts';
 import { now, type PostgresDatabase, type Queryable } from './connection.ts';
 
-/** An import run keeps its first rejections only: a million bad rows must not become a 100 MB row. */
-const MAX_STORED_IMPORT_ERRORS = 1000;
+type PgImportRunRow = ImportRunRow<ImportRun['errors']>;
+/** BIGINT seq arrives as text. */
+type PgRejectionRow = RejectionRow<string, ImportRejection['errors']>;
 
-interface ImportRunRow {
-  id: string;
-  kind: ImportRun['kind'];
-  source: string;
-  status: ImportRun['status'];
-  jobcenter: string | null;
-  owner: string | null;
-  started_at: string;
-  finished_at: string | null;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  incomplete: number;
-  rejected: number;
-  errors_json: ImportRun['errors'];
-}
-
-interface RejectionRow {
-  /** BIGINT arrives as text. */
-  seq: string;
-  file: string;
-  line: number;
-  external_id: string | null;
-  reason: string;
-  errors_json: ImportRejection['errors'];
-}
+const runOf = (row: PgImportRunRow) => toImportRun(row, row.errors_json);
+const rejectionOf = (row: PgRejectionRow) => toRejection(row, row.errors_json);
 
 const SQL = {
   insert: `INSERT INTO import_runs (id, kind, source, started_at, status, jobcenter, owner)
@@ -63,47 +49,6 @@ const SQL = {
   interrupt:
     "UPDATE import_runs SET status = 'interrupted' WHERE id = ANY($1::text[]) AND status = 'running'",
 } as const;
-
-function toImportRun(row: ImportRunRow): ImportRun {
-  return {
-    id: row.id,
-    kind: row.kind,
-    source: row.source,
-    status: row.status,
-    jobcenter: row.jobcenter,
-    owner: row.owner,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    imported: row.imported,
-    updated: row.updated,
-    unchanged: row.unchanged,
-    incomplete: row.incomplete,
-    rejected: row.rejected,
-    errors: row.errors_json,
-  };
-}
-
-function toRejection(row: RejectionRow): ImportRejection {
-  return {
-    file: row.file,
-    line: row.line,
-    ...(row.external_id === null ? {} : { externalId: row.external_id }),
-    reason: row.reason,
-    errors: row.errors_json,
-  };
-}
-
-/** The cursor of the rejection report is the position of the last rejection seen (same form as SQLite's). */
-function encodeSeq(seq: number): string {
-  return Buffer.from(`r${seq}`, 'utf8').toString('base64url');
-}
-
-function decodeSeq(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const m = /^r([1-9]\d{0,14})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m || encodeSeq(Number(m[1])) !== cursor) throw new InvalidCursorError();
-  return Number(m[1]);
-}
 
 /**
  * Adds a batch's results and rejections to its run, on the client of the transaction that writes the batch, so
@@ -192,21 +137,21 @@ export class PostgresImportRunStore implements ImportRunStore {
   }
 
   async get(id: string): Promise<ImportRun | undefined> {
-    const { rows } = await this.database.db.query<ImportRunRow>(SQL.get, [id]);
-    return rows[0] && toImportRun(rows[0]);
+    const { rows } = await this.database.db.query<PgImportRunRow>(SQL.get, [id]);
+    return rows[0] && runOf(rows[0]);
   }
 
   async rejections(runId: string, page: Page): Promise<PageResult<ImportRejection>> {
     checkLimit(page.limit, 'limit');
     const after = decodeSeq(page.after);
-    const { rows } = await this.database.db.query<RejectionRow>(SQL.rejections, [
+    const { rows } = await this.database.db.query<PgRejectionRow>(SQL.rejections, [
       runId,
       after,
       page.limit + 1,
     ]);
     const more = rows.length > page.limit;
     const kept = more ? rows.slice(0, page.limit) : rows;
-    return { items: kept.map(toRejection), next: more ? encodeSeq(Number(kept.at(-1)!.seq)) : null };
+    return { items: kept.map(rejectionOf), next: more ? encodeSeq(Number(kept.at(-1)!.seq)) : null };
   }
 
   async markInterrupted(isAlive: (owner: string) => boolean): Promise<string[]> {

@@ -5,20 +5,14 @@ import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
 import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
-import { canonicalJson, parseJson, sha256 } from '../shared/json.ts';
+import {
+  JOB_ORDER_COLUMNS,
+  type JobOrderRow,
+  prepareJobOrder,
+  toJobOrderRecord,
+} from '../shared/job-order-rows.ts';
 import { now, type PostgresDatabase } from './connection.ts';
 import { recordImportBatch } from './import-run-store.ts';
-
-interface JobOrderRow {
-  id: string;
-  jobcenter: string;
-  external_id: string;
-  job_order_json: string;
-  created_at: string;
-  updated_at: string;
-}
-
-const COLUMNS = 'id, jobcenter, external_id, job_order_json, created_at, updated_at';
 
 const SQL = {
   // FOR UPDATE: a concurrent upsert of the same key waits instead of both comparing against the old hash.
@@ -27,37 +21,18 @@ const SQL = {
   insert: `INSERT INTO job_orders (id, jobcenter, external_id, job_order_json, content_hash, created_at, updated_at)
     VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (jobcenter, external_id) DO NOTHING`,
   update: 'UPDATE job_orders SET job_order_json = $2, content_hash = $3, updated_at = $4 WHERE id = $1',
-  get: `SELECT ${COLUMNS} FROM job_orders WHERE id = $1`,
-  find: `SELECT ${COLUMNS} FROM job_orders WHERE jobcenter = $1 AND external_id = $2`,
-  list: `SELECT ${COLUMNS} FROM job_orders WHERE id > $1 ORDER BY id LIMIT $2`,
-  listOf: `SELECT ${COLUMNS} FROM job_orders WHERE jobcenter = $1 AND id > $2 ORDER BY id LIMIT $3`,
+  get: `SELECT ${JOB_ORDER_COLUMNS} FROM job_orders WHERE id = $1`,
+  find: `SELECT ${JOB_ORDER_COLUMNS} FROM job_orders WHERE jobcenter = $1 AND external_id = $2`,
+  list: `SELECT ${JOB_ORDER_COLUMNS} FROM job_orders WHERE id > $1 ORDER BY id LIMIT $2`,
+  listOf: `SELECT ${JOB_ORDER_COLUMNS} FROM job_orders WHERE jobcenter = $1 AND id > $2 ORDER BY id LIMIT $3`,
   delete: 'DELETE FROM job_orders WHERE id = $1',
 } as const;
-
-function toRecord(row: JobOrderRow): JobOrderRecord {
-  return {
-    id: row.id,
-    jobcenter: row.jobcenter,
-    externalId: row.external_id,
-    jobOrder: parseJson<JobOrder>(row.job_order_json),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 export class PostgresJobOrderStore implements JobOrderStore {
   constructor(private readonly database: PostgresDatabase) {}
 
   async upsert(batch: Array<{ jobOrder: JobOrder }>, options: UpsertOptions = {}): Promise<WriteResult[]> {
-    const prepared = batch.map(({ jobOrder }) => {
-      const json = canonicalJson(jobOrder);
-      return {
-        jobcenter: jobOrder.jobcenter,
-        externalId: jobOrder.externalId,
-        json,
-        contentHash: sha256(json),
-      };
-    });
+    const prepared = batch.map(({ jobOrder }) => prepareJobOrder(jobOrder));
     return this.database.transaction(async (client) => {
       const at = now();
       const results: WriteResult[] = [];
@@ -95,12 +70,12 @@ export class PostgresJobOrderStore implements JobOrderStore {
 
   async get(id: string): Promise<JobOrderRecord | undefined> {
     const { rows } = await this.database.db.query<JobOrderRow>(SQL.get, [id]);
-    return rows[0] && toRecord(rows[0]);
+    return rows[0] && toJobOrderRecord(rows[0]);
   }
 
   async find(jobcenter: string, externalId: string): Promise<JobOrderRecord | undefined> {
     const { rows } = await this.database.db.query<JobOrderRow>(SQL.find, [jobcenter, externalId]);
-    return rows[0] && toRecord(rows[0]);
+    return rows[0] && toJobOrderRecord(rows[0]);
   }
 
   async list(filter: { jobcenter?: string }, page: Page): Promise<PageResult<JobOrderRecord>> {
@@ -110,7 +85,7 @@ export class PostgresJobOrderStore implements JobOrderStore {
       filter.jobcenter === undefined
         ? await this.database.db.query<JobOrderRow>(SQL.list, [after, page.limit + 1])
         : await this.database.db.query<JobOrderRow>(SQL.listOf, [filter.jobcenter, after, page.limit + 1]);
-    return toPage(rows, page.limit, toRecord);
+    return toPage(rows, page.limit, toJobOrderRecord);
   }
 
   /** Its shortlists go with it (ON DELETE CASCADE). */

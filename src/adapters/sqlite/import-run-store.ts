@@ -5,41 +5,28 @@ import type {
   ImportRunTally,
   StartImportRun,
 } from '../../ports/import-runs.ts';
-import { InvalidCursorError, type Page, type PageResult } from '../../ports/page.ts';
+import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
 import { checkLimit } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
+import {
+  decodeSeq,
+  encodeSeq,
+  type ImportRunRow,
+  MAX_STORED_IMPORT_ERRORS,
+  type RejectionRow,
+  toImportRun,
+  toRejection,
+} from '../shared/import-run-rows.ts';
 import { parseJson } from '../shared/json.ts';
 import { now, type SqliteDatabase } from './connection.ts';
 
-/** An import run keeps its first rejections only: a million bad rows must not become a 100 MB row. */
-const MAX_STORED_IMPORT_ERRORS = 1000;
+type SqliteImportRunRow = ImportRunRow<string>;
+type SqliteRejectionRow = RejectionRow<number, string>;
 
-interface ImportRunRow {
-  id: string;
-  kind: ImportRun['kind'];
-  source: string;
-  status: ImportRun['status'];
-  jobcenter: string | null;
-  owner: string | null;
-  started_at: string;
-  finished_at: string | null;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  incomplete: number;
-  rejected: number;
-  errors_json: string;
-}
-
-interface RejectionRow {
-  seq: number;
-  file: string;
-  line: number;
-  external_id: string | null;
-  reason: string;
-  errors_json: string;
-}
+const runOf = (row: SqliteImportRunRow) => toImportRun(row, parseJson<ImportRun['errors']>(row.errors_json));
+const rejectionOf = (row: SqliteRejectionRow) =>
+  toRejection(row, parseJson<ImportRejection['errors']>(row.errors_json));
 
 const SQL = {
   insert: `INSERT INTO import_runs (id, kind, source, started_at, status, jobcenter, owner)
@@ -60,47 +47,6 @@ const SQL = {
   running: "SELECT id, owner FROM import_runs WHERE status = 'running'",
   interrupt: "UPDATE import_runs SET status = 'interrupted' WHERE id = ? AND status = 'running'",
 } as const;
-
-function toImportRun(row: ImportRunRow): ImportRun {
-  return {
-    id: row.id,
-    kind: row.kind,
-    source: row.source,
-    status: row.status,
-    jobcenter: row.jobcenter,
-    owner: row.owner,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    imported: row.imported,
-    updated: row.updated,
-    unchanged: row.unchanged,
-    incomplete: row.incomplete,
-    rejected: row.rejected,
-    errors: parseJson<ImportRun['errors']>(row.errors_json),
-  };
-}
-
-function toRejection(row: RejectionRow): ImportRejection {
-  return {
-    file: row.file,
-    line: row.line,
-    ...(row.external_id === null ? {} : { externalId: row.external_id }),
-    reason: row.reason,
-    errors: parseJson<ImportRejection['errors']>(row.errors_json),
-  };
-}
-
-/** The cursor of the rejection report is the position of the last rejection seen. */
-function encodeSeq(seq: number): string {
-  return Buffer.from(`r${seq}`, 'utf8').toString('base64url');
-}
-
-function decodeSeq(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const m = /^r([1-9]\d{0,14})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m || encodeSeq(Number(m[1])) !== cursor) throw new InvalidCursorError();
-  return Number(m[1]);
-}
 
 /**
  * Adds a batch's results and rejections to its run. Called inside the transaction that writes the batch (by the
@@ -180,19 +126,19 @@ export class SqliteImportRunStore implements ImportRunStore {
   }
 
   async get(id: string): Promise<ImportRun | undefined> {
-    const row = this.db.statement<[string], ImportRunRow>(SQL.get).get(id);
-    return row && toImportRun(row);
+    const row = this.db.statement<[string], SqliteImportRunRow>(SQL.get).get(id);
+    return row && runOf(row);
   }
 
   async rejections(runId: string, page: Page): Promise<PageResult<ImportRejection>> {
     checkLimit(page.limit, 'limit');
     const after = decodeSeq(page.after);
     const rows = this.db
-      .statement<[string, number, number], RejectionRow>(SQL.rejections)
+      .statement<[string, number, number], SqliteRejectionRow>(SQL.rejections)
       .all(runId, after, page.limit + 1);
     const more = rows.length > page.limit;
     const kept = more ? rows.slice(0, page.limit) : rows;
-    return { items: kept.map(toRejection), next: more ? encodeSeq(kept.at(-1)!.seq) : null };
+    return { items: kept.map(rejectionOf), next: more ? encodeSeq(kept.at(-1)!.seq) : null };
   }
 
   async markInterrupted(isAlive: (owner: string) => boolean): Promise<string[]> {

@@ -5,20 +5,14 @@ import type { Page, PageResult } from '../../ports/page.ts';
 import type { WriteResult } from '../../ports/upsert.ts';
 import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
-import { canonicalJson, parseJson, sha256 } from '../shared/json.ts';
+import {
+  JOB_ORDER_COLUMNS,
+  type JobOrderRow,
+  prepareJobOrder,
+  toJobOrderRecord,
+} from '../shared/job-order-rows.ts';
 import { now, type SqliteDatabase } from './connection.ts';
 import { recordImportBatch } from './import-run-store.ts';
-
-interface JobOrderRow {
-  id: string;
-  jobcenter: string;
-  external_id: string;
-  job_order_json: string;
-  created_at: string;
-  updated_at: string;
-}
-
-const COLUMNS = 'id, jobcenter, external_id, job_order_json, created_at, updated_at';
 
 const SQL = {
   key: 'SELECT id, content_hash FROM job_orders WHERE jobcenter = ? AND external_id = ?',
@@ -26,23 +20,12 @@ const SQL = {
     VALUES (@id, @jobcenter, @externalId, @json, @contentHash, @now, @now)`,
   update:
     'UPDATE job_orders SET job_order_json = @json, content_hash = @contentHash, updated_at = @now WHERE id = @id',
-  get: `SELECT ${COLUMNS} FROM job_orders WHERE id = ?`,
-  find: `SELECT ${COLUMNS} FROM job_orders WHERE jobcenter = ? AND external_id = ?`,
-  list: `SELECT ${COLUMNS} FROM job_orders WHERE id > ? ORDER BY id LIMIT ?`,
-  listOf: `SELECT ${COLUMNS} FROM job_orders WHERE jobcenter = ? AND id > ? ORDER BY id LIMIT ?`,
+  get: `SELECT ${JOB_ORDER_COLUMNS} FROM job_orders WHERE id = ?`,
+  find: `SELECT ${JOB_ORDER_COLUMNS} FROM job_orders WHERE jobcenter = ? AND external_id = ?`,
+  list: `SELECT ${JOB_ORDER_COLUMNS} FROM job_orders WHERE id > ? ORDER BY id LIMIT ?`,
+  listOf: `SELECT ${JOB_ORDER_COLUMNS} FROM job_orders WHERE jobcenter = ? AND id > ? ORDER BY id LIMIT ?`,
   delete: 'DELETE FROM job_orders WHERE id = ?',
 } as const;
-
-function toRecord(row: JobOrderRow): JobOrderRecord {
-  return {
-    id: row.id,
-    jobcenter: row.jobcenter,
-    externalId: row.external_id,
-    jobOrder: parseJson<JobOrder>(row.job_order_json),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 export class SqliteJobOrderStore implements JobOrderStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -51,15 +34,7 @@ export class SqliteJobOrderStore implements JobOrderStore {
     const key = this.db.statement<[string, string], { id: string; content_hash: string }>(SQL.key);
     const insert = this.db.statement<[object]>(SQL.insert);
     const update = this.db.statement<[object]>(SQL.update);
-    const prepared = batch.map(({ jobOrder }) => {
-      const json = canonicalJson(jobOrder);
-      return {
-        jobcenter: jobOrder.jobcenter,
-        externalId: jobOrder.externalId,
-        json,
-        contentHash: sha256(json),
-      };
-    });
+    const prepared = batch.map(({ jobOrder }) => prepareJobOrder(jobOrder));
     const write = this.db.transaction((items: typeof prepared) => {
       const at = now();
       const results = items.map((p): WriteResult => {
@@ -81,12 +56,12 @@ export class SqliteJobOrderStore implements JobOrderStore {
 
   async get(id: string): Promise<JobOrderRecord | undefined> {
     const row = this.db.statement<[string], JobOrderRow>(SQL.get).get(id);
-    return row && toRecord(row);
+    return row && toJobOrderRecord(row);
   }
 
   async find(jobcenter: string, externalId: string): Promise<JobOrderRecord | undefined> {
     const row = this.db.statement<[string, string], JobOrderRow>(SQL.find).get(jobcenter, externalId);
-    return row && toRecord(row);
+    return row && toJobOrderRecord(row);
   }
 
   async list(filter: { jobcenter?: string }, page: Page): Promise<PageResult<JobOrderRecord>> {
@@ -98,7 +73,7 @@ export class SqliteJobOrderStore implements JobOrderStore {
         : this.db
             .statement<[string, string, number], JobOrderRow>(SQL.listOf)
             .all(filter.jobcenter, after, page.limit + 1);
-    return toPage(rows, page.limit, toRecord);
+    return toPage(rows, page.limit, toJobOrderRecord);
   }
 
   /** Its shortlists go with it (ON DELETE CASCADE). */
