@@ -3,30 +3,18 @@ import { InvalidCursorError, type Page, type PageResult } from '../../ports/page
 import type {
   ShortlistRecord,
   ShortlistResult,
-  ShortlistStatus,
   ShortlistStore,
   ShortlistStrategy,
   ShortlistSummary,
 } from '../../ports/shortlists.ts';
 import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
+import { type ShortlistColumns, shortlistHeader } from '../shared/shortlist-rows.ts';
 import { now, type PostgresDatabase } from './connection.ts';
 
-interface ShortlistRow {
-  id: string;
-  job_order_id: string;
-  status: ShortlistStatus;
-  scope: ShortlistRecord['scope'];
-  size: number;
-  strategy: ShortlistStrategy;
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  candidates_considered: number;
+interface ShortlistRow extends ShortlistColumns {
   entries_json: ShortlistEntry[];
   near_misses_json: NearMiss[];
-  error: string | null;
-  effective_scope: ShortlistRecord['scope'] | null;
   widened: boolean | null;
 }
 
@@ -68,33 +56,19 @@ type SummaryRow = Omit<ShortlistRow, 'entries_json' | 'near_misses_json'> & {
 };
 
 function toSummary(row: SummaryRow): ShortlistSummary {
-  const {
-    entries: _entries,
-    nearMisses: _nearMisses,
-    ...record
-  } = toRecord({ ...row, entries_json: [], near_misses_json: [] });
-  return { ...record, entryCount: row.entry_count, nearMissCount: row.near_miss_count };
+  return {
+    ...shortlistHeader(row, row.widened),
+    entryCount: row.entry_count,
+    nearMissCount: row.near_miss_count,
+  };
 }
 
 function toRecord(row: ShortlistRow): ShortlistRecord {
-  const record: ShortlistRecord = {
-    id: row.id,
-    jobOrderId: row.job_order_id,
-    status: row.status,
-    scope: row.scope,
-    size: row.size,
-    strategy: row.strategy,
-    createdAt: row.created_at,
-    startedAt: row.started_at,
-    completedAt: row.completed_at,
-    candidatesConsidered: row.candidates_considered,
+  return {
+    ...shortlistHeader(row, row.widened),
     entries: row.entries_json,
     nearMisses: row.near_misses_json,
   };
-  if (row.error !== null) record.error = row.error;
-  if (row.effective_scope) record.effectiveScope = row.effective_scope;
-  if (row.widened !== null) record.widened = row.widened;
-  return record;
 }
 
 /** 23503: foreign_key_violation. */

@@ -3,7 +3,6 @@ import { InvalidCursorError, type Page, type PageResult } from '../../ports/page
 import type {
   ShortlistRecord,
   ShortlistResult,
-  ShortlistStatus,
   ShortlistStore,
   ShortlistStrategy,
   ShortlistSummary,
@@ -11,23 +10,12 @@ import type {
 import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
+import { type ShortlistColumns, shortlistHeader } from '../shared/shortlist-rows.ts';
 import { now, type SqliteDatabase } from './connection.ts';
 
-interface ShortlistRow {
-  id: string;
-  job_order_id: string;
-  status: ShortlistStatus;
-  scope: ShortlistRecord['scope'];
-  size: number;
-  strategy: ShortlistStrategy;
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  candidates_considered: number;
+interface ShortlistRow extends ShortlistColumns {
   entries_json: string;
   near_misses_json: string;
-  error: string | null;
-  effective_scope: ShortlistRecord['scope'] | null;
   widened: number | null;
 }
 
@@ -64,38 +52,23 @@ type SummaryRow = Omit<ShortlistRow, 'entries_json' | 'near_misses_json'> & {
   near_miss_count: number;
 };
 
+/** SQLite keeps the flag as 0 or 1. */
+const widenedOf = (widened: number | null) => (widened === null ? null : widened === 1);
+
 function toSummary(row: SummaryRow): ShortlistSummary {
-  const {
-    entries: _entries,
-    nearMisses: _nearMisses,
-    ...record
-  } = toRecord({
-    ...row,
-    entries_json: '[]',
-    near_misses_json: '[]',
-  });
-  return { ...record, entryCount: row.entry_count, nearMissCount: row.near_miss_count };
+  return {
+    ...shortlistHeader(row, widenedOf(row.widened)),
+    entryCount: row.entry_count,
+    nearMissCount: row.near_miss_count,
+  };
 }
 
 function toRecord(row: ShortlistRow): ShortlistRecord {
-  const record: ShortlistRecord = {
-    id: row.id,
-    jobOrderId: row.job_order_id,
-    status: row.status,
-    scope: row.scope,
-    size: row.size,
-    strategy: row.strategy,
-    createdAt: row.created_at,
-    startedAt: row.started_at,
-    completedAt: row.completed_at,
-    candidatesConsidered: row.candidates_considered,
+  return {
+    ...shortlistHeader(row, widenedOf(row.widened)),
     entries: parseJson<ShortlistEntry[]>(row.entries_json),
     nearMisses: parseJson<NearMiss[]>(row.near_misses_json),
   };
-  if (row.error !== null) record.error = row.error;
-  if (row.effective_scope) record.effectiveScope = row.effective_scope;
-  if (row.widened !== null) record.widened = row.widened === 1;
-  return record;
 }
 
 export class SqliteShortlistStore implements ShortlistStore {
