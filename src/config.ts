@@ -37,6 +37,8 @@ export const configSchema = z.object({
   CPR_HASH_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Extra directory with jobrotation rule sets (<name>.json), searched before the shipped ones. */
   RULESETS_DIR: z.string().optional(),
+  /** Extra directory with competence taxonomy files (*.json): adds concepts, or replaces shipped ones by id. */
+  TAXONOMY_DIR: z.string().optional(),
   SEED_DEMO: flag.default(true),
   /** How many generated candidates the demo seed creates (spread over its three jobcentre). */
   SEED_DEMO_CANDIDATES: z.coerce.number().int().min(0).max(200_000).default(3000),

@@ -11,6 +11,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../scoring/eligibility.ts';
+import { loadTaxonomy } from '../scoring/taxonomy/load.ts';
+import type { Taxonomy } from '../scoring/taxonomy/taxonomy.ts';
 import { buildJobHandlers } from '../workers/handlers.ts';
 import { rebuildIndex } from '../workers/reindex.ts';
 import { BullJobQueue } from './adapters/bullmq/queue.ts';
@@ -41,6 +43,8 @@ export interface AppContext {
   index: CandidateIndex;
   queue: JobQueue;
   loadRuleSet: (name: string) => RuleSet;
+  /** The competence taxonomy, shipped plus TAXONOMY_DIR, validated at start. */
+  taxonomy: Taxonomy;
   handlers: JobHandlers;
   close: () => Promise<void>;
 }
@@ -152,6 +156,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const queue = createQueue(config, options.onQueueError);
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
+  const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });
   const handlers = buildJobHandlers({
     stores,
     index: sharedIndex,
@@ -166,6 +171,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     index: sharedIndex,
     queue,
     loadRuleSet: ruleSets,
+    taxonomy,
     handlers,
     close: async () => {
       await queue.close();
