@@ -2,6 +2,7 @@ import { similarity } from 'ml-distance';
 import { toCandidateFacts } from '../scoring/facts.ts';
 import { prepareQuery } from '../scoring/query.ts';
 import { rankCandidates } from '../scoring/rank.ts';
+import { activeTaxonomy } from '../scoring/taxonomy/active.ts';
 import { Vocabulary } from '../scoring/vocabulary.ts';
 import { loadRuleSet } from '../src/rulesets/load.ts';
 import { candidates, fmt, jobOrders, naiveKeywordScore, orderWords, percentile, time } from './util.ts';
@@ -15,7 +16,7 @@ export async function run(size: number) {
   const vocabulary = new Vocabulary();
   const prep = time(() =>
     pool.map((c) => {
-      const f = toCandidateFacts(c, vocabulary);
+      const f = toCandidateFacts(c, vocabulary, activeTaxonomy());
       vocabulary.addDocument(f.terms);
       return f;
     }),
@@ -26,7 +27,11 @@ export async function run(size: number) {
   const ruleSet = loadRuleSet(order.ruleSet);
   const ours: number[] = [];
   for (let i = 0; i < 5; i++) {
-    ours.push(time(() => rankCandidates(facts, prepareQuery(order, ruleSet, vocabulary), { size: 10 })).ms);
+    ours.push(
+      time(() =>
+        rankCandidates(facts, prepareQuery(order, ruleSet, vocabulary, activeTaxonomy()), { size: 10 }),
+      ).ms,
+    );
   }
   const words = orderWords(order);
   const naive: number[] = [];

@@ -2,6 +2,7 @@ import { searchFactsFor } from '../indexer/facts.ts';
 import { toCandidateFacts } from '../scoring/facts.ts';
 import { prepareQuery } from '../scoring/query.ts';
 import { rankCandidates } from '../scoring/rank.ts';
+import { activeTaxonomy } from '../scoring/taxonomy/active.ts';
 import { Vocabulary } from '../scoring/vocabulary.ts';
 import { EmbeddedCandidateIndex } from '../src/adapters/embedded-index/embedded-candidate-index.ts';
 import { generateCandidates } from '../src/demo/generate.ts';
@@ -38,7 +39,12 @@ export async function run(size: number) {
   const heapAfterBuild = process.memoryUsage();
 
   const orders = jobOrders(40);
-  const deps = { stores: undefined as never, index, loadRuleSet: (name: string) => loadRuleSet(name) };
+  const deps = {
+    stores: undefined as never,
+    index,
+    taxonomy: activeTaxonomy(),
+    loadRuleSet: (name: string) => loadRuleSet(name),
+  };
   const timings: number[] = [];
   const ownTimings: number[] = [];
   let considered = 0;
@@ -74,8 +80,8 @@ export async function run(size: number) {
   const ruleSet = loadRuleSet(order.ruleSet);
   const baseline = time(() => {
     const vocabulary = new Vocabulary();
-    const facts = baselinePool.map((c) => toCandidateFacts(c, vocabulary));
-    return rankCandidates(facts, prepareQuery(order, ruleSet, vocabulary), { size: 10 });
+    const facts = baselinePool.map((c) => toCandidateFacts(c, vocabulary, activeTaxonomy()));
+    return rankCandidates(facts, prepareQuery(order, ruleSet, vocabulary, activeTaxonomy()), { size: 10 });
   });
   const baselineMs = baseline.ms * (size / baselinePool.length);
   const p50 = percentile(timings, 50);

@@ -1,5 +1,8 @@
+import { candidateConcepts } from '../scoring/concepts/extract.ts';
 import { situationFacts } from '../scoring/facts.ts';
 import { weightedTerms } from '../scoring/profile.ts';
+import { activeTaxonomy } from '../scoring/taxonomy/active.ts';
+import type { Taxonomy } from '../scoring/taxonomy/taxonomy.ts';
 import type { StoredCandidate } from '../src/domain/candidate.ts';
 import type { CandidateSearchFacts } from '../src/ports/candidates.ts';
 
@@ -7,12 +10,19 @@ import type { CandidateSearchFacts } from '../src/ports/candidates.ts';
  * Everything retrieval and scoring need of a candidate, computed once at ingest. The analysed terms are stored
  * with the record, so restarting the service or rebuilding an index never runs the Danish analysis again.
  */
-export function searchFactsFor(c: StoredCandidate): CandidateSearchFacts {
+export function searchFactsFor(
+  c: StoredCandidate,
+  taxonomy: Taxonomy = activeTaxonomy(),
+): CandidateSearchFacts {
+  // The name is read only to be removed from the texts: a surname like Smed must never match a smed order.
+  const person = { name: c.name, email: c.email, phone: c.phone };
+  const concepts = candidateConcepts(c, taxonomy, person);
   return {
     ...situationFacts(c),
     searchable: c.consent.searchable,
     shareWithPool: c.consent.shareWithPool,
-    // The name is read only to be removed from the texts: a surname like Smed must never match a smed order.
-    terms: weightedTerms(c, { name: c.name, email: c.email, phone: c.phone }),
+    terms: weightedTerms(c, person, concepts),
+    concepts,
+    taxonomyVersion: taxonomy.version,
   };
 }

@@ -1,8 +1,11 @@
 import { STRONG_WEIGHT } from './profile.ts';
-import type { CandidateFacts, CompiledPhrase, OrderQuery } from './query.ts';
+import { type CandidateFacts, type CompiledPhrase, type OrderQuery, RELATED } from './query.ts';
 
 /** A competence only mentioned in prose counts for less than one the candidate lists. */
 export const WEAK_MATCH_CREDIT = 0.75;
+
+/** A related concept (liftcertifikat for truckcertifikat) earns this much of a phrase: a hint, never a match. */
+export const RELATED_CREDIT = 0.25;
 
 export const COMPETENCE_WEIGHTS = { mustHave: 0.55, niceToHave: 0.2, text: 0.25 } as const;
 
@@ -51,6 +54,9 @@ function phraseStrength(q: OrderQuery, phrase: CompiledPhrase): number {
     }
     if (weakest > best) best = weakest;
     if (best === 2) break;
+  }
+  if (best === 0) {
+    for (let i = 0; i < phrase.related.length; i++) if (weightOf(q, phrase.related[i]!) > 0) return RELATED;
   }
   return best;
 }
@@ -112,6 +118,10 @@ function coverage(q: OrderQuery, offset: number, count: number) {
   for (let i = offset; i < offset + count; i++) {
     const strength = q.phraseStrengths[i]!;
     if (strength === 0) continue;
+    if (strength === RELATED) {
+      credit += RELATED_CREDIT;
+      continue;
+    }
     matched++;
     credit += strength === 2 ? 1 : WEAK_MATCH_CREDIT;
   }
@@ -126,7 +136,8 @@ function label(
   missing: string[],
 ) {
   for (let i = 0; i < phrases.length; i++) {
-    if (q.phraseStrengths[offset + i]! > 0) matched.push(phrases[i]!.label);
+    const strength = q.phraseStrengths[offset + i]!;
+    if (strength > 0 && strength !== RELATED) matched.push(phrases[i]!.label);
     else missing.push(phrases[i]!.label);
   }
 }

@@ -1,4 +1,28 @@
 /** Plain-Danish explanations a konsulent can read aloud. Pure string building. */
+import type { EvidenceField } from './concepts/types.ts';
+import type { EvidenceItem } from './evidence.ts';
+
+export const FIELD_DA: Record<EvidenceField, string> = {
+  competences: 'under Kompetencer',
+  languages: 'under Sprog',
+  driversLicences: 'under Kørekort',
+  'experience.title': 'som jobtitel',
+  'experience.description': 'i erhvervserfaringen',
+  educations: 'under Uddannelse',
+  cvText: 'i CV-teksten',
+};
+
+/** "truckcertifikat (fundet som 'gaffeltruckkørekort' under Kompetencer)": the claim with where it stands. */
+function withEvidence(phrase: string, evidence: readonly EvidenceItem[] | undefined): string {
+  const items = evidence?.filter((e) => e.phrase === phrase) ?? [];
+  if (items.length === 0) return phrase;
+  const where = items.map((e) =>
+    e.foundAs.toLowerCase() === phrase.toLowerCase()
+      ? FIELD_DA[e.field]
+      : `fundet som '${e.foundAs}' ${FIELD_DA[e.field]}`,
+  );
+  return `${phrase} (${listDa(where)})`;
+}
 
 export function formatKm(km: number): string {
   return km.toFixed(1).replace('.', ',');
@@ -19,11 +43,13 @@ export interface ExplanationInput {
   eligible: boolean;
   eligibilityReasons: readonly string[];
   textOnlyEvidence: boolean;
+  /** Where each matched phrase was found; without it the claims are named only. */
+  evidence?: readonly EvidenceItem[] | undefined;
 }
 
 export function explainEntry(e: ExplanationInput): string {
   const parts: string[] = [];
-  if (e.matched.length > 0) parts.push(`Har ${listDa(e.matched)}`);
+  if (e.matched.length > 0) parts.push(`Har ${listDa(e.matched.map((m) => withEvidence(m, e.evidence)))}`);
   if (e.missing.length > 0) parts.push(`mangler ${listDa(e.missing)}`);
   if (e.matched.length === 0 && e.missing.length === 0) {
     parts.push(e.textOnlyEvidence ? 'CV’et ligner opgaverne' : 'Få direkte kompetencematch');

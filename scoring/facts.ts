@@ -1,6 +1,8 @@
+import { candidateConcepts } from './concepts/extract.ts';
 import type { Benefit } from './eligibility.ts';
-import { buildTermProfile, type ProfileSource, profileFromTerms, type TermProfile } from './profile.ts';
+import { type ProfileSource, profileFromTerms, type TermProfile, weightedTerms } from './profile.ts';
 import type { CandidateFacts, SituationFacts } from './query.ts';
+import type { Taxonomy } from './taxonomy/taxonomy.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /**
@@ -60,16 +62,21 @@ export function copySituation<T extends SituationFacts>(from: SituationFacts, in
   return into;
 }
 
-export function toCandidateFacts(c: ScorableCandidate, vocabulary: Vocabulary): CandidateFacts {
-  const profile = buildTermProfile(
-    {
-      competences: c.competences,
-      educations: c.educations,
-      experience: c.experience,
-      languages: c.languages,
-      driversLicences: c.driversLicences,
-      cvText: c.cvText,
-    },
+export function toCandidateFacts(
+  c: ScorableCandidate,
+  vocabulary: Vocabulary,
+  taxonomy: Taxonomy,
+): CandidateFacts {
+  const source: ProfileSource = {
+    competences: c.competences,
+    educations: c.educations,
+    experience: c.experience,
+    languages: c.languages,
+    driversLicences: c.driversLicences,
+    cvText: c.cvText,
+  };
+  const profile = profileFromTerms(
+    weightedTerms(source, undefined, candidateConcepts(source, taxonomy)),
     vocabulary,
   );
   return assemble(c, situationFacts(c), profile);

@@ -1,6 +1,11 @@
+import { understandPhrase } from './concepts/phrase.ts';
+import type { PhraseUnderstanding } from './concepts/types.ts';
 import type { EligibilityCandidate, RuleSet } from './eligibility.ts';
 import type { Radius } from './geo.ts';
-import { analyse, phraseQuery } from './text/analyse.ts';
+import type { Taxonomy } from './taxonomy/taxonomy.ts';
+import { analyse, CONCEPT_PREFIX, pairTerm } from './text/analyse.ts';
+import { compoundParts } from './text/compound.ts';
+import { stem } from './text/stem.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export type RankingStrategy = 'fit-first' | 'weighted';
@@ -44,10 +49,17 @@ export interface CandidateFacts extends SituationFacts {
   norm: number;
 }
 
-/** A competence phrase compiled against the vocabulary: OR over alternatives, each an AND of slots of ids. */
+/**
+ * A competence phrase compiled against the vocabulary: OR over alternatives, each an AND of slots of ids. A concept
+ * is one slot holding the concept and every narrower one; a phrase without a concept is matched on adjacency pairs,
+ * so its words count only where they stand together in one field.
+ */
 export interface CompiledPhrase {
   label: string;
+  understanding: PhraseUnderstanding;
   alternatives: Uint32Array[][];
+  /** Concept terms of concepts related to the phrase's: partial credit, never the phrase itself. */
+  related: Uint32Array;
 }
 
 export interface OrderQuery {
@@ -71,25 +83,82 @@ export interface OrderQuery {
   hits: Uint8Array;
   /** Per-candidate scratch: which `hits` slots are set, so clearing costs only what was set. */
   touched: Int32Array;
-  /** Per-candidate scratch: each must-have, then each nice-to-have, rated 0 (absent), 1 (prose) or 2 (listed). */
+  /**
+   * Per-candidate scratch: each must-have, then each nice-to-have, rated 0 (absent), 1 (prose), 2 (listed), or
+   * RELATED (only a related concept: partial credit, not a match).
+   */
   phraseStrengths: Uint8Array;
+  taxonomy: Taxonomy;
 }
 
-export function compilePhrase(phrase: string, vocabulary: Vocabulary): CompiledPhrase {
-  const q = phraseQuery(phrase);
-  const alternatives: Uint32Array[][] = [];
-  for (const alternative of q.alternatives) {
-    const slots = alternative.map((term) => vocabulary.typoNeighbours(term));
-    // A slot no candidate can fill makes the whole alternative unmatchable: drop it rather than test it each time.
-    if (slots.length > 0 && slots.every((s) => s.length > 0)) alternatives.push(slots);
+/** A phrase rating meaning "only a related concept": see CompiledPhrase.related. */
+export const RELATED = 3;
+
+const ids = (vocabulary: Vocabulary, terms: Iterable<string>): Uint32Array => {
+  const found = new Set<number>();
+  for (const term of terms) {
+    const id = vocabulary.lookup(term);
+    if (id !== undefined) found.add(id);
   }
-  return { label: q.label, alternatives };
+  return Uint32Array.from([...found].sort((a, b) => a - b));
+};
+
+/** Every known pair term of two words, each allowing its typo neighbours. */
+function pairSlot(a: string, b: string, vocabulary: Vocabulary): Uint32Array {
+  const terms: string[] = [];
+  for (const x of vocabulary.typoNeighbours(a)) {
+    for (const y of vocabulary.typoNeighbours(b))
+      terms.push(pairTerm(vocabulary.term(x), vocabulary.term(y)));
+  }
+  return ids(vocabulary, terms);
+}
+
+/** The alternatives of a phrase no concept covers: its words standing together, never scattered over the CV. */
+function wordAlternatives(words: readonly string[], vocabulary: Vocabulary): Uint32Array[][] {
+  if (words.length === 0) return [];
+  if (words.length === 1) {
+    const word = words[0]!;
+    const alternatives = [[vocabulary.typoNeighbours(word)]];
+    // A compound also matches where its parts are written apart ('tag-arbejde', 'tag arbejde').
+    const parts = compoundParts(word).map(stem);
+    if (parts.length > 1) alternatives.push(parts.slice(1).map((p, i) => pairSlot(parts[i]!, p, vocabulary)));
+    return alternatives;
+  }
+  return [words.slice(1).map((w, i) => pairSlot(words[i]!, w, vocabulary))];
+}
+
+export function compilePhrase(phrase: string, vocabulary: Vocabulary, taxonomy: Taxonomy): CompiledPhrase {
+  const understanding = understandPhrase(phrase, taxonomy);
+  const label = phrase.trim();
+  let alternatives: Uint32Array[][];
+  const related = new Set<string>();
+  if (understanding.concepts.length > 0) {
+    const slots = understanding.concepts.map((concept) =>
+      ids(
+        vocabulary,
+        taxonomy.selfAndNarrower(concept).map((c) => CONCEPT_PREFIX + c),
+      ),
+    );
+    for (const word of understanding.words) slots.push(vocabulary.typoNeighbours(word));
+    alternatives = [slots];
+    for (const concept of understanding.concepts) {
+      for (const r of taxonomy.relatedTo(concept)) {
+        for (const c of taxonomy.selfAndNarrower(r)) related.add(CONCEPT_PREFIX + c);
+      }
+    }
+  } else {
+    alternatives = wordAlternatives(understanding.words, vocabulary);
+  }
+  // A slot no candidate can fill makes the whole alternative unmatchable: drop it rather than test it each time.
+  alternatives = alternatives.filter((slots) => slots.length > 0 && slots.every((s) => s.length > 0));
+  return { label, understanding, alternatives, related: ids(vocabulary, related) };
 }
 
 export function prepareQuery(
   order: ScoringOrder,
   ruleSet: RuleSet,
   vocabulary: Vocabulary,
+  taxonomy: Taxonomy,
   strategy: RankingStrategy = order.rankingStrategy,
 ): OrderQuery {
   const text = [order.title, order.tasks ?? '', ...order.mustHave, ...order.niceToHave].join('\n');
@@ -101,8 +170,8 @@ export function prepareQuery(
   const textTerms = Uint32Array.from([...weights.keys()].sort((a, b) => a - b));
   const textWeights = Float64Array.from(textTerms, (id) => weights.get(id)!);
   const textNorm = Math.sqrt(textWeights.reduce((sum, w) => sum + w * w, 0));
-  const mustHave = order.mustHave.map((p) => compilePhrase(p, vocabulary));
-  const niceToHave = order.niceToHave.map((p) => compilePhrase(p, vocabulary));
+  const mustHave = order.mustHave.map((p) => compilePhrase(p, vocabulary, taxonomy));
+  const niceToHave = order.niceToHave.map((p) => compilePhrase(p, vocabulary, taxonomy));
   const termSlots = new Int32Array(vocabulary.size).fill(-1);
   let slotCount = 0;
   const assign = (id: number) => {
@@ -111,6 +180,7 @@ export function prepareQuery(
   // Phrase terms first, so `slot < phraseSlots` says a hit can match a competence at all.
   for (const phrase of [...mustHave, ...niceToHave]) {
     for (const alternative of phrase.alternatives) for (const slot of alternative) slot.forEach(assign);
+    phrase.related.forEach(assign);
   }
   const phraseSlots = slotCount;
   textTerms.forEach(assign);
@@ -128,5 +198,6 @@ export function prepareQuery(
     hits: new Uint8Array(slotCount),
     touched: new Int32Array(slotCount),
     phraseStrengths: new Uint8Array(mustHave.length + niceToHave.length),
+    taxonomy,
   };
 }

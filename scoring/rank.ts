@@ -1,6 +1,7 @@
 import { type CompetenceFit, relevantCompetenceFit } from './competence.ts';
 import { rangesOverlap } from './dates.ts';
 import { type EligibilityVerdict, evaluateEligibility } from './eligibility.ts';
+import type { EvidenceItem } from './evidence.ts';
 import { explainEntry, formatKm } from './explain.ts';
 import { distanceScore, haversineKm } from './geo.ts';
 import { holdsLicence } from './licence.ts';
@@ -29,8 +30,14 @@ export interface RankedEntry {
   unemployedMonths: number;
   eligibility: { eligible: boolean; ruleSet: string; reasons: string[] };
   fitBand: 1 | 2 | 3;
+  /** The fit-first tier: see fitTier. */
+  fitTier: FitTier;
   explanation: string;
+  /** Where each matched phrase was found; attached once the candidate's record is read (see ./prove.ts). */
+  evidence?: EvidenceItem[];
 }
+
+export type FitTier = 1 | 2 | 3 | 4;
 
 export interface RankedNearMiss {
   candidateId: string;
@@ -57,6 +64,37 @@ export function fitBand(fit: CompetenceFit, mustCount: number): 1 | 2 | 3 {
   if (allMust && fit.score >= 0.5) return 1;
   if ((mustCount > 0 && fit.mustMatched * 2 >= mustCount) || fit.score >= 0.3) return 2;
   return 3;
+}
+
+/**
+ * Fit-first tiers, so "longest ledighed first" only ever compares candidates who fit equally well:
+ * 1 every must-have, at least one nice-to-have (when the order has any) and a home inside the inner radius;
+ * 2 every must-have; 3 more than half of the must-haves; 4 the rest.
+ */
+export function fitTier(mustMatched: number, niceMatched: number, km: number, q: OrderQuery): FitTier {
+  const mustCount = q.mustHave.length;
+  if (mustMatched === mustCount) {
+    const niceOk = q.niceToHave.length === 0 || niceMatched > 0;
+    return niceOk && km <= q.order.radiusKm.full ? 1 : 2;
+  }
+  return mustMatched * 2 > mustCount ? 3 : 4;
+}
+
+/** The plain-Danish explanation of an entry, with the evidence of each claim when the entry carries it. */
+export function explainRanked(entry: RankedEntry, q: OrderQuery): string {
+  return explainEntry({
+    matched: entry.matched,
+    missing: entry.missing,
+    distanceKm: entry.distanceKm,
+    fullRadiusKm: q.order.radiusKm.full,
+    unemployedMonths: entry.unemployedMonths,
+    jobrotation: q.order.jobrotation,
+    eligible: entry.eligibility.eligible,
+    eligibilityReasons: entry.eligibility.reasons,
+    // With no phrase matched or missing, a competence score can only come from the text.
+    textOnlyEvidence: entry.breakdown.competence > 0,
+    evidence: entry.evidence,
+  });
 }
 
 /**
@@ -162,6 +200,7 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBa
     unemployedMonths: months,
     eligibility: { eligible: true, ruleSet: q.ruleSet.name, reasons: [] },
     fitBand: fitBand(fit, q.mustHave.length),
+    fitTier: fitTier(fit.mustMatched, fit.niceMatched, km, q),
     explanation: '',
   };
   // The eligibility rules are the costliest check left: a candidate who can make neither list never runs them.
@@ -172,17 +211,7 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBa
     return belowNearMissBar ? SKIP : nearMissOf(c, fit.score, [...verdict.reasons]);
   if (belowEntryBar) return SKIP;
   entry.eligibility = { eligible: verdict.eligible, ruleSet: verdict.ruleSet, reasons: verdict.reasons };
-  entry.explanation = explainEntry({
-    matched: fit.matched,
-    missing: fit.missing,
-    distanceKm,
-    fullRadiusKm: order.radiusKm.full,
-    unemployedMonths: months,
-    jobrotation: order.jobrotation,
-    eligible: verdict.eligible,
-    eligibilityReasons: verdict.reasons,
-    textOnlyEvidence: fit.text > 0,
-  });
+  entry.explanation = explainRanked(entry, q);
   return { kind: 'entry', entry };
 }
 
@@ -194,7 +223,7 @@ export function compareEntries(strategy: RankingStrategy): (a: RankedEntry, b: R
   if (strategy === 'weighted')
     return (a, b) => b.score - a.score || b.unemployedMonths - a.unemployedMonths || byId(a, b);
   return (a, b) =>
-    a.fitBand - b.fitBand || b.unemployedMonths - a.unemployedMonths || b.score - a.score || byId(a, b);
+    a.fitTier - b.fitTier || b.unemployedMonths - a.unemployedMonths || b.score - a.score || byId(a, b);
 }
 
 export interface RankOptions {

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../scoring/eligibility.ts';
+import { useTaxonomy } from '../scoring/taxonomy/active.ts';
 import { loadTaxonomy } from '../scoring/taxonomy/load.ts';
 import type { Taxonomy } from '../scoring/taxonomy/taxonomy.ts';
 import { buildJobHandlers } from '../workers/handlers.ts';
@@ -135,6 +136,9 @@ function createQueue(config: Config, onError: ((error: Error) => void) | undefin
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   prepareDataDir(config.DATA_DIR, options.onNotice ?? noticeOnStderr);
+  // Before anything analyses a candidate: a broken taxonomy stops the start with its file and line.
+  const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });
+  useTaxonomy(taxonomy);
   const { database, stores } = openSqliteStores({
     file: join(config.DATA_DIR, 'vikarmatch.db'),
     cprKey: cprKey(config),
@@ -156,10 +160,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const queue = createQueue(config, options.onQueueError);
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
-  const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });
   const handlers = buildJobHandlers({
     stores,
     index: sharedIndex,
+    taxonomy,
     follower,
     loadRuleSet: ruleSets,
     retentionMonths: config.RETENTION_MONTHS,

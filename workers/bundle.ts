@@ -1,4 +1,5 @@
 import type { RuleSet } from '../scoring/eligibility.ts';
+import type { Taxonomy } from '../scoring/taxonomy/taxonomy.ts';
 import { analyse } from '../scoring/text/analyse.ts';
 import { type BundleCandidate, renderBundlePdf } from '../src/bundle/render.ts';
 import { evaluateProposal } from '../src/candidacy/proposal.ts';
@@ -24,6 +25,7 @@ export interface BundleDeps {
     | 'access'
   >;
   loadRuleSet: (name: string) => RuleSet;
+  taxonomy: Taxonomy;
 }
 
 /** The newest explanation of this candidate for this order: from the latest finished shortlist that has them. */
@@ -72,7 +74,9 @@ export async function bundleCandidate(
   const c = record.candidate;
   const jo = order.jobOrder;
   const explained = entry ?? undefined;
-  const evaluation = explained ? undefined : evaluateProposal(record, jo, deps.loadRuleSet(jo.ruleSet));
+  const evaluation = explained
+    ? undefined
+    : evaluateProposal(record, jo, deps.loadRuleSet(jo.ruleSet), deps.taxonomy);
   const orderTerms = new Set(
     analyse([jo.title, jo.tasks ?? '', ...jo.mustHave, ...jo.niceToHave].join('\n')),
   );

@@ -1,4 +1,5 @@
 import type { RuleSet } from '../scoring/eligibility.ts';
+import type { Taxonomy } from '../scoring/taxonomy/taxonomy.ts';
 import { syncShortlistWorkflow } from '../src/candidacy/sync-shortlist.ts';
 import type { JobHandlers, JobRun } from '../src/jobs/catalog.ts';
 import type { CandidateIndex } from '../src/ports/candidate-index.ts';
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   /** Present when the index lives in this process's memory; a shared index (Meilisearch) needs no following. */
   follower?: FollowingIndex | undefined;
   loadRuleSet: (name: string) => RuleSet;
+  taxonomy: Taxonomy;
   /** RETENTION_MONTHS: without it the retention job erases nothing. */
   retentionMonths: number | undefined;
 }
@@ -52,7 +54,7 @@ async function failRowOnLastAttempt(
 
 /** Every job of the catalog with its handler; a job name without one is a type error here. */
 export function buildJobHandlers(deps: HandlerDeps): JobHandlers {
-  const { stores, index, follower, loadRuleSet } = deps;
+  const { stores, index, follower, loadRuleSet, taxonomy } = deps;
   return {
     shortlist: async ({ shortlistId }, job) =>
       failRowOnLastAttempt(
@@ -63,6 +65,7 @@ export function buildJobHandlers(deps: HandlerDeps): JobHandlers {
           await runShortlistJob(shortlistId, {
             stores,
             index,
+            taxonomy,
             loadRuleSet,
             poolMembers: (jobcenter) => stores.pools.partnersOf(jobcenter),
             beforeDone: (order, result) =>
@@ -74,7 +77,7 @@ export function buildJobHandlers(deps: HandlerDeps): JobHandlers {
     bundle: async ({ bundleId }, job) =>
       failRowOnLastAttempt(
         job,
-        () => runBundleJob(bundleId, { stores, loadRuleSet }),
+        () => runBundleJob(bundleId, { stores, loadRuleSet, taxonomy }),
         (reason) => stores.bundles.fail(bundleId, reason),
       ),
     retention: async () => {

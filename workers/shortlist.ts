@@ -1,6 +1,9 @@
 import type { RuleSet } from '../scoring/eligibility.ts';
+import { proveEntry, reRank } from '../scoring/prove.ts';
+import type { OrderQuery } from '../scoring/query.ts';
 import { prepareQuery } from '../scoring/query.ts';
-import { NEAR_MISS_MARGIN_KM, rankCandidates } from '../scoring/rank.ts';
+import { NEAR_MISS_MARGIN_KM, type RankResult, rankCandidates } from '../scoring/rank.ts';
+import type { Taxonomy } from '../scoring/taxonomy/taxonomy.ts';
 import { analyse } from '../scoring/text/analyse.ts';
 import type { ShortlistScope } from '../src/domain/shortlist.ts';
 import type { CandidateIndex, RetrievalQuery } from '../src/ports/candidate-index.ts';
@@ -11,6 +14,7 @@ import type { Stores } from '../src/ports/stores.ts';
 export interface ShortlistDeps {
   stores: Pick<Stores, 'shortlists' | 'jobOrders'>;
   index: CandidateIndex;
+  taxonomy: Taxonomy;
   loadRuleSet: (name: string) => RuleSet;
   /** Jobcentre that share candidates with this one (rekrutteringsfællesskab); none until pools exist. */
   poolMembers?: (jobcenter: string) => Promise<string[]>;
@@ -32,6 +36,12 @@ export async function scopeOf(
   return { homeJobcentre: [jobcenter], sharingJobcentre: members.filter((m) => m !== jobcenter) };
 }
 
+/** A ranked list before its claims are proven against the records, with the query that ranked it. */
+export type ComputedShortlist = Omit<ShortlistResult, 'entries'> & {
+  entries: RankResult['entries'];
+  query: OrderQuery;
+};
+
 /**
  * Retrieves, scores and ranks. Pure computation over the ports: no writes. 'auto' runs the own jobcenter first and
  * widens to the pool when fewer than `size` fit (and the jobcenter is in a pool at all).
@@ -40,7 +50,7 @@ export async function computeShortlist(
   order: JobOrderRecord,
   request: { scope: ShortlistScope; size: number; strategy: 'fit-first' | 'weighted' },
   deps: ShortlistDeps,
-): Promise<ShortlistResult> {
+): Promise<ComputedShortlist> {
   if (request.scope !== 'auto') {
     return { ...(await computeInScope(order, request, deps)), effectiveScope: request.scope, widened: false };
   }
@@ -58,7 +68,7 @@ async function computeInScope(
   order: JobOrderRecord,
   request: { scope: ShortlistScope; size: number; strategy: 'fit-first' | 'weighted' },
   deps: ShortlistDeps,
-): Promise<ShortlistResult> {
+): Promise<ComputedShortlist> {
   const jo = order.jobOrder;
   const ruleSet = deps.loadRuleSet(jo.ruleSet);
   const retrieval = await deps.index.retrieve({
@@ -68,16 +78,49 @@ async function computeInScope(
     terms: analyse([jo.title, jo.tasks ?? '', ...jo.mustHave, ...jo.niceToHave].join('\n')),
     limit: 5000,
   });
-  const query = prepareQuery(jo, ruleSet, retrieval.vocabulary, request.strategy);
+  const query = prepareQuery(jo, ruleSet, retrieval.vocabulary, deps.taxonomy, request.strategy);
   const ranked = rankCandidates(retrieval.candidates, query, { size: request.size });
   return {
     candidatesConsidered: ranked.candidatesConsidered,
     entries: ranked.entries,
+    query,
     nearMisses: ranked.nearMisses.map(({ competence: _ordering, ...nearMiss }) => nearMiss),
   };
 }
 
+/**
+ * Reads each entry's record for the evidence of its claims. A candidate erased since the index saw them is dropped
+ * here: the Store is the truth, so a list never names a person who no longer exists.
+ */
+async function withEvidence(
+  entries: RankResult['entries'],
+  query: OrderQuery,
+  deps: { stores: Pick<Stores, 'candidates'> },
+): Promise<RankResult['entries']> {
+  const records = await Promise.all(entries.map((e) => deps.stores.candidates.get(e.candidateId)));
+  const proven: RankResult['entries'] = [];
+  entries.forEach((entry, i) => {
+    const record = records[i];
+    if (!record) return;
+    const c = record.candidate;
+    proven.push(
+      proveEntry(
+        entry,
+        query,
+        { ...c, concepts: record.facts.concepts ?? [] },
+        {
+          name: c.name,
+          email: c.email,
+          phone: c.phone,
+        },
+      ),
+    );
+  });
+  return reRank(proven, query);
+}
+
 export interface ShortlistJobDeps extends ShortlistDeps {
+  stores: Pick<Stores, 'shortlists' | 'jobOrders' | 'candidates'>;
   /**
    * Runs after ranking and before the list is marked done, so what it writes is there for whoever sees the list
    * done. When it fails the list stays running and the job's retry ranks again; it must be idempotent.
@@ -99,7 +142,8 @@ export async function runShortlistJob(shortlistId: string, deps: ShortlistJobDep
     return;
   }
   await deps.stores.shortlists.markRunning(shortlistId);
-  const result = await computeShortlist(order, shortlist, deps);
+  const { query, ...ranked } = await computeShortlist(order, shortlist, deps);
+  const result: ShortlistResult = { ...ranked, entries: await withEvidence(ranked.entries, query, deps) };
   await deps.beforeDone?.(order, result);
   await deps.stores.shortlists.complete(shortlistId, result);
 }

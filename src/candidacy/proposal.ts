@@ -2,8 +2,10 @@ import { type EligibilityVerdict, evaluateEligibility, type RuleSet } from '../.
 import { formatKm } from '../../scoring/explain.ts';
 import { factsFromStored } from '../../scoring/facts.ts';
 import { haversineKm } from '../../scoring/geo.ts';
+import { proveEntry } from '../../scoring/prove.ts';
 import { prepareQuery } from '../../scoring/query.ts';
 import { evaluateCandidate, NEAR_MISS_MARGIN_KM, type RankedEntry } from '../../scoring/rank.ts';
+import type { Taxonomy } from '../../scoring/taxonomy/taxonomy.ts';
 import { Vocabulary } from '../../scoring/vocabulary.ts';
 import type { JobOrder } from '../domain/job-order.ts';
 import type { CandidateRecord } from '../ports/candidates.ts';
@@ -36,6 +38,7 @@ export function evaluateProposal(
   record: CandidateRecord,
   order: JobOrder,
   ruleSet: RuleSet,
+  taxonomy: Taxonomy,
 ): ProposalEvaluation {
   const f = record.facts;
   // A vocabulary of this one candidate: idf is flat, which is right for "does this person fit", not a ranking.
@@ -49,14 +52,25 @@ export function evaluateProposal(
     failed: verdict.failed.map((r) => ({ code: r.code, reason: r.reason })),
   };
   const km = Math.round(haversineKm(order.location.lat, order.location.lon, f.lat, f.lon) * 10) / 10;
-  const result = evaluateCandidate(facts, prepareQuery(order, ruleSet, vocabulary));
+  const query = prepareQuery(order, ruleSet, vocabulary, taxonomy);
+  const result = evaluateCandidate(facts, query);
   const rotation = order.jobrotation
     ? verdict.eligible
       ? 'Opfylder reglerne for jobrotation.'
       : `Opfylder ikke reglerne for jobrotation: ${verdict.reasons.join('; ')}.`
     : '';
   if (result.kind === 'entry') {
-    const e = result.entry;
+    const c = record.candidate;
+    const e = proveEntry(
+      result.entry,
+      query,
+      { ...c, concepts: f.concepts ?? [] },
+      {
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+      },
+    );
     return {
       verdict: 'entry',
       eligibility,

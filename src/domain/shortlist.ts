@@ -29,6 +29,27 @@ export const breakdown = z.object({
   unemployment: z.number().min(0).max(1),
 });
 
+export const EVIDENCE_FIELDS = [
+  'competences',
+  'languages',
+  'driversLicences',
+  'experience.title',
+  'experience.description',
+  'educations',
+  'cvText',
+] as const;
+
+export const evidenceItem = z.object({
+  /** The order's phrase, as listed in `matched`. */
+  phrase: z.string(),
+  /** The taxonomy concept the candidate holds that met it (the phrase's own or a narrower one); null for words. */
+  concept: z.string().nullable(),
+  conceptLabel: z.string().nullable(),
+  /** The candidate's words, as written. */
+  foundAs: z.string(),
+  field: z.enum(EVIDENCE_FIELDS),
+});
+
 export const shortlistEntry = z.object({
   rank: z.number().int().min(1),
   candidateId: z.string(),
@@ -41,8 +62,16 @@ export const shortlistEntry = z.object({
   distanceKm: z.number().min(0),
   unemployedMonths: z.number().int().min(0),
   eligibility: eligibilityVerdict,
-  /** 1 = fits every must-have, 2 = fits partly, 3 = weak fit; the fit-first strategy ranks by band first. */
+  /** 1 = fits every must-have, 2 = fits partly, 3 = weak fit. Kept for clients that read it; see fitTier. */
   fitBand: z.number().int().min(1).max(3),
+  /**
+   * The fit-first tier: 1 every must-have, a nice-to-have (when the order has any) and a home inside the inner
+   * radius; 2 every must-have; 3 more than half of them; 4 the rest. Fit-first ranks by tier, then longest ledighed.
+   * Absent on lists made before tiers existed.
+   */
+  fitTier: z.number().int().min(1).max(4).optional(),
+  /** Where each `matched` phrase was found in the candidate's own words; absent on lists made before evidence. */
+  evidence: z.array(evidenceItem).optional(),
   /** A plain-Danish sentence a konsulent can read aloud to the company. */
   explanation: z.string(),
 });

@@ -1,3 +1,4 @@
+import type { CandidateConcept } from '../../scoring/concepts/types.ts';
 import type { StoredCandidate } from '../domain/candidate.ts';
 import type { UpsertOptions } from './import-runs.ts';
 import type { Page, PageResult } from './page.ts';
@@ -19,6 +20,10 @@ export interface CandidateSearchFacts {
   shareWithPool: boolean;
   /** Analysed terms with their field weight, e.g. [['truckcertifikat', 3], ['≈truckcertifikat', 3]]. */
   terms: Array<[string, number]>;
+  /** The taxonomy concepts the candidate holds, each with its best evidence; absent in facts stored before them. */
+  concepts?: CandidateConcept[];
+  /** The taxonomy the concepts were found with: under another one they are stale and re-derived. */
+  taxonomyVersion?: string;
 }
 
 export interface CandidateRecord {

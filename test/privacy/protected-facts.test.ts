@@ -234,7 +234,7 @@ describe('protected facts never score', () => {
     const result = await computeShortlist(
       await orderFor(trade),
       { scope: 'own', size: 20, strategy: 'fit-first' },
-      { stores: ctx.stores, index: ctx.index, loadRuleSet: ctx.loadRuleSet },
+      { stores: ctx.stores, index: ctx.index, loadRuleSet: ctx.loadRuleSet, taxonomy: ctx.taxonomy },
     );
     return {
       entries: result.entries.map((e) => ({

@@ -1,6 +1,8 @@
 import type { RuleSet } from '../../scoring/eligibility.ts';
 import { type ScorableCandidate, toCandidateFacts } from '../../scoring/facts.ts';
 import { prepareQuery, type ScoringOrder } from '../../scoring/query.ts';
+import { activeTaxonomy } from '../../scoring/taxonomy/active.ts';
+import type { Taxonomy } from '../../scoring/taxonomy/taxonomy.ts';
 import { Vocabulary } from '../../scoring/vocabulary.ts';
 import { loadRuleSet } from '../../src/rulesets/load.ts';
 
@@ -46,13 +48,18 @@ export function candidate(overrides: Partial<ScorableCandidate> = {}): ScorableC
   };
 }
 
-export function setup(candidates: ScorableCandidate[], o: ScoringOrder = order(), ruleSet = defaultRuleSet) {
+export function setup(
+  candidates: ScorableCandidate[],
+  o: ScoringOrder = order(),
+  ruleSet = defaultRuleSet,
+  taxonomy: Taxonomy = activeTaxonomy(),
+) {
   const vocabulary = new Vocabulary();
   const facts = candidates.map((c) => {
-    const f = toCandidateFacts(c, vocabulary);
+    const f = toCandidateFacts(c, vocabulary, taxonomy);
     vocabulary.addDocument(f.terms);
     return f;
   });
-  const query = prepareQuery(o, ruleSet, vocabulary);
+  const query = prepareQuery(o, ruleSet, vocabulary, taxonomy);
   return { vocabulary, facts, query };
 }

@@ -170,6 +170,7 @@ describe('workflow jobs and store on a real context', () => {
     const handlers = buildJobHandlers({
       stores: { ...ctx.stores, candidacies: workflow },
       index: ctx.index,
+      taxonomy: ctx.taxonomy,
       loadRuleSet: ctx.loadRuleSet,
       retentionMonths: undefined,
     });
@@ -228,7 +229,11 @@ describe('workflow jobs and store on a real context', () => {
     expect(text).not.toMatch(/0101901234|010190-?1234/);
 
     // Idempotent: a second run of the job leaves the finished PDF alone.
-    await runBundleJob(bundle.id, { stores: ctx.stores, loadRuleSet: ctx.loadRuleSet });
+    await runBundleJob(bundle.id, {
+      stores: ctx.stores,
+      loadRuleSet: ctx.loadRuleSet,
+      taxonomy: ctx.taxonomy,
+    });
     expect((await ctx.stores.bundles.getPdf(bundle.id))!.equals(pdf)).toBe(true);
   });
 
@@ -334,7 +339,7 @@ describe('workflow jobs and store on a real context', () => {
     );
     const record = (await ctx.stores.candidates.get(id))!;
     const order = (await ctx.stores.jobOrders.get(orderId))!;
-    const e = evaluateProposal(record, order.jobOrder, ctx.loadRuleSet('default'));
+    const e = evaluateProposal(record, order.jobOrder, ctx.loadRuleSet('default'), ctx.taxonomy);
     expect(e.verdict).toBe('nearMiss');
     expect(e.eligibility.eligible).toBe(false);
     expect(e.eligibility.failed.map((f) => f.code).sort()).toEqual([
@@ -349,6 +354,7 @@ describe('workflow jobs and store on a real context', () => {
       (await ctx.stores.candidates.get(await add(candidate(A))))!,
       order.jobOrder,
       ctx.loadRuleSet('default'),
+      ctx.taxonomy,
     );
     expect(fine).toMatchObject({ verdict: 'entry', eligibility: { eligible: true, failed: [] } });
     expect(fine.matched).toContain('truckcertifikat');

@@ -21,7 +21,7 @@ interface SlotMeta {
   externalId: string;
   jobcenter: string;
   /** Without the term strings: those live interned in the pools, and keeping them would triple the memory. */
-  facts: Omit<CandidateSearchFacts, 'terms'>;
+  facts: Omit<CandidateSearchFacts, 'terms' | 'concepts' | 'taxonomyVersion'>;
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   visibleJobOrder,
 } from './tenancy.ts';
 
-export type Deps = Pick<AppContext, 'stores' | 'index' | 'loadRuleSet' | 'queue'>;
+export type Deps = Pick<AppContext, 'stores' | 'index' | 'loadRuleSet' | 'queue' | 'taxonomy'>;
 
 export const actorOf = (p: Principal): Actor => ({ tokenId: p.tokenId, label: p.label, role: p.role });
 
@@ -254,7 +254,12 @@ export async function propose(
       `the candidate is incomplete (${record.incomplete.join(', ')}); complete the record first`,
     );
   }
-  const evaluation = evaluateProposal(record, order.jobOrder, deps.loadRuleSet(order.jobOrder.ruleSet));
+  const evaluation = evaluateProposal(
+    record,
+    order.jobOrder,
+    deps.loadRuleSet(order.jobOrder.ruleSet),
+    deps.taxonomy,
+  );
   const entry = await deps.stores.candidacies.add({
     jobOrderId: order.id,
     orderJobcenter: order.jobcenter,

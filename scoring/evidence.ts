@@ -1,0 +1,150 @@
+import type { CandidateConcept, EvidenceField, PhraseUnderstanding } from './concepts/types.ts';
+import type { ProfileSource } from './profile.ts';
+import type { Taxonomy } from './taxonomy/taxonomy.ts';
+import { compoundParts } from './text/compound.ts';
+import { type PersonFacts, protectedFactsRemover } from './text/protected.ts';
+import { stem } from './text/stem.ts';
+import { isStopword } from './text/stopwords.ts';
+import { MIN_TYPO_LENGTH, withinOneEdit } from './text/typo.ts';
+
+/** Where a matched phrase was found in the candidate's own words. */
+export interface EvidenceItem {
+  /** The order's phrase, as in `matched`. */
+  phrase: string;
+  /** The concept the candidate holds that met it (the phrase's own or a narrower one); null for a word match. */
+  concept: string | null;
+  conceptLabel: string | null;
+  /** The words as the candidate wrote them. */
+  foundAs: string;
+  field: EvidenceField;
+}
+
+export interface EvidenceSource extends ProfileSource {
+  /** The stored concepts with their best evidence (search facts). */
+  concepts: readonly CandidateConcept[];
+}
+
+/** Fields in the order a konsulent would look for them; the first one holding the words is the evidence. */
+function fieldTexts(source: ProfileSource, person?: PersonFacts): Array<[EvidenceField, string]> {
+  const texts: Array<[EvidenceField, string]> = [];
+  const clean = protectedFactsRemover(person);
+  for (const c of source.competences ?? []) texts.push(['competences', c]);
+  for (const l of source.languages ?? []) texts.push(['languages', l]);
+  for (const k of source.driversLicences ?? []) texts.push(['driversLicences', `kørekort ${k}`]);
+  for (const e of source.experience ?? []) texts.push(['experience.title', e.title]);
+  for (const e of source.educations ?? []) texts.push(['educations', e.title]);
+  for (const e of source.experience ?? [])
+    if (e.description) texts.push(['experience.description', e.description]);
+  if (source.cvText) texts.push(['cvText', source.cvText]);
+  // As scoring saw them: a surname like Smed is no evidence of being one.
+  return texts.map(([field, text]) => [field, clean(text)]);
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+interface Token {
+  stem: string;
+  parts: string[];
+  start: number;
+  end: number;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.normalize('NFC').matchAll(TOKEN)) {
+    const word = m[0].toLowerCase();
+    if (isStopword(word)) continue;
+    out.push({
+      stem: stem(word),
+      parts: compoundParts(word).map(stem),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  return out;
+}
+
+const sameWord = (a: string, b: string) => a === b || (a.length >= MIN_TYPO_LENGTH && withinOneEdit(a, b));
+
+/** The words of `words` standing together in `text` (or one compound made of them), as written; null if not. */
+export function findTogether(text: string, words: readonly string[]): string | null {
+  const toks = tokens(text);
+  for (let i = 0; i < toks.length; i++) {
+    if (words.length === 1) {
+      const t = toks[i]!;
+      const word = words[0]!;
+      const parts = compoundParts(word).map(stem);
+      if (sameWord(t.stem, word)) return text.slice(t.start, t.end);
+      if (parts.length > 1 && i + parts.length <= toks.length) {
+        const run = toks.slice(i, i + parts.length);
+        if (run.every((r, k) => sameWord(r.stem, parts[k]!)))
+          return text.slice(run[0]!.start, run.at(-1)!.end);
+      }
+      continue;
+    }
+    // Several words: consecutive tokens, or the parts of one compound.
+    const run = toks.slice(i, i + words.length);
+    if (run.length === words.length && run.every((r, k) => sameWord(r.stem, words[k]!)))
+      return text.slice(run[0]!.start, run.at(-1)!.end);
+    const t = toks[i]!;
+    if (t.parts.length === words.length && t.parts.every((p, k) => sameWord(p, words[k]!)))
+      return text.slice(t.start, t.end);
+  }
+  return null;
+}
+
+/**
+ * The evidence for each matched phrase, or the phrases that have none. A claim is only ever made with evidence: a
+ * concept phrase needs a stored concept the candidate holds (the phrase's or a narrower one), a word phrase its
+ * words standing together in one field of the candidate's own text.
+ */
+export function evidenceFor(
+  matched: readonly string[],
+  understandings: ReadonlyMap<string, PhraseUnderstanding>,
+  source: EvidenceSource,
+  taxonomy: Taxonomy,
+  person?: PersonFacts,
+): { evidence: EvidenceItem[]; unproven: string[] } {
+  const evidence: EvidenceItem[] = [];
+  const unproven: string[] = [];
+  const held = new Map(source.concepts.map((c) => [c.concept, c]));
+  for (const phrase of matched) {
+    const u = understandings.get(phrase);
+    if (!u) {
+      unproven.push(phrase);
+      continue;
+    }
+    if (u.concepts.length > 0) {
+      const items: EvidenceItem[] = [];
+      for (const concept of u.concepts) {
+        let best: CandidateConcept | undefined;
+        for (const c of taxonomy.selfAndNarrower(concept)) {
+          const h = held.get(c);
+          if (h && (!best || h.weight > best.weight)) best = h;
+        }
+        if (!best) break;
+        items.push({
+          phrase,
+          concept: best.concept,
+          conceptLabel: taxonomy.get(best.concept)?.prefLabel ?? best.concept,
+          foundAs: best.foundAs,
+          field: best.field,
+        });
+      }
+      if (items.length === u.concepts.length) evidence.push(...items);
+      else unproven.push(phrase);
+      continue;
+    }
+    let found: EvidenceItem | null = null;
+    for (const [field, text] of fieldTexts(source, person)) {
+      const foundAs = findTogether(text, u.words);
+      if (foundAs !== null) {
+        found = { phrase, concept: null, conceptLabel: null, foundAs, field };
+        break;
+      }
+    }
+    if (found) evidence.push(found);
+    else unproven.push(phrase);
+  }
+  return { evidence, unproven };
+}
