@@ -79,6 +79,11 @@ export interface OrderQuery {
   termSlots: Int32Array;
   /** Slots below this belong to must-have or nice-to-have phrases; the rest only to the order's text. */
   phraseSlots: number;
+  /**
+   * Every term id with a slot: a candidate holding none of them cannot be relevant, so an index with postings
+   * needs to read only the candidates listed under these.
+   */
+  queryTerms: Uint32Array;
   /** Per-candidate scratch: the candidate's weight for each query term (0 = absent). Reset after each candidate. */
   hits: Uint8Array;
   /** Per-candidate scratch: which `hits` slots are set, so clearing costs only what was set. */
@@ -184,6 +189,10 @@ export function prepareQuery(
   }
   const phraseSlots = slotCount;
   textTerms.forEach(assign);
+  const queryTerms: number[] = [];
+  termSlots.forEach((slot, id) => {
+    if (slot >= 0) queryTerms.push(id);
+  });
   return {
     order,
     strategy,
@@ -195,6 +204,7 @@ export function prepareQuery(
     textNorm,
     termSlots,
     phraseSlots,
+    queryTerms: Uint32Array.from(queryTerms),
     hits: new Uint8Array(slotCount),
     touched: new Int32Array(slotCount),
     phraseStrengths: new Uint8Array(mustHave.length + niceToHave.length),

@@ -79,7 +79,8 @@ async function computeInScope(
     limit: 5000,
   });
   const query = prepareQuery(jo, ruleSet, retrieval.vocabulary, deps.taxonomy, request.strategy);
-  const ranked = rankCandidates(retrieval.candidates, query, { size: request.size });
+  const candidates = retrieval.holding?.(query.queryTerms) ?? retrieval.candidates;
+  const ranked = rankCandidates(candidates, query, { size: request.size });
   return {
     candidatesConsidered: ranked.candidatesConsidered,
     entries: ranked.entries,

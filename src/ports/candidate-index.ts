@@ -37,6 +37,12 @@ export interface Retrieval {
    * before asking for the next).
    */
   candidates: Iterable<CandidateFacts>;
+  /**
+   * The same candidates narrowed to those holding at least one of `termIds` (ids in `vocabulary`), for an adapter
+   * that keeps postings; a candidate holding none of an order's terms can never be on its list. Adapters without
+   * postings leave it out and callers fall back to `candidates`.
+   */
+  holding?(termIds: Uint32Array): Iterable<CandidateFacts>;
 }
 
 export interface CandidateIndex {

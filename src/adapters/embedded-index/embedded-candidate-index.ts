@@ -50,6 +50,8 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
   private tfPool = new Uint8Array(64 * 1024);
   private poolUsed = 0;
   private dead = 0;
+  /** Term id -> the slots holding it (dead ones included until compaction; readers skip them). */
+  private postings = new Postings();
 
   async upsert(docs: IndexDocument[]): Promise<void> {
     for (const doc of docs) this.upsertOne(doc);
@@ -68,6 +70,7 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     this.slotById = new Map();
     this.poolUsed = 0;
     this.dead = 0;
+    this.postings = new Postings();
   }
 
   async count(): Promise<number> {
@@ -79,7 +82,11 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
   async close(): Promise<void> {}
 
   async retrieve(query: RetrievalQuery): Promise<Retrieval> {
-    return { vocabulary: this.vocabulary, candidates: this.scan(query) };
+    return {
+      vocabulary: this.vocabulary,
+      candidates: this.scan(query, this.inScope(query)),
+      holding: (termIds) => this.scan(query, this.holdingInScope(query, termIds)),
+    };
   }
 
   private upsertOne(doc: IndexDocument): void {
@@ -107,6 +114,7 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     this.slotById.set(doc.id, slot);
     this.grid.add(slot, doc.facts.lat, doc.facts.lon);
     this.vocabulary.addDocument(profile.terms);
+    for (let i = 0; i < profile.terms.length; i++) this.postings.add(profile.terms[i]!, slot);
   }
 
   private removeOne(id: string): void {
@@ -170,31 +178,70 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     return table;
   }
 
-  /** Slots within the radius and the scope, from the typed columns alone. */
+  /** Whether a live slot is within the query's scope and radius, from the typed columns alone. */
+  private reaches(slot: number, query: RetrievalQuery, scope: Uint8Array): boolean {
+    const code = this.jobcenterCode[slot]!;
+    if (code === 0) return false;
+    const reach = scope[code < 0 ? -code : code];
+    if (reach === 0 || (reach === 2 && code < 0)) return false;
+    return haversineKm(query.location.lat, query.location.lon, this.lat[slot]!, this.lon[slot]!) <= query.radiusKm;
+  }
+
+  /** Slots within the radius and the scope. */
   private inScope(query: RetrievalQuery): number[] {
     const scope = this.scopeTable(query);
-    const { lat: qLat, lon: qLon } = query.location;
     const slots: number[] = [];
-    for (const cell of this.grid.near(qLat, qLon, query.radiusKm)) {
-      for (let i = 0; i < cell.length; i++) {
-        const slot = cell[i]!;
-        const code = this.jobcenterCode[slot]!;
-        if (code === 0) continue;
-        const reach = scope[code < 0 ? -code : code];
-        if (reach === 0 || (reach === 2 && code < 0)) continue;
-        const lat = this.lat[slot]!;
-        const lon = this.lon[slot]!;
-        // The grid cells cover the radius's bounding box; its corners lie up to 1.4 × the radius away.
-        if (haversineKm(qLat, qLon, lat, lon) > query.radiusKm) continue;
-        slots.push(slot);
-      }
+    for (const cell of this.grid.near(query.location.lat, query.location.lon, query.radiusKm)) {
+      // The grid cells cover the radius's bounding box; its corners lie up to 1.4 × the radius away.
+      for (let i = 0; i < cell.length; i++) if (this.reaches(cell[i]!, query, scope)) slots.push(cell[i]!);
     }
     // Slot order is allocation order: visiting the meta objects in it reads memory mostly sequentially.
     return slots.sort((a, b) => a - b);
   }
 
-  private *scan(query: RetrievalQuery): Generator<CandidateFacts> {
-    const slots = this.inScope(query);
+  /**
+   * Slots within the radius and the scope that hold one of `termIds`. Reads whichever is shorter: the terms'
+   * postings, or the grid cells in reach (an order of common words in a small town is cheaper by place).
+   */
+  private holdingInScope(query: RetrievalQuery, termIds: Uint32Array): number[] {
+    let posted = 0;
+    for (let i = 0; i < termIds.length; i++) posted += this.postings.length(termIds[i]!);
+    let inCells = 0;
+    for (const cell of this.grid.near(query.location.lat, query.location.lon, query.radiusKm)) inCells += cell.length;
+    if (inCells <= posted) {
+      return this.inScope(query).filter((slot) => this.holdsAny(slot, termIds));
+    }
+    const scope = this.scopeTable(query);
+    const seen = new Uint8Array(this.meta.length);
+    const slots: number[] = [];
+    for (let i = 0; i < termIds.length; i++) {
+      const list = this.postings.get(termIds[i]!);
+      for (let k = 0; k < list.length; k++) {
+        const slot = list[k]!;
+        if (seen[slot] === 1) continue;
+        seen[slot] = 1;
+        if (this.reaches(slot, query, scope)) slots.push(slot);
+      }
+    }
+    return slots.sort((a, b) => a - b);
+  }
+
+  /** Whether a slot's sorted terms share an id with the sorted `termIds` (a merge walk). */
+  private holdsAny(slot: number, termIds: Uint32Array): boolean {
+    let i = this.termStart[slot]!;
+    const end = this.termEnd[slot]!;
+    let k = 0;
+    while (i < end && k < termIds.length) {
+      const a = this.termPool[i]!;
+      const b = termIds[k]!;
+      if (a === b) return true;
+      if (a < b) i++;
+      else k++;
+    }
+    return false;
+  }
+
+  private *scan(_query: RetrievalQuery, slots: number[]): Generator<CandidateFacts> {
     // One reusable object: the ranker reads it and keeps only what it derives, so nothing is allocated per candidate.
     const facts: CandidateFacts = {
       id: '',
@@ -283,6 +330,7 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     this.tfPool = new Uint8Array(this.termPool.length);
     this.poolUsed = 0;
     this.dead = 0;
+    this.postings = new Postings();
     oldMeta.forEach((m, s) => {
       if (!m) return;
       const slot = this.meta.length;
@@ -297,6 +345,7 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
       this.lat[slot] = m.facts.lat;
       this.lon[slot] = m.facts.lon;
       this.jobcenterCode[slot] = oldCode[s]!;
+      for (let i = from; i < to; i++) this.postings.add(oldTerms[i]!, slot);
       this.meta.push(m);
       this.slotById.set(m.id, slot);
       this.grid.add(slot, m.facts.lat, m.facts.lon);
@@ -311,3 +360,39 @@ function grow<T extends Uint32Array | Uint8Array | Float32Array | Float64Array |
   to.set(from as never);
   return to;
 }
+
+/**
+ * Posting lists: per term id the slots that hold it, each a typed array grown geometrically, so a million
+ * candidates' postings cost their data plus bounded slack and no object per entry.
+ */
+class Postings {
+  private lists: Array<Uint32Array | undefined> = [];
+  private lengths = new Uint32Array(1024);
+
+  add(termId: number, slot: number): void {
+    if (termId >= this.lengths.length) {
+      this.lengths = grow(this.lengths, new Uint32Array(Math.max(termId + 1, this.lengths.length * 2)));
+    }
+    const n = this.lengths[termId]!;
+    let list = this.lists[termId];
+    if (!list || n === list.length) {
+      const next = new Uint32Array(list ? Math.ceil(list.length * 1.5) + 4 : 4);
+      if (list) next.set(list);
+      list = next;
+      this.lists[termId] = list;
+    }
+    list[n] = slot;
+    this.lengths[termId] = n + 1;
+  }
+
+  length(termId: number): number {
+    return this.lengths[termId] ?? 0;
+  }
+
+  get(termId: number): Uint32Array {
+    const list = this.lists[termId];
+    return list ? list.subarray(0, this.lengths[termId]!) : EMPTY;
+  }
+}
+
+const EMPTY = new Uint32Array(0);
