@@ -43,6 +43,8 @@ export interface ImportOptions {
   /** Called after each batch lands, with the number of records read so far. */
   onProgress?: (recordsRead: number) => void;
   onRejected?: (rejection: Rejection) => void;
+  /** Called with each batch's records once they landed. */
+  onLanded?: (landed: Landed[]) => void;
 }
 
 export interface RecordImportOptions extends Omit<ImportOptions, 'jobcenter'> {
@@ -52,8 +54,6 @@ export interface RecordImportOptions extends Omit<ImportOptions, 'jobcenter'> {
   tenant?: string | null;
   /** A refusal message when the records of this jobcenter may not be written by whoever imports. */
   refuse?: (jobcenter: string) => string | undefined;
-  /** Called with each batch's records once they landed. */
-  onLanded?: (landed: Landed[]) => void;
 }
 
 export interface ImportDeps {

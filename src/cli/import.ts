@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { importPath, summaryLine } from '../../indexer/import.ts';
 import { markInterruptedImports } from '../../indexer/import-runs.ts';
+import { type PhraseReading, readOrderPhrases } from '../../scoring/understanding.ts';
 import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { type CliIo, UsageError, write } from './io.ts';
@@ -48,6 +49,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   bar?.start(0, 0, { kind, rejected: 0 });
   let rejected = 0;
   let read = 0;
+  const landedOrders: string[] = [];
   try {
     const summary = await importPath(path, kind, ctx, {
       jobcenter: values.jobcenter,
@@ -64,12 +66,31 @@ export async function main(args: string[], io: CliIo): Promise<number> {
         write(io.stderr, line);
         if (bar) bar.start(0, read, { kind, rejected });
       },
+      onLanded: (landed) => {
+        if (kind === 'job-orders') for (const l of landed) landedOrders.push(l.result.id);
+      },
     });
     bar?.stop();
+    for (const id of landedOrders) {
+      const record = await ctx.stores.jobOrders.get(id);
+      if (record)
+        write(io.stderr, describeReading(record.externalId, readOrderPhrases(record.jobOrder, ctx.taxonomy)));
+    }
     write(io.stdout, summaryLine(summary));
     return 0;
   } finally {
     bar?.stop();
     await ctx.close();
   }
+}
+
+/** "AAR-17: truckcertifikat → truckcertifikat; 'god til kunder' ikke forstået (matches som ordene: god, kund)". */
+export function describeReading(externalId: string, readings: readonly PhraseReading[]): string {
+  if (readings.length === 0) return `${externalId}: ingen kompetencer angivet`;
+  const parts = readings.map((r) =>
+    r.understood
+      ? `${r.phrase} → ${r.concepts.map((c) => c.label).join(' + ')}${r.words.length > 0 ? ` (+ ordene ${r.words.join(', ')})` : ''}`
+      : `'${r.phrase}' ikke forstået som kompetence (matches kun hvor ordene ${r.words.join(', ')} står sammen)`,
+  );
+  return `${externalId}: ${parts.join('; ')}`;
 }

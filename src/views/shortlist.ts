@@ -32,11 +32,11 @@ export function shortlistTable(s: Shortlist, title: string): string {
   );
   lines.push('');
   lines.push(
-    `${pad('#', 4)}${pad('kandidat', 22)}${pad('jc', 5)}${pad('score', 7)}${pad('komp', 6)}${pad('afst', 6)}${pad('ledig', 7)}${pad('km', 7)}${pad('mdr', 5)}${pad('bånd', 5)}jobrotation`,
+    `${pad('#', 4)}${pad('kandidat', 22)}${pad('jc', 5)}${pad('score', 7)}${pad('komp', 6)}${pad('afst', 6)}${pad('ledig', 7)}${pad('km', 7)}${pad('mdr', 5)}${pad('trin', 5)}jobrotation`,
   );
   for (const e of s.entries) {
     lines.push(
-      `${pad(String(e.rank), 4)}${pad(e.externalId, 22)}${pad(e.jobcenter, 5)}${pad(num(e.score), 7)}${pad(num(e.breakdown.competence), 6)}${pad(num(e.breakdown.distance), 6)}${pad(num(e.breakdown.unemployment), 7)}${pad(num(e.distanceKm, 1), 7)}${pad(String(e.unemployedMonths), 5)}${pad(String(e.fitBand), 5)}${e.eligibility.eligible ? 'ja' : 'nej'}`,
+      `${pad(String(e.rank), 4)}${pad(e.externalId, 22)}${pad(e.jobcenter, 5)}${pad(num(e.score), 7)}${pad(num(e.breakdown.competence), 6)}${pad(num(e.breakdown.distance), 6)}${pad(num(e.breakdown.unemployment), 7)}${pad(num(e.distanceKm, 1), 7)}${pad(String(e.unemployedMonths), 5)}${pad(String(e.fitTier ?? e.fitBand), 5)}${e.eligibility.eligible ? 'ja' : 'nej'}`,
     );
     lines.push(`    ${e.explanation}`);
   }

@@ -184,7 +184,9 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     if (code === 0) return false;
     const reach = scope[code < 0 ? -code : code];
     if (reach === 0 || (reach === 2 && code < 0)) return false;
-    return haversineKm(query.location.lat, query.location.lon, this.lat[slot]!, this.lon[slot]!) <= query.radiusKm;
+    return (
+      haversineKm(query.location.lat, query.location.lon, this.lat[slot]!, this.lon[slot]!) <= query.radiusKm
+    );
   }
 
   /** Slots within the radius and the scope. */
@@ -207,7 +209,8 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     let posted = 0;
     for (let i = 0; i < termIds.length; i++) posted += this.postings.length(termIds[i]!);
     let inCells = 0;
-    for (const cell of this.grid.near(query.location.lat, query.location.lon, query.radiusKm)) inCells += cell.length;
+    for (const cell of this.grid.near(query.location.lat, query.location.lon, query.radiusKm))
+      inCells += cell.length;
     if (inCells <= posted) {
       return this.inScope(query).filter((slot) => this.holdsAny(slot, termIds));
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONCEPT_KINDS } from '../../../scoring/taxonomy/taxonomy.ts';
 import { jobcenterId } from '../../domain/common.ts';
 import { RANKING_STRATEGIES } from '../../domain/job-order.ts';
 import { pageQuery, point, writeStatus } from './common.ts';
@@ -24,6 +25,23 @@ export const jobOrderView = z
     ruleSet: z.string(),
     driversLicence: z.string().optional(),
     rankingStrategy: z.enum(RANKING_STRATEGIES),
+    understanding: z
+      .array(
+        z.object({
+          phrase: z.string(),
+          kind: z.enum(['mustHave', 'niceToHave']),
+          concepts: z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(CONCEPT_KINDS) })),
+          words: z.array(z.string()),
+          framing: z.array(z.string()),
+          understood: z.boolean(),
+        }),
+      )
+      .meta({
+        description:
+          'How each must-have and nice-to-have is matched: the taxonomy concepts it was understood as (a candidate ' +
+          'meets it with the concept or a narrower one), or, when not understood, its words, matched only where ' +
+          'they stand together in one field of a CV. Framing words such as "erfaring med" are not requirements.',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -7,7 +7,7 @@ import { badRequest } from '../problem.ts';
 import { assertMayWrite, listScope, visibleJobOrder } from './tenancy.ts';
 import { jobOrderOut } from './views.ts';
 
-type Deps = Pick<AppContext, 'stores' | 'loadRuleSet'>;
+type Deps = Pick<AppContext, 'stores' | 'loadRuleSet' | 'taxonomy'>;
 
 /** References the schema cannot check alone: the rule set must be one this deployment can load. */
 function assertReferencesExist(deps: Deps, jobOrder: JobOrder): void {
@@ -21,11 +21,11 @@ export async function upsertJobOrder(deps: Deps, principal: Principal, jobOrder:
   assertReferencesExist(deps, jobOrder);
   const [result] = await deps.stores.jobOrders.upsert([{ jobOrder }]);
   const stored = await deps.stores.jobOrders.get(result!.id);
-  return { ...jobOrderOut(stored!), status: result!.status };
+  return { ...jobOrderOut(stored!, deps.taxonomy), status: result!.status };
 }
 
 export async function getJobOrder(deps: Deps, principal: Principal, id: string) {
-  return jobOrderOut(await visibleJobOrder(deps, principal, id));
+  return jobOrderOut(await visibleJobOrder(deps, principal, id), deps.taxonomy);
 }
 
 export async function listJobOrders(
@@ -38,7 +38,7 @@ export async function listJobOrders(
     limit: query.limit,
     after: query.after,
   });
-  return { items: page.items.map(jobOrderOut), next: page.next };
+  return { items: page.items.map((r) => jobOrderOut(r, deps.taxonomy)), next: page.next };
 }
 
 /**
@@ -72,7 +72,7 @@ export async function updateJobOrder(
   assertReferencesExist(deps, parsed.data);
   const [result] = await deps.stores.jobOrders.upsert([{ jobOrder: parsed.data }]);
   const stored = await deps.stores.jobOrders.get(result!.id);
-  return { ...jobOrderOut(stored!), status: result!.status };
+  return { ...jobOrderOut(stored!, deps.taxonomy), status: result!.status };
 }
 
 /** Its shortlists go with it. */

@@ -1,3 +1,5 @@
+import type { Taxonomy } from '../../../scoring/taxonomy/taxonomy.ts';
+import { readOrderPhrases } from '../../../scoring/understanding.ts';
 import type { CandidateRecord } from '../../ports/candidates.ts';
 import type { JobOrderRecord } from '../../ports/job-orders.ts';
 
@@ -14,9 +16,11 @@ export function candidateOut(r: CandidateRecord) {
   };
 }
 
-export function jobOrderOut(r: JobOrderRecord) {
+/** The order with how each of its phrases will be matched: the konsulent sees what the service understood. */
+export function jobOrderOut(r: JobOrderRecord, taxonomy: Taxonomy) {
   return {
     ...r.jobOrder,
+    understanding: readOrderPhrases(r.jobOrder, taxonomy),
     id: r.id,
     jobcenter: r.jobcenter,
     externalId: r.externalId,
