@@ -5,6 +5,7 @@ import { prepareQuery } from '../scoring/query.ts';
 import { NEAR_MISS_MARGIN_KM, type RankResult, rankCandidates } from '../scoring/rank.ts';
 import type { Taxonomy } from '../scoring/taxonomy/taxonomy.ts';
 import { analyse } from '../scoring/text/analyse.ts';
+import { readOrderPhrases } from '../scoring/understanding.ts';
 import type { ShortlistScope } from '../src/domain/shortlist.ts';
 import type { CandidateIndex, RetrievalQuery } from '../src/ports/candidate-index.ts';
 import type { JobOrderRecord } from '../src/ports/job-orders.ts';
@@ -34,6 +35,18 @@ export async function scopeOf(
   if (scope === 'all') return { homeJobcentre: [jobcenter], sharingJobcentre: '*' };
   const members = (await deps.poolMembers?.(jobcenter)) ?? [];
   return { homeJobcentre: [jobcenter], sharingJobcentre: members.filter((m) => m !== jobcenter) };
+}
+
+/** Every concept that can meet one of the order's phrases, fully or as a related one. */
+function orderConcepts(order: { mustHave: string[]; niceToHave: string[] }, taxonomy: Taxonomy): string[] {
+  const out = new Set<string>();
+  for (const reading of readOrderPhrases(order, taxonomy)) {
+    for (const { id } of reading.concepts) {
+      for (const c of taxonomy.selfAndNarrower(id)) out.add(c);
+      for (const r of taxonomy.relatedTo(id)) for (const c of taxonomy.selfAndNarrower(r)) out.add(c);
+    }
+  }
+  return [...out];
 }
 
 /** A ranked list before its claims are proven against the records, with the query that ranked it. */
@@ -76,6 +89,7 @@ async function computeInScope(
     radiusKm: jo.radiusKm.max + NEAR_MISS_MARGIN_KM,
     ...(await scopeOf(request.scope, jo.jobcenter, deps)),
     terms: analyse([jo.title, jo.tasks ?? '', ...jo.mustHave, ...jo.niceToHave].join('\n')),
+    concepts: orderConcepts(jo, deps.taxonomy),
     limit: 5000,
   });
   const query = prepareQuery(jo, ruleSet, retrieval.vocabulary, deps.taxonomy, request.strategy);

@@ -25,6 +25,11 @@ export interface RetrievalQuery {
   sharingJobcentre: readonly string[] | '*';
   /** The order's analysed terms: adapters that rank by text use them to decide what to return first. */
   terms: readonly string[];
+  /**
+   * Concept ids that can meet the order's phrases (each concept with every narrower and related one): adapters that
+   * cannot read everything in reach return their holders first.
+   */
+  concepts?: readonly string[];
   /** Upper bound on candidates returned (adapters with a server-side limit honour it; the embedded one returns all). */
   limit: number;
 }

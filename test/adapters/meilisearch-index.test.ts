@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  conceptFilter,
   MeiliCandidateIndex,
   quote,
   retrievalFilter,
@@ -81,6 +82,23 @@ describe('Meilisearch adapter requests', () => {
     expect(doc.terms).toBe('lager lager lager kok kok bager');
     expect(doc.termWeights).toEqual(terms);
     expect(doc._geo).toEqual({ lat: 56.15, lng: 10.2 });
+  });
+
+  it('stores concept ids as a filterable attribute and keeps concept and adjacency terms out of the search text', () => {
+    const doc = toMeiliDocument(
+      sampleDocument({
+        terms: [
+          ['lager', 3],
+          ['≈truckcertifikat', 3],
+          ['lager+arbejd', 1],
+        ],
+        concepts: [{ concept: 'truckcertifikat', weight: 3, field: 'competences', foundAs: 'truckkørekort' }],
+      }),
+    );
+    expect(doc.terms).toBe('lager lager lager');
+    expect(doc.concepts).toEqual(['truckcertifikat']);
+    expect(conceptFilter(['truckcertifikat', 'sap-ewm'])).toBe('concepts IN ["truckcertifikat", "sap-ewm"]');
+    expect(conceptFilter([])).toBeNull();
   });
 
   it('refuses document ids Meilisearch cannot store, before any request', async () => {

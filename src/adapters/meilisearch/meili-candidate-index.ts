@@ -8,6 +8,7 @@ import {
   type Task,
 } from 'meilisearch';
 import { factsFromStored, pickSituation, SITUATION_FIELDS } from '../../../scoring/facts.ts';
+import { isWordTerm } from '../../../scoring/profile.ts';
 import type { CandidateFacts, SituationFacts } from '../../../scoring/query.ts';
 import { Vocabulary } from '../../../scoring/vocabulary.ts';
 import type {
@@ -36,9 +37,11 @@ export interface MeiliDocument extends SituationFacts {
   terms: string;
   /** The exact weighted terms, so a hit rebuilds the same profile as the embedded index would. */
   termWeights: Array<[string, number]>;
+  /** Taxonomy concept ids the candidate holds (filterable): an order's concepts select candidates exactly. */
+  concepts: string[];
 }
 
-type MeiliHit = Omit<MeiliDocument, 'terms' | '_geo'>;
+type MeiliHit = Omit<MeiliDocument, 'terms' | '_geo' | 'concepts'>;
 
 const BATCH_SIZE = 5_000;
 /** Meilisearch never returns more hits than this per search (pagination.maxTotalHits). */
@@ -50,7 +53,7 @@ const MAX_TERM_REPEAT = 3;
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/;
 
 const SETTINGS: Settings = {
-  filterableAttributes: ['jobcenter', 'shareWithPool', '_geo'],
+  filterableAttributes: ['jobcenter', 'shareWithPool', '_geo', 'concepts'],
   sortableAttributes: ['_geo'],
   searchableAttributes: ['terms'],
   displayedAttributes: ['*'],
@@ -170,23 +173,39 @@ export class MeiliCandidateIndex implements CandidateIndex {
         }),
       );
 
-    const q = searchText(query.terms);
-    const hits: MeiliHit[] = q === '' ? [] : (await search(q, { limit })).hits;
-    if (hits.length < limit) {
-      // Candidates sharing no term are still worth scoring (near misses, weak fits): fill up, nearest first.
-      // Asking for the text hits again on top guarantees enough new ones even if they are all among the nearest.
-      const seen = new Set(hits.map((h) => h.id));
-      const fill = await search('', {
-        limit: Math.min(limit + hits.length, MAX_TOTAL_HITS),
-        sort: [`_geoPoint(${coordinate(query.location.lat)}, ${coordinate(query.location.lon)}):asc`],
-      });
-      for (const hit of fill.hits) {
+    const hits: MeiliHit[] = [];
+    const seen = new Set<string>();
+    const take = (found: MeiliHit[]) => {
+      for (const hit of found) {
         if (hits.length >= limit) break;
         if (!seen.has(hit.id)) {
           seen.add(hit.id);
           hits.push(hit);
         }
       }
+    };
+    // Holders of the order's concepts first: they are exactly the candidates a must-have can be met by.
+    const holders = conceptFilter(query.concepts ?? []);
+    if (holders !== null) {
+      const found = await attempt(`searching index ${this.indexUid}`, () =>
+        index.search<MeiliHit>('', {
+          filter: `${filter} AND ${holders}`,
+          limit,
+          attributesToRetrieve: RETRIEVED,
+        }),
+      );
+      take(found.hits);
+    }
+    const q = searchText(query.terms);
+    if (q !== '' && hits.length < limit) take((await search(q, { limit })).hits);
+    if (hits.length < limit) {
+      // Candidates sharing no term are still worth scoring (near misses, weak fits): fill up, nearest first.
+      // Asking for the earlier hits again on top guarantees enough new ones even if they are all among the nearest.
+      const fill = await search('', {
+        limit: Math.min(limit + hits.length, MAX_TOTAL_HITS),
+        sort: [`_geoPoint(${coordinate(query.location.lat)}, ${coordinate(query.location.lon)}):asc`],
+      });
+      take(fill.hits);
     }
 
     // A vocabulary of the retrieved set only: its idf then reflects the candidates actually being compared.
@@ -253,12 +272,15 @@ export function toMeiliDocument(doc: IndexDocument): MeiliDocument {
     externalId: doc.externalId,
     shareWithPool: f.shareWithPool,
     _geo: { lat: f.lat, lng: f.lon },
+    // Words only: concept and adjacency terms are matched exactly (the concepts through their own attribute).
     terms: f.terms
+      .filter(([term]) => isWordTerm(term))
       .flatMap(([term, weight]) =>
         Array<string>(Math.min(MAX_TERM_REPEAT, Math.max(1, Math.ceil(weight)))).fill(term),
       )
       .join(' '),
     termWeights: f.terms.map(([term, weight]) => [term, weight]),
+    concepts: (f.concepts ?? []).map((c) => c.concept),
     ...pickSituation(f),
   };
 }
@@ -287,6 +309,11 @@ export function retrievalFilter(query: RetrievalQuery): string | null {
   // Rounded up so a candidate exactly on the edge stays in, as it does in the embedded index.
   const meters = Math.ceil(query.radiusKm * 1000);
   return `_geoRadius(${coordinate(lat)}, ${coordinate(lon)}, ${meters}) AND (${scope.join(' OR ')})`;
+}
+
+/** The filter selecting holders of any of the concepts, or null for none. Ids are [a-z0-9-], quoted anyway. */
+export function conceptFilter(concepts: readonly string[]): string | null {
+  return concepts.length === 0 ? null : `concepts IN ${stringList([...new Set(concepts)])}`;
 }
 
 /** Distinct terms in order: Meilisearch reads only the first ten words of a query, so repeats must not waste them. */
