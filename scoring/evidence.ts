@@ -1,6 +1,7 @@
 import type { CandidateConcept, EvidenceField, PhraseUnderstanding } from './concepts/types.ts';
 import type { ProfileSource } from './profile.ts';
 import type { Taxonomy } from './taxonomy/taxonomy.ts';
+import { compoundPartStems } from './text/analyse.ts';
 import { compoundParts } from './text/compound.ts';
 import { type PersonFacts, protectedFactsRemover } from './text/protected.ts';
 import { stem } from './text/stem.ts';
@@ -66,14 +67,20 @@ function tokens(text: string): Token[] {
 
 const sameWord = (a: string, b: string) => a === b || (a.length >= MIN_TYPO_LENGTH && withinOneEdit(a, b));
 
-/** The words of `words` standing together in `text` (or one compound made of them), as written; null if not. */
-export function findTogether(text: string, words: readonly string[]): string | null {
+/**
+ * The words of `words` standing together in `text` (or one compound made of them), as written; null if not. A single
+ * compound word also counts written apart, given its `parts`.
+ */
+export function findTogether(
+  text: string,
+  words: readonly string[],
+  parts: readonly string[] = [],
+): string | null {
   const toks = tokens(text);
   for (let i = 0; i < toks.length; i++) {
     if (words.length === 1) {
       const t = toks[i]!;
       const word = words[0]!;
-      const parts = compoundParts(word).map(stem);
       if (sameWord(t.stem, word)) return text.slice(t.start, t.end);
       if (parts.length > 1 && i + parts.length <= toks.length) {
         const run = toks.slice(i, i + parts.length);
@@ -137,7 +144,11 @@ export function evidenceFor(
     }
     let found: EvidenceItem | null = null;
     for (const [field, text] of fieldTexts(source, person)) {
-      const foundAs = findTogether(text, u.words);
+      const foundAs = findTogether(
+        text,
+        u.words,
+        u.words.length === 1 ? compoundPartStems(u.phrase, u.words[0]!) : [],
+      );
       if (foundAs !== null) {
         found = { phrase, concept: null, conceptLabel: null, foundAs, field };
         break;

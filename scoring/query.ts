@@ -3,9 +3,7 @@ import type { PhraseUnderstanding } from './concepts/types.ts';
 import type { EligibilityCandidate, RuleSet } from './eligibility.ts';
 import type { Radius } from './geo.ts';
 import type { Taxonomy } from './taxonomy/taxonomy.ts';
-import { analyse, CONCEPT_PREFIX, pairTerm } from './text/analyse.ts';
-import { compoundParts } from './text/compound.ts';
-import { stem } from './text/stem.ts';
+import { analyse, CONCEPT_PREFIX, compoundPartStems, pairTerm } from './text/analyse.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export type RankingStrategy = 'fit-first' | 'weighted';
@@ -119,13 +117,13 @@ function pairSlot(a: string, b: string, vocabulary: Vocabulary): Uint32Array {
 }
 
 /** The alternatives of a phrase no concept covers: its words standing together, never scattered over the CV. */
-function wordAlternatives(words: readonly string[], vocabulary: Vocabulary): Uint32Array[][] {
+function wordAlternatives(phrase: string, words: readonly string[], vocabulary: Vocabulary): Uint32Array[][] {
   if (words.length === 0) return [];
   if (words.length === 1) {
     const word = words[0]!;
     const alternatives = [[vocabulary.typoNeighbours(word)]];
     // A compound also matches where its parts are written apart ('tag-arbejde', 'tag arbejde').
-    const parts = compoundParts(word).map(stem);
+    const parts = compoundPartStems(phrase, word);
     if (parts.length > 1) alternatives.push(parts.slice(1).map((p, i) => pairSlot(parts[i]!, p, vocabulary)));
     return alternatives;
   }
@@ -152,7 +150,7 @@ export function compilePhrase(phrase: string, vocabulary: Vocabulary, taxonomy: 
       }
     }
   } else {
-    alternatives = wordAlternatives(understanding.words, vocabulary);
+    alternatives = wordAlternatives(phrase, understanding.words, vocabulary);
   }
   // A slot no candidate can fill makes the whole alternative unmatchable: drop it rather than test it each time.
   alternatives = alternatives.filter((slots) => slots.length > 0 && slots.every((s) => s.length > 0));

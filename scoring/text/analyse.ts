@@ -71,3 +71,16 @@ export function adjacentPairs(text: string): string[] {
   }
   return pairs;
 }
+
+/**
+ * The stems of the compound parts of the word in `text` whose stem is `stemmed` ('tagarbejde' -> ['tag', 'arbejd']),
+ * or [] when it is no compound. Splitting needs the word as written: a stem ('tagarbejd') no longer splits.
+ */
+export function compoundPartStems(text: string, stemmed: string): string[] {
+  for (const token of tokenize(text)) {
+    if (isStopword(token)) continue;
+    const info = tokenInfos.get(token);
+    if (info.stem === stemmed && info.partStems.length > 1) return [...info.partStems];
+  }
+  return [];
+}
