@@ -2,29 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresDatabase } from '../../src/adapters/postgres/connection.ts';
 import { MIGRATIONS } from '../../src/adapters/postgres/migrations.ts';
 import { openPostgresStores } from '../../src/adapters/postgres/stores.ts';
-import type { Stores } from '../../src/ports/stores.ts';
+import { accessStoreContract } from '../ports/access.contract.ts';
+import { auditLogContract } from '../ports/audit.contract.ts';
+import { bundleStoreContract } from '../ports/bundles.contract.ts';
+import { candidacyStoreContract } from '../ports/candidacies.contract.ts';
 import { candidateStoreContract } from '../ports/candidates.contract.ts';
+import { contactReleaseStoreContract } from '../ports/contact-releases.contract.ts';
 import { storeDatabaseContract } from '../ports/database.contract.ts';
+import { candidateErasureContract } from '../ports/erasure.contract.ts';
 import type { OpenedStores, StoresFactory } from '../ports/harness.ts';
 import { importRunStoreContract } from '../ports/import-runs.contract.ts';
 import { jobOrderStoreContract } from '../ports/job-orders.contract.ts';
+import { placementStoreContract } from '../ports/placements.contract.ts';
+import { poolStoreContract } from '../ports/pools.contract.ts';
 import { shortlistStoreContract } from '../ports/shortlists.contract.ts';
+import { statsReadModelContract } from '../ports/stats.contract.ts';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../support/postgres.ts';
 
 const CPR_KEY = Buffer.from('test-key-for-the-cpr-hmac-0123456789', 'utf8');
 
 const unavailable = postgresUnavailable();
 if (unavailable) console.warn(unavailable);
-
-/** A store this adapter family does not have yet: any use says so instead of passing a contract by accident. */
-function notYet<K extends keyof Stores>(name: K): Stores[K] {
-  return new Proxy({} as Stores[K], {
-    get(_target, property) {
-      if (property === 'then') return undefined;
-      throw new Error(`not implemented on PostgreSQL yet: stores.${name}.${String(property)}`);
-    },
-  });
-}
 
 let server: TestPostgres | undefined;
 let databaseUrl = '';
@@ -42,21 +40,7 @@ const postgres: StoresFactory = {
       cprKey: CPR_KEY,
     });
     await database.migrate();
-    const opened: OpenedStores = {
-      database,
-      stores: {
-        ...stores,
-        candidacies: notYet('candidacies'),
-        bundles: notYet('bundles'),
-        pools: notYet('pools'),
-        placements: notYet('placements'),
-        audit: notYet('audit'),
-        contactReleases: notYet('contactReleases'),
-        access: notYet('access'),
-        stats: notYet('stats'),
-        erasure: notYet('erasure'),
-      },
-    };
+    const opened: OpenedStores = { database, stores };
     schemas.set(opened, schema);
     return opened;
   },
@@ -85,6 +69,15 @@ if (unavailable) {
   jobOrderStoreContract('postgres', postgres);
   shortlistStoreContract('postgres', postgres);
   importRunStoreContract('postgres', postgres);
+  candidacyStoreContract('postgres', postgres);
+  bundleStoreContract('postgres', postgres);
+  poolStoreContract('postgres', postgres);
+  placementStoreContract('postgres', postgres);
+  auditLogContract('postgres', postgres);
+  contactReleaseStoreContract('postgres', postgres);
+  accessStoreContract('postgres', postgres);
+  statsReadModelContract('postgres', postgres);
+  candidateErasureContract('postgres', postgres);
 
   describe('PostgreSQL migrations', () => {
     it('apply once when several hosts start against one empty database at the same moment', async () => {
