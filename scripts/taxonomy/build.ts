@@ -14,6 +14,10 @@
  * Lines starting with "#" are comments; "#> text" becomes the file's $comment.
  *
  * With --check the script writes nothing and fails when the committed JSON differs from what it would build.
+ *
+ * ESCO is read from scripts/taxonomy/esco-used.csv, the rows of ESCO the sources name and nothing else. After
+ * naming a new ESCO concept in a source, run once with --esco-dir=<directory with ESCO's occupations_en.csv and
+ * skills_en.csv> to rebuild that extract from the full classification.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -25,7 +29,15 @@ import { stem } from '../../scoring/text/stem.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sourceDir = join(root, 'scripts/taxonomy/source');
 const outDir = join(root, 'scoring/taxonomy/data');
-const escoDir = join(root, '../shared/data/esco');
+const escoExtract = join(root, 'scripts/taxonomy/esco-used.csv');
+const escoExcluded = new Set(
+  readFileSync(join(root, 'scripts/taxonomy/esco-excluded.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map(labelKey),
+);
+const escoDir = process.argv.find((a) => a.startsWith('--esco-dir='))?.slice('--esco-dir='.length);
 
 const KINDS: Record<string, ConceptKind> = {
   occupation: 'occupation',
@@ -77,20 +89,45 @@ const GENERIC = new Set(
 interface EscoEntry {
   uri: string;
   labels: string[];
+  row: { kind: 'o' | 's'; conceptUri: string; preferredLabel: string; altLabels: string };
 }
 
-function readEsco(file: string): Map<string, EscoEntry> {
-  const rows = parse(readFileSync(join(escoDir, file), 'utf8'), { columns: true }) as Array<
-    Record<string, string>
-  >;
+type EscoRow = EscoEntry['row'];
+
+function escoEntries(rows: EscoRow[]): Map<string, EscoEntry> {
   const byLabel = new Map<string, EscoEntry>();
   for (const row of rows) {
-    const labels = [row.preferredLabel!, ...(row.altLabels ? row.altLabels.split('|') : [])]
+    const labels = [row.preferredLabel, ...(row.altLabels ? row.altLabels.split('|') : [])]
       .map((l) => l.replace(/\s+/g, ' ').trim())
       .filter((l) => l.length > 0 && l.length <= 80 && !/[(),;/]/.test(l));
-    byLabel.set(row.preferredLabel!.toLowerCase(), { uri: row.conceptUri!, labels });
+    byLabel.set(`${row.kind}:${row.preferredLabel.toLowerCase()}`, { uri: row.conceptUri, labels, row });
   }
   return byLabel;
+}
+
+function readEsco(): Map<string, EscoEntry> {
+  const csv = (file: string) =>
+    parse(readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  if (!escoDir) return escoEntries(csv(escoExtract) as unknown as EscoRow[]);
+  const full = (file: string, kind: 'o' | 's') =>
+    csv(join(escoDir, file)).map((r) => ({
+      kind,
+      conceptUri: r.conceptUri!,
+      preferredLabel: r.preferredLabel!,
+      altLabels: r.altLabels ?? '',
+    }));
+  return escoEntries([...full('occupations_en.csv', 'o'), ...full('skills_en.csv', 's')]);
+}
+
+function writeEscoExtract(used: EscoRow[]): void {
+  const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  const rows = [...new Map(used.map((r) => [r.conceptUri, r])).values()].sort((a, b) =>
+    a.conceptUri.localeCompare(b.conceptUri),
+  );
+  writeFileSync(
+    escoExtract,
+    `kind,conceptUri,preferredLabel,altLabels\n${rows.map((r) => [r.kind, r.conceptUri, r.preferredLabel, r.altLabels].map(q).join(',')).join('\n')}\n`,
+  );
 }
 
 /** Key under which two labels differ only by inflection (Snowball stems per word). */
@@ -141,8 +178,8 @@ function dropInflections(d: Draft): void {
 }
 
 function build(): Map<string, { comment: string; drafts: Draft[] }> {
-  const occupations = readEsco('occupations_en.csv');
-  const skills = readEsco('skills_en.csv');
+  const escoIndex = readEsco();
+  const escoUsed: EscoRow[] = [];
   const files = new Map<string, { comment: string; drafts: Draft[] }>();
   const problems: string[] = [];
   for (const name of readdirSync(sourceDir)
@@ -174,10 +211,11 @@ function build(): Map<string, { comment: string; drafts: Draft[] }> {
         let escoLabels: string[] = [];
         if (esco) {
           const m = /^([os])(!?):(.+)$/.exec(esco);
-          const found = m ? (m[1] === 'o' ? occupations : skills).get(m[3]!.trim().toLowerCase()) : undefined;
+          const found = m ? escoIndex.get(`${m[1]}:${m[3]!.trim().toLowerCase()}`) : undefined;
           if (!found) problems.push(`${where}: ESCO ${esco} not found`);
           else {
             uri = found.uri;
+            escoUsed.push(found.row);
             if (m![2] !== '!') escoLabels = found.labels;
           }
         }
@@ -242,6 +280,7 @@ function build(): Map<string, { comment: string; drafts: Draft[] }> {
     console.error(problems.join('\n'));
     process.exit(1);
   }
+  if (escoDir && !process.argv.includes('--check')) writeEscoExtract(escoUsed);
   // ESCO labels: kept only where they identify exactly one concept and add something the hand labels lack.
   const escoOwners = new Map<string, Set<Draft>>();
   for (const d of all)
@@ -256,7 +295,13 @@ function build(): Map<string, { comment: string; drafts: Draft[] }> {
     for (const l of d.escoLabels) {
       const key = labelKey(l);
       const sk = stemKey(l);
-      if (GENERIC.has(key) || handOwners.has(key) || escoOwners.get(key)!.size > 1 || stemTaken.has(sk))
+      if (
+        GENERIC.has(key) ||
+        escoExcluded.has(key) ||
+        handOwners.has(key) ||
+        escoOwners.get(key)!.size > 1 ||
+        stemTaken.has(sk)
+      )
         continue;
       stemTaken.add(sk);
       d.concept.hiddenLabels.push(l);
