@@ -153,6 +153,67 @@ describe('the shipped taxonomy', () => {
     }
   });
 
+  it('has no one-word labels of different concepts one typo apart, except the known pairs', () => {
+    // The matcher forgives one edit in words of six or more letters; these pairs are real words of both concepts,
+    // so an exact (or stem) match must win over a typo match.
+    const known = new Set(
+      [
+        'bagerekspedient~lagerekspedient',
+        'industribager~industribageri',
+        'bagerlaerling~lagerlaerling',
+        'bagermedarbejder~lagermedarbejder',
+        'slagter~slagteri',
+        'slagtermedarbejder~slagterimedarbejder',
+        'mixolog~mixologi',
+        'portier~portoer',
+        'porter~portier',
+        'budchauffoer~buschauffoer',
+        'budkoerer~buskoerer',
+        'havemedarbejder~havnemedarbejder',
+        'milking~milling',
+        'fugning~lugning',
+        'bogholder~bogholderi',
+        'kontering~montering',
+        'kodning~lodning',
+      ].map((pair) => pair.split('~').sort().join('~')),
+    );
+    const owners = new Map<string, Set<string>>();
+    for (const l of taxonomy.labels()) {
+      if (/[\s-]/.test(l.label.trim())) continue;
+      const key = labelKey(l.label);
+      if (key.length < 6) continue;
+      owners.set(key, (owners.get(key) ?? new Set()).add(l.conceptId));
+    }
+    const oneEdit = (a: string, b: string): boolean => {
+      if (a.length > b.length) [a, b] = [b, a];
+      if (b.length - a.length > 1) return false;
+      if (a.length === b.length) {
+        const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+        return (
+          diff.length === 1 ||
+          (diff.length === 2 &&
+            diff[1] === diff[0]! + 1 &&
+            a[diff[0]!] === b[diff[1]!] &&
+            a[diff[1]!] === b[diff[0]!])
+        );
+      }
+      for (let i = 0; i < b.length; i++) if (b.slice(0, i) + b.slice(i + 1) === a) return true;
+      return false;
+    };
+    const byLength = new Map<number, string[]>();
+    for (const key of owners.keys()) byLength.set(key.length, [...(byLength.get(key.length) ?? []), key]);
+    const unexpected: string[] = [];
+    for (const key of owners.keys()) {
+      for (const other of [...(byLength.get(key.length) ?? []), ...(byLength.get(key.length + 1) ?? [])]) {
+        if (other <= key && other.length === key.length) continue;
+        const shared = [...owners.get(key)!].some((id) => owners.get(other)!.has(id));
+        if (!shared && oneEdit(key, other) && !known.has([key, other].sort().join('~')))
+          unexpected.push(`${key} ~ ${other}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+
   it('folds in every group of the old synonym table', () => {
     const keys = new Set([...taxonomy.labels()].map((l) => labelKey(l.label)));
     const stems = new Set([...taxonomy.labels()].map((l) => stemKey(l.label)));
