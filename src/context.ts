@@ -134,6 +134,8 @@ function createQueue(config: Config, onError: ((error: Error) => void) | undefin
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  // Refused before anything is opened: a broken taxonomy must stop the start, not leave a database behind.
+  const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });
   prepareDataDir(config.DATA_DIR, options.onNotice ?? noticeOnStderr);
   const { database, stores } = openSqliteStores({
     file: join(config.DATA_DIR, 'vikarmatch.db'),
@@ -156,7 +158,6 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const queue = createQueue(config, options.onQueueError);
   const ruleSetDirs = config.RULESETS_DIR ? [config.RULESETS_DIR] : [];
   const ruleSets = (name: string) => loadRuleSet(name, { dirs: ruleSetDirs });
-  const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });
   const handlers = buildJobHandlers({
     stores,
     index: sharedIndex,
