@@ -135,6 +135,8 @@ function createQueue(config: Config, onError: ((error: Error) => void) | undefin
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  // Refused before anything is opened: a broken taxonomy must stop the start, not leave a database behind.
+  const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });
   prepareDataDir(config.DATA_DIR, options.onNotice ?? noticeOnStderr);
   // Before anything analyses a candidate: a broken taxonomy stops the start with its file and line.
   const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });

@@ -2,14 +2,18 @@ import { isLicenceCategory } from '../../scoring/licence.ts';
 import { redactCprInText } from '../../src/domain/cpr.ts';
 import { lookupPostalCode } from '../../src/geo/postnumre.ts';
 import { readEducations, readExperience, splitItems, stripBullet } from './cv-entries.ts';
-import { matchHeading, splitSections } from './cv-sections.ts';
+import { nameFromFileName, readName } from './cv-name.ts';
+import { splitSections } from './cv-sections.ts';
 
 /**
  * Reads Candidate fields from the text of a Danish CV. Everything is read from the text with CPR numbers already
  * removed, so a CPR in the document can never end up in a field. A field that cannot be found is left out; the
  * caller records which required ones are missing.
  */
-export function readCvFields(text: string): Partial<Record<string, unknown>> {
+export function readCvFields(
+  text: string,
+  source: { fileName?: string } = {},
+): Partial<Record<string, unknown>> {
   const cvText = redactCprInText(text.replace(/\r\n?/g, '\n')).trim();
   const lines = cvText
     .split('\n')
@@ -25,7 +29,7 @@ export function readCvFields(text: string): Partial<Record<string, unknown>> {
     if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
     fields[key] = value;
   };
-  set('name', readName(lines, header));
+  set('name', readName(lines) ?? (source.fileName ? nameFromFileName(source.fileName) : undefined));
   set('email', readEmail(lines));
   set('phone', readPhone(lines));
   set('postalCode', readPostalCode(personal));
@@ -36,61 +40,6 @@ export function readCvFields(text: string): Partial<Record<string, unknown>> {
   set('driversLicences', readDriversLicences(lines));
   if (cvText !== '') fields.cvText = cvText.slice(0, 200_000);
   return fields;
-}
-
-const PARTICLES = new Set([
-  'von',
-  'van',
-  'de',
-  'da',
-  'la',
-  'le',
-  'du',
-  'af',
-  'bin',
-  'ibn',
-  'el',
-  'al',
-  'der',
-  'den',
-]);
-const NOT_A_NAME = /\b(?:cv|curriculum|vitae|resum[eé]|ansøgning|personlige?|oplysninger|profil)\b/iu;
-
-function titleCase(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
-}
-
-/** 'Mette Sørensen', 'Anne-Marie van der Berg', 'METTE HANSEN' (returned as 'Mette Hansen'). */
-export function asPersonName(line: string): string | undefined {
-  const text = line.replace(/\s*[–—|-]\s*(?:CV|Curriculum Vitae)$/iu, '').trim();
-  if (text.length > 60 || /[\d@:/()]/.test(text) || NOT_A_NAME.test(text) || matchHeading(text))
-    return undefined;
-  const words = text.split(' ');
-  if (words.length < 2 || words.length > 5) return undefined;
-  let capitalised = 0;
-  for (const w of words) {
-    if (PARTICLES.has(w)) continue;
-    if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(w)) return undefined;
-    capitalised++;
-  }
-  if (capitalised < 2) return undefined;
-  return text === text.toUpperCase()
-    ? words.map((w) => (PARTICLES.has(w) ? w : titleCase(w))).join(' ')
-    : text;
-}
-
-function readName(lines: string[], header: string[]): string | undefined {
-  for (const line of lines) {
-    const m = /^(?:fulde\s+)?navn\s*:\s*(.+)$/iu.exec(line);
-    if (m) return asPersonName(m[1]!) ?? m[1]!.trim().slice(0, 200);
-  }
-  for (const line of header.slice(0, 8)) {
-    const name = asPersonName(line);
-    if (name) return name;
-  }
-  return undefined;
 }
 
 function readEmail(lines: string[]): string | undefined {

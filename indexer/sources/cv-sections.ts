@@ -69,11 +69,19 @@ export interface Sections {
   sections: Map<SectionName, string[]>;
 }
 
-export function matchHeading(line: string): { section: SectionName; rest: string } | undefined {
+export function matchHeading(
+  line: string,
+): { section: SectionName; heading: string; rest: string } | undefined {
   const m = HEADING.exec(line);
   if (!m) return undefined;
-  return { section: SECTION_BY_HEADING.get(m[1]!.toLowerCase())!, rest: (m[2] ?? '').trim() };
+  const heading = m[1]!.toLowerCase();
+  return { section: SECTION_BY_HEADING.get(heading)!, heading, rest: (m[2] ?? '').trim() };
 }
+
+/** Every word of every known heading ('personlige', 'oplysninger', 'kompetencer', ...), lowercased. */
+export const HEADING_VOCABULARY: ReadonlySet<string> = new Set(
+  [...SECTION_BY_HEADING.keys()].flatMap((h) => h.split(/[\s-]+/u)),
+);
 
 export function splitSections(lines: string[]): Sections {
   const header: string[] = [];

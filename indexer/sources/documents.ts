@@ -88,7 +88,7 @@ export async function* readDocument(
   const value: Record<string, unknown> = {
     externalId: basename(file, extname(file)),
     jobcenter: opts.jobcenter,
-    ...keepValid(readCvFields(text)),
+    ...keepValid(readCvFields(text, { fileName: basename(file) })),
     ...fromSidecar,
   };
   const missing = (key: string) => value[key] === undefined || value[key] === null || value[key] === '';

@@ -50,10 +50,51 @@ interface Located {
   line: number;
 }
 
-/** The line of a concept's `"id": "<id>"` in its file: JSON.parse keeps no positions, and ids are unique. */
-function lineOf(text: string, id: string): number {
-  const at = text.search(new RegExp(`"id"\\s*:\\s*"${id.replace(/[-]/g, '\\-')}"`));
-  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+/**
+ * Where each concept of a file starts: the line of its `"id": "<id>"`, the `occurrence`-th one for an id written
+ * more than once (JSON.parse keeps no positions). A concept without a usable id falls back to the line of the
+ * `index`-th `{` that opens an object inside the concepts array, which is exact for the usual one-object-per-entry
+ * layout and close otherwise.
+ */
+function lineOf(text: string, id: string, occurrence: number): number | undefined {
+  const pattern = new RegExp(`"id"\\s*:\\s*${escapeRegExp(JSON.stringify(id))}`, 'g');
+  let match: RegExpExecArray | null = null;
+  for (let n = 0; n <= occurrence; n++) {
+    match = pattern.exec(text);
+    if (!match) return undefined;
+  }
+  return lineAt(text, match!.index);
+}
+
+function entryLine(text: string, index: number): number {
+  const start = text.search(/"concepts"\s*:\s*\[/);
+  if (start < 0) return 1;
+  let depth = 0;
+  let entries = 0;
+  let inString = false;
+  for (let i = text.indexOf('[', start) + 1; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') {
+      if (depth === 0 && entries++ === index) return lineAt(text, i);
+      depth++;
+    } else if (ch === '}' || ch === ']') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  return 1;
+}
+
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function jsonFiles(dir: string): string[] {
@@ -78,14 +119,19 @@ function readFile(file: string): Located[] {
     raw = JSON.parse(text);
   } catch (err) {
     const position = /position (\d+)/.exec((err as Error).message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : 1;
+    // A truncated file has no position in the message: it ends where the text ends.
+    const at = position ? Number(position[1]) : /end of JSON/i.test((err as Error).message) ? text.length : 0;
+    const line = lineAt(text, at);
     throw new TaxonomyError(file, line, `not valid JSON: ${(err as Error).message}`);
   }
   const shape = fileSchema.safeParse(raw);
   if (!shape.success) throw new TaxonomyError(file, 1, 'expected an object { "concepts": [ ... ] }');
+  const seen = new Map<string, number>();
   return shape.data.concepts.map((entry, i) => {
     const id = typeof (entry as { id?: unknown })?.id === 'string' ? (entry as { id: string }).id : '';
-    const line = id ? lineOf(text, id) : 1;
+    const occurrence = seen.get(id) ?? 0;
+    seen.set(id, occurrence + 1);
+    const line = (id ? lineOf(text, id, occurrence) : undefined) ?? entryLine(text, i);
     const parsed = conceptSchema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -111,6 +157,9 @@ function validate(concepts: Map<string, Located>): void {
     }
     const ambiguous = new Set((concept.ambiguous ?? []).map(labelKey));
     const keys = new Set([concept.prefLabel, ...concept.altLabels, ...concept.hiddenLabels].map(labelKey));
+    for (const key of ambiguous)
+      if (!keys.has(key))
+        throw new TaxonomyError(file, line, `${concept.id} marks "${key}" ambiguous but has no such label`);
     for (const key of keys) {
       if (key === '')
         throw new TaxonomyError(file, line, `${concept.id} has a label with no letters or digits`);

@@ -51,6 +51,7 @@ export function labelKey(label: string): string {
 export class Taxonomy {
   private readonly byId = new Map<string, Concept>();
   private readonly narrowerById = new Map<string, string[]>();
+  private readonly relatedById = new Map<string, readonly string[]>();
   private readonly ancestorCache = new Map<string, readonly string[]>();
   private readonly descendantCache = new Map<string, readonly string[]>();
 
@@ -64,13 +65,25 @@ export class Taxonomy {
     readonly version: string,
   ) {
     for (const c of concepts) this.byId.set(c.id, c);
+    const related = new Map<string, Set<string>>();
+    const relate = (from: string, to: string) => {
+      const set = related.get(from) ?? new Set<string>();
+      set.add(to);
+      related.set(from, set);
+    };
     for (const c of this.byId.values()) {
       for (const b of c.broader) {
         const list = this.narrowerById.get(b) ?? [];
         list.push(c.id);
         this.narrowerById.set(b, list);
       }
+      // Related is symmetric however it is written, and asked for per concept at every shortlist: built once.
+      for (const r of c.related) {
+        relate(c.id, r);
+        relate(r, c.id);
+      }
     }
+    for (const [id, set] of related) this.relatedById.set(id, Object.freeze([...set]));
   }
 
   get size(): number {
@@ -105,10 +118,7 @@ export class Taxonomy {
 
   /** Related concepts, both directions. */
   relatedTo(id: string): readonly string[] {
-    const own = this.byId.get(id)?.related ?? [];
-    const back: string[] = [];
-    for (const c of this.byId.values()) if (c.related.includes(id)) back.push(c.id);
-    return [...new Set([...own, ...back])];
+    return this.relatedById.get(id) ?? [];
   }
 
   private closure(
