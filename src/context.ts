@@ -137,10 +137,9 @@ function createQueue(config: Config, onError: ((error: Error) => void) | undefin
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   // Refused before anything is opened: a broken taxonomy must stop the start, not leave a database behind.
   const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });
-  prepareDataDir(config.DATA_DIR, options.onNotice ?? noticeOnStderr);
-  // Before anything analyses a candidate: a broken taxonomy stops the start with its file and line.
-  const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });
+  // The one every analysis in this process uses (validation runs deep inside every import path).
   useTaxonomy(taxonomy);
+  prepareDataDir(config.DATA_DIR, options.onNotice ?? noticeOnStderr);
   const { database, stores } = openSqliteStores({
     file: join(config.DATA_DIR, 'vikarmatch.db'),
     cprKey: cprKey(config),
