@@ -1,8 +1,10 @@
+import { activeTaxonomy } from '../taxonomy/active.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { compoundParts } from './compound.ts';
 import { COMPOUND_LEXICON } from './compound-lexicon.ts';
 import { stem } from './stem.ts';
 import { isStopword } from './stopwords.ts';
-import { synonymGroupIdsFor } from './synonyms.ts';
+import { tokenize } from './tokenize.ts';
 
 /**
  * Removes what a CV says about the person rather than their work — their name, contact lines, age, gender and
@@ -154,13 +156,30 @@ const WORD_SURNAMES = new Set(
   `).split('|'),
 );
 
+const labelWordCache = new WeakMap<Taxonomy, Set<string>>();
+
+/** Stems of the taxonomy's one-word labels: a capitalised 'Truckfører' after a name is work, not a surname. */
+function labelWordStems(): Set<string> {
+  const taxonomy = activeTaxonomy();
+  let stems = labelWordCache.get(taxonomy);
+  if (!stems) {
+    stems = new Set();
+    for (const { label } of taxonomy.labels()) {
+      const tokens = tokenize(label);
+      if (tokens.length === 1) stems.add(stem(tokens[0]!));
+    }
+    labelWordCache.set(taxonomy, stems);
+  }
+  return stems;
+}
+
 function isOrdinaryWord(token: string): boolean {
   return (
     WORD_SURNAMES.has(token) ||
     isStopword(token) ||
     COMPOUND_LEXICON.has(token) ||
     compoundParts(token).length > 0 ||
-    synonymGroupIdsFor(stem(token)).length > 0
+    labelWordStems().has(stem(token))
   );
 }
 

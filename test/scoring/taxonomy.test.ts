@@ -214,20 +214,6 @@ describe('the shipped taxonomy', () => {
     expect(unexpected).toEqual([]);
   });
 
-  it('folds in every group of the old synonym table', () => {
-    const keys = new Set([...taxonomy.labels()].map((l) => labelKey(l.label)));
-    const stems = new Set([...taxonomy.labels()].map((l) => stemKey(l.label)));
-    // 'shh' is a typo for SSH in the old table, which the taxonomy has.
-    const retired = new Set(['shh']);
-    const table = JSON.parse(
-      readFileSync(new URL('../../scoring/text/data/synonyms.json', import.meta.url), 'utf8'),
-    ) as { sections: Array<{ groups: Array<{ id: string; terms: string[] }> }> };
-    const missing = table.sections
-      .flatMap((s) => s.groups.flatMap((g) => g.terms))
-      .filter((t) => !retired.has(t) && !keys.has(labelKey(t)) && !stems.has(stemKey(t)));
-    expect(missing).toEqual([]);
-  });
-
   it('is built from the sources in scripts/taxonomy (the committed JSON is not edited by hand)', async () => {
     const build = spawnNode('scripts/taxonomy/build.ts', ['--check'], {});
     expect(await build.exited, build.output()).toBe(0);

@@ -8,12 +8,6 @@ import { analyse } from '../../scoring/text/analyse.ts';
 import { splitCompound } from '../../scoring/text/compound.ts';
 import { stem } from '../../scoring/text/stem.ts';
 import { DANISH_STOPWORDS, isStopword } from '../../scoring/text/stopwords.ts';
-import {
-  maxSynonymPhraseLength,
-  phraseKey,
-  SYNONYM_GROUPS,
-  synonymGroupIdsFor,
-} from '../../scoring/text/synonyms.ts';
 import { tokenize } from '../../scoring/text/tokenize.ts';
 import { MIN_TYPO_LENGTH, withinOneEdit } from '../../scoring/text/typo.ts';
 import { candidate, order as orderFixture, setup } from './helpers.ts';
@@ -164,51 +158,6 @@ describe('splitCompound', () => {
     const parts = splitCompound('lagermedarbejder');
     parts.push('x');
     expect(splitCompound('lagermedarbejder')).toEqual(['lager', 'medarbejder']);
-  });
-});
-
-describe('synonym table', () => {
-  it('has at least 120 groups with unique ids and at least two members each', () => {
-    expect(SYNONYM_GROUPS.length).toBeGreaterThanOrEqual(120);
-    expect(new Set(SYNONYM_GROUPS.map((g) => g.id)).size).toBe(SYNONYM_GROUPS.length);
-    for (const group of SYNONYM_GROUPS) expect(group.terms.length, group.id).toBeGreaterThanOrEqual(2);
-  });
-
-  it('has lowercase, trimmed members that keep some content after stopwords', () => {
-    for (const group of SYNONYM_GROUPS) {
-      for (const term of group.terms) {
-        expect(term, group.id).toBe(term.trim().toLowerCase());
-        expect(phraseKey(term), `${group.id}: ${term}`).not.toBe('');
-      }
-    }
-  });
-
-  it('names each group by one of its members', () => {
-    for (const group of SYNONYM_GROUPS) {
-      const keys = group.terms.map(phraseKey);
-      expect(keys, group.id).toContain(phraseKey(group.id));
-    }
-  });
-
-  it('puts no phrase in two groups (an overlap would merge them silently)', () => {
-    const owner = new Map<string, string>();
-    const clashes: string[] = [];
-    for (const group of SYNONYM_GROUPS) {
-      for (const term of group.terms) {
-        const key = phraseKey(term);
-        const other = owner.get(key);
-        if (other !== undefined && other !== group.id) clashes.push(`${term}: ${other} / ${group.id}`);
-        owner.set(key, group.id);
-      }
-    }
-    expect(clashes).toEqual([]);
-  });
-
-  it('looks members up by their stems', () => {
-    expect(synonymGroupIdsFor(phraseKey('truckkørekort'))).toEqual(['truckcertifikat']);
-    expect(synonymGroupIdsFor(phraseKey('SOSU-hjælper'))).toEqual(['sosu-hjælper']);
-    expect(synonymGroupIdsFor('ikke et medlem')).toEqual([]);
-    expect(maxSynonymPhraseLength()).toBeGreaterThanOrEqual(3);
   });
 });
 
