@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostgresCandidateChanges } from '../../src/adapters/postgres/candidate-changes.ts';
 import { PostgresDatabase } from '../../src/adapters/postgres/connection.ts';
 import { MIGRATIONS } from '../../src/adapters/postgres/migrations.ts';
 import { openPostgresStores } from '../../src/adapters/postgres/stores.ts';
 import type { Stores } from '../../src/ports/stores.ts';
 import { candidateStoreContract } from '../ports/candidates.contract.ts';
+import { candidateChangeFeedContract } from '../ports/change-feed.contract.ts';
 import { storeDatabaseContract } from '../ports/database.contract.ts';
 import type { OpenedStores, StoresFactory } from '../ports/harness.ts';
 import { importRunStoreContract } from '../ports/import-runs.contract.ts';
@@ -85,6 +87,10 @@ if (unavailable) {
   jobOrderStoreContract('postgres', postgres);
   shortlistStoreContract('postgres', postgres);
   importRunStoreContract('postgres', postgres);
+  candidateChangeFeedContract('postgres', {
+    ...postgres,
+    feed: (opened) => new PostgresCandidateChanges(opened.database as PostgresDatabase),
+  });
 
   describe('PostgreSQL migrations', () => {
     it('apply once when several hosts start against one empty database at the same moment', async () => {

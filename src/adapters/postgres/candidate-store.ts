@@ -20,6 +20,7 @@ import {
 import { assertCprKey, hashCpr } from '../shared/cpr-hash.ts';
 import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
+import { recordCandidateChanges } from './candidate-changes.ts';
 import { now, type PostgresDatabase } from './connection.ts';
 import { recordImportBatch } from './import-run-store.ts';
 
@@ -148,6 +149,10 @@ export class PostgresCandidateStore implements CandidateStore {
       if (options.importRun) {
         await recordImportBatch(client, options.importRun, results, (i) => prepared[i]!.incomplete);
       }
+      await recordCandidateChanges(
+        client,
+        results.filter((r) => r.status !== 'unchanged').map((r) => r.id),
+      );
       return results;
     });
   }
@@ -187,6 +192,7 @@ export class PostgresCandidateStore implements CandidateStore {
     return this.database.transaction(async (client) => {
       if ((await client.query(SQL.delete, [id])).rowCount === 0) return false;
       await client.query(SQL.eraseFromShortlists, [id, JSON.stringify([{ candidateId: id }])]);
+      await recordCandidateChanges(client, [id]);
       return true;
     });
   }

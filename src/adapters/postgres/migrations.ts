@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Migration } from './migration.ts';
+import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
 
 /**
  * The PostgreSQL schema, as an append-only history like SQLite's (its own version numbers: it starts from the
@@ -99,6 +100,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  ...CANDIDATE_CHANGES_MIGRATIONS,
 ];
 
 function checkOrder(migrations: readonly Migration[]): void {
