@@ -16,10 +16,13 @@ const MAX_REMEMBERED = 1_000_000;
  * This process's own writes are in the feed too. So a bulk upload through the API is not indexed twice, writes
  * made through `writer` are remembered as candidate id -> digest of the facts now in the index; a change whose
  * current facts have that digest is already in the index and is skipped. The invariant that makes this safe:
- * a remembered digest always describes what the index holds for that id. Reading a batch from the feed takes a
- * round trip, so every index write (a catch-up's batch, the writer's upsert or removal, a rebuild) runs in one
- * queue, one at a time: nothing changes the index or the memory between a batch being read and being applied.
- * Without that, a batch read just before this process erased someone would put them back in.
+ * a remembered digest always describes what the index holds for that id.
+ *
+ * Reading a batch from the feed is a round trip, so every index write (a catch-up, the writer's upsert or
+ * removal, a rebuild) runs in one queue, one at a time. Were the writer to act while a batch is in flight, the
+ * batch could put back what the writer had just removed: the catch-up would remove it again on its next read,
+ * but the erasure that called writer.remove() would have answered with the person back in this index. Queued,
+ * writer.remove() resolves only once the person is out of the index for good.
  */
 export class IndexFollower {
   private cursor = 0;
