@@ -144,38 +144,6 @@ function createQueue(config: Config, onError: ((error: Error) => void) | undefin
   return new SqliteJobQueue(file, { leaseMs: config.QUEUE_LEASE_MS, ...report });
 }
 
-/** The stores not yet on PostgreSQL: the first use of one says so, rather than fail somewhere further on. */
-function notYetOnPostgres(): Stores {
-  const names: Array<keyof Stores> = [
-    'candidates',
-    'jobOrders',
-    'shortlists',
-    'importRuns',
-    'candidacies',
-    'bundles',
-    'pools',
-    'placements',
-    'audit',
-    'contactReleases',
-    'access',
-    'stats',
-    'erasure',
-  ];
-  const missing = (name: string) =>
-    new Proxy(
-      {},
-      {
-        get(_target, property) {
-          if (property === 'then') return undefined;
-          throw new Error(
-            `stores.${name}.${String(property)} is not available on PostgreSQL in this version`,
-          );
-        },
-      },
-    );
-  return Object.fromEntries(names.map((name) => [name, missing(name)])) as unknown as Stores;
-}
-
 interface OpenedStores {
   stores: Stores;
   database: StoreDatabase;
@@ -196,7 +164,7 @@ async function openStores(config: Config): Promise<OpenedStores> {
       throw error;
     });
     return {
-      stores: { ...notYetOnPostgres(), ...stores },
+      stores,
       database,
       feed: () => new PostgresCandidateChanges(database),
     };

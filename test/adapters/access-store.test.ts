@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashToken } from '../../src/adapters/sqlite/access-store.ts';
+import { hashToken } from '../../src/adapters/shared/access-rows.ts';
 import type { SqliteDatabase } from '../../src/adapters/sqlite/connection.ts';
 import { MIGRATIONS, migrate } from '../../src/adapters/sqlite/migrations.ts';
 import { openSqliteStores } from '../../src/adapters/sqlite/stores.ts';

@@ -117,6 +117,44 @@ export function candidateStoreContract(name: string, factory: StoresFactory): vo
         expect((await stores.candidates.get(results[0]!.id))?.candidate.name).toBe('Anden Udgave');
       });
 
+      it('resolves a batch as if its items were written one by one, stored and new keys repeated', async () => {
+        const stored = candidateWrite({ name: 'Gemt Person', cpr: TEST_CPR });
+        const [before] = await stores.candidates.upsert([stored]);
+        const fresh = candidateWrite({ name: 'Ny Person', cpr: OTHER_TEST_CPR });
+        const storedChanged = {
+          ...stored,
+          cpr: undefined,
+          candidate: { ...stored.candidate, name: 'Gemt Igen' },
+        };
+        const freshChanged = { ...fresh, cpr: undefined, candidate: { ...fresh.candidate, name: 'Ny Igen' } };
+        const results = await stores.candidates.upsert([
+          { ...stored, cpr: undefined },
+          fresh,
+          storedChanged,
+          fresh,
+          freshChanged,
+          storedChanged,
+          candidateWrite(),
+        ]);
+        expect(results.map((r) => r.status)).toEqual([
+          'unchanged',
+          'created',
+          'updated',
+          'unchanged',
+          'updated',
+          'unchanged',
+          'created',
+        ]);
+        expect(results[0]!.id).toBe(before!.id);
+        expect(results[2]!.id).toBe(before!.id);
+        expect(new Set([results[1]!.id, results[3]!.id, results[4]!.id]).size).toBe(1);
+        expect(await stores.candidates.count()).toBe(3);
+        expect((await stores.candidates.get(before!.id))?.candidate.name).toBe('Gemt Igen');
+        expect((await stores.candidates.get(results[1]!.id))?.candidate.name).toBe('Ny Igen');
+        expect(await stores.candidates.hasCpr(stored.jobcenter, TEST_CPR)).toBe(true);
+        expect(await stores.candidates.hasCpr(fresh.jobcenter, OTHER_TEST_CPR)).toBe(true);
+      });
+
       it('accepts an empty batch', async () => {
         expect(await stores.candidates.upsert([])).toEqual([]);
       });

@@ -77,6 +77,23 @@ export function candidateErasureContract(name: string, factory: StoresFactory): 
       expect(await stores.stats.summary(['751'])).toEqual(statsBefore);
     });
 
+    it('leaves a bundle alone whose ids only contain the erased id as a part', async () => {
+      const order = await anOrder(stores);
+      const bundle = await stores.bundles.create({
+        jobOrderId: order,
+        jobcenter: '751',
+        candidateIds: ['c-10', 'xc-1'],
+        createdBy: 'tok',
+      });
+      await stores.bundles.complete(bundle.id, Buffer.from('%PDF'), ['c-10', 'xc-1']);
+      expect(await stores.erasure.anonymise('c-1')).toBe(0);
+      expect(await stores.bundles.get(bundle.id)).toMatchObject({
+        status: 'done',
+        candidateIds: ['c-10', 'xc-1'],
+      });
+      expect(await stores.bundles.getPdf(bundle.id)).toEqual(Buffer.from('%PDF'));
+    });
+
     it('touches nothing for a candidate without traces', async () => {
       expect(await stores.erasure.anonymise('nobody')).toBe(0);
     });

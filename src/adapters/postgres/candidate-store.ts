@@ -20,8 +20,9 @@ import {
 import { assertCprKey, hashCpr } from '../shared/cpr-hash.ts';
 import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
+import { writeCandidateBatch } from './candidate-batch.ts';
 import { recordCandidateChanges } from './candidate-changes.ts';
-import { now, type PostgresDatabase } from './connection.ts';
+import { now, type PostgresDatabase, type Queryable } from './connection.ts';
 import { recordImportBatch } from './import-run-store.ts';
 
 const SQL = {
@@ -88,50 +89,59 @@ export class PostgresCandidateStore implements CandidateStore {
     const prepared = batch.map((w) => this.prepare(w));
     return this.database.transaction(async (client) => {
       const at = now();
-      const results: WriteResult[] = [];
-      for (const p of prepared) {
-        const keyOf = async () =>
-          (
-            await client.query<{ id: string; content_hash: string; cpr_hash: string | null }>(SQL.key, [
-              p.jobcenter,
-              p.externalId,
-            ])
-          ).rows[0];
-        let existing = await keyOf();
-        if (!existing) {
-          const id = newId();
-          const cprHash = p.cprHash ?? null;
-          const contentHash = candidateContentHash(p, cprHash);
-          const inserted = await client.query(SQL.insert, [
-            id,
+      const results = await this.write(client, prepared, at);
+      if (options.importRun) {
+        await recordImportBatch(client, options.importRun, results, (i) => prepared[i]!.incomplete);
+      }
+      // Last: it holds the feed's counter lock until commit.
+      await recordCandidateChanges(
+        client,
+        results.filter((r) => r.status !== 'unchanged').map((r) => r.id),
+      );
+      return results;
+    });
+  }
+
+  /**
+   * A batch in a few multi-row statements; one item, or a batch that raced another transaction inserting the same
+   * new key, row by row (the savepoint undoes the batch's partial writes).
+   */
+  private async write(client: Queryable, prepared: PreparedCandidate[], at: string): Promise<WriteResult[]> {
+    if (prepared.length > 1) {
+      await client.query('SAVEPOINT candidate_batch');
+      const results = await writeCandidateBatch(client, prepared, at);
+      if (results) {
+        await client.query('RELEASE SAVEPOINT candidate_batch');
+        return results;
+      }
+      await client.query('ROLLBACK TO SAVEPOINT candidate_batch');
+    }
+    return this.writeRowByRow(client, prepared, at);
+  }
+
+  private async writeRowByRow(
+    client: Queryable,
+    prepared: PreparedCandidate[],
+    at: string,
+  ): Promise<WriteResult[]> {
+    const results: WriteResult[] = [];
+    for (const p of prepared) {
+      const keyOf = async () =>
+        (
+          await client.query<{ id: string; content_hash: string; cpr_hash: string | null }>(SQL.key, [
             p.jobcenter,
             p.externalId,
-            p.externalIdFold,
-            p.nameFold,
-            p.benefit,
-            p.searchable,
-            p.incomplete,
-            p.candidateJson,
-            p.factsJson,
-            p.incompleteJson,
-            contentHash,
-            cprHash,
-            at,
-          ]);
-          if (inserted.rowCount === 1) {
-            results.push({ id, status: 'created' });
-            continue;
-          }
-          existing = (await keyOf())!;
-        }
-        const cprHash = p.cprHash ?? existing.cpr_hash ?? null;
+          ])
+        ).rows[0];
+      let existing = await keyOf();
+      if (!existing) {
+        const id = newId();
+        const cprHash = p.cprHash ?? null;
         const contentHash = candidateContentHash(p, cprHash);
-        if (existing.content_hash === contentHash) {
-          results.push({ id: existing.id, status: 'unchanged' });
-          continue;
-        }
-        await client.query(SQL.update, [
-          existing.id,
+        const inserted = await client.query(SQL.insert, [
+          id,
+          p.jobcenter,
+          p.externalId,
           p.externalIdFold,
           p.nameFold,
           p.benefit,
@@ -144,17 +154,35 @@ export class PostgresCandidateStore implements CandidateStore {
           cprHash,
           at,
         ]);
-        results.push({ id: existing.id, status: 'updated' });
+        if (inserted.rowCount === 1) {
+          results.push({ id, status: 'created' });
+          continue;
+        }
+        existing = (await keyOf())!;
       }
-      if (options.importRun) {
-        await recordImportBatch(client, options.importRun, results, (i) => prepared[i]!.incomplete);
+      const cprHash = p.cprHash ?? existing.cpr_hash ?? null;
+      const contentHash = candidateContentHash(p, cprHash);
+      if (existing.content_hash === contentHash) {
+        results.push({ id: existing.id, status: 'unchanged' });
+        continue;
       }
-      await recordCandidateChanges(
-        client,
-        results.filter((r) => r.status !== 'unchanged').map((r) => r.id),
-      );
-      return results;
-    });
+      await client.query(SQL.update, [
+        existing.id,
+        p.externalIdFold,
+        p.nameFold,
+        p.benefit,
+        p.searchable,
+        p.incomplete,
+        p.candidateJson,
+        p.factsJson,
+        p.incompleteJson,
+        contentHash,
+        cprHash,
+        at,
+      ]);
+      results.push({ id: existing.id, status: 'updated' });
+    }
+    return results;
   }
 
   private prepare(w: CandidateWrite): PreparedCandidate {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Migration } from './migration.ts';
 import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
+import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
 
 /**
  * The PostgreSQL schema, as an append-only history like SQLite's (its own version numbers: it starts from the
@@ -101,6 +102,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   ...CANDIDATE_CHANGES_MIGRATIONS,
+  ...WORKFLOW_MIGRATIONS,
 ];
 
 function checkOrder(migrations: readonly Migration[]): void {

@@ -1,24 +1,8 @@
-import type { Bundle, BundleStatus, BundleStore } from '../../ports/bundles.ts';
+import type { Bundle, BundleStore } from '../../ports/bundles.ts';
+import { BUNDLE_COLUMNS, type BundleRow, toBundle as toBundleOf } from '../shared/bundle-rows.ts';
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
 import { now, type SqliteDatabase } from './connection.ts';
-
-interface BundleRow {
-  id: string;
-  job_order_id: string;
-  jobcenter: string;
-  status: BundleStatus;
-  candidate_ids_json: string;
-  token_id: string | null;
-  created_by: string;
-  created_at: string;
-  completed_at: string | null;
-  error: string | null;
-  pdf_bytes: number | null;
-}
-
-const COLUMNS =
-  'id, job_order_id, jobcenter, status, candidate_ids_json, token_id, created_by, created_at, completed_at, error, pdf_bytes';
 
 const SQL = {
   insert: `INSERT INTO bundles (id, job_order_id, jobcenter, status, candidate_ids_json, created_by, created_at)
@@ -30,31 +14,19 @@ const SQL = {
     WHERE id = ? AND status IN ('queued', 'rendering')`,
   fail: `UPDATE bundles SET status = 'failed', error = ?, completed_at = ?
     WHERE id = ? AND status IN ('queued', 'rendering')`,
-  get: `SELECT ${COLUMNS} FROM bundles WHERE id = ?`,
+  get: `SELECT ${BUNDLE_COLUMNS} FROM bundles WHERE id = ?`,
   pdf: `SELECT pdf FROM bundles WHERE id = ? AND status = 'done'`,
-  list: `SELECT ${COLUMNS} FROM bundles WHERE job_order_id = ? ORDER BY created_at, id`,
-  byCandidate: `SELECT ${COLUMNS} FROM bundles
+  list: `SELECT ${BUNDLE_COLUMNS} FROM bundles WHERE job_order_id = ? ORDER BY created_at, id`,
+  byCandidate: `SELECT ${BUNDLE_COLUMNS} FROM bundles
     WHERE EXISTS (SELECT 1 FROM json_each(candidate_ids_json) WHERE value = ?)
     ORDER BY created_at, id`,
   unfinished: `SELECT id, status, created_at FROM bundles WHERE status IN ('queued', 'rendering')
     ORDER BY created_at, id LIMIT ?`,
 } as const;
 
-function toBundle(r: BundleRow): Bundle {
-  return {
-    id: r.id,
-    jobOrderId: r.job_order_id,
-    jobcenter: r.jobcenter,
-    status: r.status,
-    candidateIds: parseJson<string[]>(r.candidate_ids_json),
-    tokenId: r.token_id,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    completedAt: r.completed_at,
-    error: r.error,
-    pdfBytes: r.pdf_bytes,
-  };
-}
+type SqliteBundleRow = BundleRow<string>;
+
+const toBundle = (r: SqliteBundleRow): Bundle => toBundleOf(r, parseJson<string[]>(r.candidate_ids_json));
 
 export class SqliteBundleStore implements BundleStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -89,7 +61,7 @@ export class SqliteBundleStore implements BundleStore {
   }
 
   async get(id: string): Promise<Bundle | undefined> {
-    const row = this.db.statement<[string], BundleRow>(SQL.get).get(id);
+    const row = this.db.statement<[string], SqliteBundleRow>(SQL.get).get(id);
     return row && toBundle(row);
   }
 
@@ -99,16 +71,16 @@ export class SqliteBundleStore implements BundleStore {
   }
 
   async list(jobOrderId: string): Promise<Bundle[]> {
-    return this.db.statement<[string], BundleRow>(SQL.list).all(jobOrderId).map(toBundle);
+    return this.db.statement<[string], SqliteBundleRow>(SQL.list).all(jobOrderId).map(toBundle);
   }
 
   async listByCandidate(candidateId: string): Promise<Bundle[]> {
-    return this.db.statement<[string], BundleRow>(SQL.byCandidate).all(candidateId).map(toBundle);
+    return this.db.statement<[string], SqliteBundleRow>(SQL.byCandidate).all(candidateId).map(toBundle);
   }
 
   async unfinished(limit: number): Promise<Array<Pick<Bundle, 'id' | 'status' | 'createdAt'>>> {
     return this.db
-      .statement<[number], Pick<BundleRow, 'id' | 'status' | 'created_at'>>(SQL.unfinished)
+      .statement<[number], Pick<SqliteBundleRow, 'id' | 'status' | 'created_at'>>(SQL.unfinished)
       .all(limit)
       .map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at }));
   }

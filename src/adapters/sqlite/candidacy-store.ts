@@ -1,50 +1,19 @@
+import { type Actor, assertTransition, type TransitionRequest } from '../../domain/workflow.ts';
+import type { Candidacy, CandidacyEvent, CandidacySource, CandidacyStore } from '../../ports/candidacies.ts';
 import {
-  type Actor,
-  assertTransition,
-  type DeclineReason,
-  type TransitionRequest,
-  type WorkflowState,
-} from '../../domain/workflow.ts';
-import {
-  type Candidacy,
-  type CandidacyEvent,
-  CandidacyNotFoundError,
-  type CandidacySource,
-  type CandidacyStore,
-} from '../../ports/candidacies.ts';
+  CANDIDACY_COLUMNS,
+  CANDIDACY_EVENT_COLUMNS,
+  type CandidacyEventRow,
+  type CandidacyRow,
+  notOnOrder,
+  stepFields,
+  toCandidacy,
+  toCandidacyEvent,
+} from '../shared/workflow-rows.ts';
 import { now, type SqliteDatabase } from './connection.ts';
 
-export interface CandidacyRow {
-  job_order_id: string;
-  candidate_id: string;
-  home_jobcenter: string;
-  order_jobcenter: string;
-  state: WorkflowState;
-  source: CandidacySource;
-  first_shortlist_id: string | null;
-  decline_reason: DeclineReason | null;
-  company_reason: string | null;
-  note: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface EventRow {
-  id: number;
-  job_order_id: string;
-  candidate_id: string;
-  from_state: WorkflowState | null;
-  to_state: WorkflowState;
-  reason: string | null;
-  note: string | null;
-  actor_token_id: string;
-  actor_label: string;
-  actor_role: Actor['role'];
-  at: string;
-}
-
 export const CANDIDACY_SQL = {
-  get: 'SELECT * FROM workflow_entries WHERE job_order_id = ? AND candidate_id = ?',
+  get: `SELECT ${CANDIDACY_COLUMNS} FROM workflow_entries WHERE job_order_id = ? AND candidate_id = ?`,
 } as const;
 
 const SQL = {
@@ -57,8 +26,9 @@ const SQL = {
       created_at, updated_at)
     VALUES (?, ?, ?, ?, 'suggested', ?, ?, ?)
     ON CONFLICT (job_order_id, candidate_id) DO NOTHING`,
-  list: 'SELECT * FROM workflow_entries WHERE job_order_id = ? ORDER BY created_at, candidate_id',
-  byCandidate: 'SELECT * FROM workflow_entries WHERE candidate_id = ? ORDER BY created_at, job_order_id',
+  list: `SELECT ${CANDIDACY_COLUMNS} FROM workflow_entries WHERE job_order_id = ? ORDER BY created_at, candidate_id`,
+  byCandidate: `SELECT ${CANDIDACY_COLUMNS} FROM workflow_entries WHERE candidate_id = ?
+    ORDER BY created_at, job_order_id`,
   step: `UPDATE workflow_entries SET state = @to, updated_at = @now,
       decline_reason = CASE WHEN @to = 'declined' THEN @reason ELSE decline_reason END,
       company_reason = CASE WHEN @to = 'not_chosen' THEN @reason ELSE company_reason END,
@@ -67,42 +37,9 @@ const SQL = {
   event: `INSERT INTO workflow_events (job_order_id, candidate_id, order_jobcenter, from_state, to_state, reason, note,
       actor_token_id, actor_label, actor_role, at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  history: 'SELECT * FROM workflow_events WHERE job_order_id = ? AND candidate_id = ? ORDER BY id',
+  history: `SELECT ${CANDIDACY_EVENT_COLUMNS} FROM workflow_events WHERE job_order_id = ? AND candidate_id = ?
+    ORDER BY id`,
 } as const;
-
-function toCandidacy(r: CandidacyRow): Candidacy {
-  return {
-    jobOrderId: r.job_order_id,
-    candidateId: r.candidate_id,
-    homeJobcenter: r.home_jobcenter,
-    orderJobcenter: r.order_jobcenter,
-    state: r.state,
-    source: r.source,
-    firstShortlistId: r.first_shortlist_id,
-    declineReason: r.decline_reason,
-    companyReason: r.company_reason,
-    note: r.note,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-function toEvent(r: EventRow): CandidacyEvent {
-  return {
-    id: r.id,
-    jobOrderId: r.job_order_id,
-    candidateId: r.candidate_id,
-    from: r.from_state,
-    to: r.to_state,
-    reason: r.reason,
-    note: r.note,
-    actor: { tokenId: r.actor_token_id, label: r.actor_label, role: r.actor_role },
-    at: r.at,
-  };
-}
-
-export const notOnOrder = (jobOrderId: string, candidateId: string) =>
-  new CandidacyNotFoundError(`candidate ${candidateId} is not on job order ${jobOrderId}`);
 
 /** Candidacies (table workflow_entries) and their steps (workflow_events). */
 export class SqliteCandidacyStore implements CandidacyStore {
@@ -181,8 +118,7 @@ export class SqliteCandidacyStore implements CandidacyStore {
       if (!row) throw notOnOrder(jobOrderId, candidateId);
       assertTransition(row.state, request.to);
       const at = now();
-      const reason = 'reason' in request ? request.reason : null;
-      const note = request.note ?? null;
+      const { reason, note } = stepFields(request);
       update.run({ to: request.to, now: at, reason, note, jobOrderId, candidateId });
       event.run(
         jobOrderId,
@@ -205,8 +141,8 @@ export class SqliteCandidacyStore implements CandidacyStore {
 
   async history(jobOrderId: string, candidateId: string): Promise<CandidacyEvent[]> {
     return this.db
-      .statement<[string, string], EventRow>(SQL.history)
+      .statement<[string, string], CandidacyEventRow>(SQL.history)
       .all(jobOrderId, candidateId)
-      .map(toEvent);
+      .map(toCandidacyEvent);
   }
 }

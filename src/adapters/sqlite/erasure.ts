@@ -1,4 +1,5 @@
 import type { CandidateErasure } from '../../ports/erasure.ts';
+import { ERASED_BUNDLE_ERROR } from '../shared/bundle-rows.ts';
 import { newId } from '../shared/ids.ts';
 import { parseJson } from '../shared/json.ts';
 import type { SqliteDatabase } from './connection.ts';
@@ -12,9 +13,11 @@ const SQL = {
   outcomeNotes: 'UPDATE placement_outcomes SET note = NULL WHERE placement_id = ?',
   contactReleases: 'DELETE FROM contact_releases WHERE candidate_id = ?',
   audit: 'UPDATE audit_log SET candidate_id = ? WHERE candidate_id = ?',
-  bundles: 'SELECT id, candidate_ids_json FROM bundles WHERE instr(candidate_ids_json, ?) > 0',
+  // The id itself, not any id it is a part of: a bundle of someone else must keep its PDF.
+  bundles: `SELECT id, candidate_ids_json FROM bundles
+    WHERE EXISTS (SELECT 1 FROM json_each(candidate_ids_json) WHERE value = ?)`,
   eraseBundle: `UPDATE bundles SET status = 'erased', pdf = NULL, pdf_bytes = NULL, candidate_ids_json = ?,
-    error = 'a candidate in this bundle was erased (GDPR); send a new bundle' WHERE id = ?`,
+    error = ? WHERE id = ?`,
 } as const;
 
 /** Anonymises a candidate in every table that keeps a trace of them, in one IMMEDIATE transaction. */
@@ -36,7 +39,7 @@ export class SqliteCandidateErasure implements CandidateErasure {
       // A rendered bundle is a copy of the CV: it goes, and the bundle says why.
       for (const b of q<{ id: string; candidate_ids_json: string }>(SQL.bundles).all(candidateId)) {
         const ids = parseJson<string[]>(b.candidate_ids_json).map((id) => (id === candidateId ? anon : id));
-        touched += q(SQL.eraseBundle).run(JSON.stringify(ids), b.id).changes;
+        touched += q(SQL.eraseBundle).run(JSON.stringify(ids), ERASED_BUNDLE_ERROR, b.id).changes;
       }
       return touched;
     });

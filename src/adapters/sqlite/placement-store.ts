@@ -2,39 +2,27 @@ import {
   type Actor,
   assertOutcome,
   InvalidOutcomeError,
-  type OutcomeKind,
   type OutcomeRequest,
 } from '../../domain/workflow.ts';
-import type { Placement, PlacementOutcome, PlacementStore } from '../../ports/placements.ts';
+import type { Placement, PlacementStore } from '../../ports/placements.ts';
 import { newId } from '../shared/ids.ts';
-import { CANDIDACY_SQL, type CandidacyRow, notOnOrder } from './candidacy-store.ts';
+import {
+  type CandidacyRow,
+  notOnOrder,
+  outcomeDate,
+  PLACEMENT_COLUMNS,
+  PLACEMENT_OUTCOME_COLUMNS,
+  type PlacementOutcomeRow,
+  type PlacementRow,
+  toPlacement,
+  toPlacementOutcome,
+} from '../shared/workflow-rows.ts';
+import { CANDIDACY_SQL } from './candidacy-store.ts';
 import { now, type SqliteDatabase } from './connection.ts';
 
-interface PlacementRow {
-  id: string;
-  job_order_id: string;
-  candidate_id: string;
-  home_jobcenter: string;
-  order_jobcenter: string;
-  outcome: OutcomeKind | null;
-  reason: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface OutcomeRow {
-  outcome: OutcomeKind;
-  date: string;
-  reason: string | null;
-  note: string | null;
-  actor_token_id: string;
-  actor_label: string;
-  at: string;
-}
-
 const SQL = {
-  get: 'SELECT * FROM placements WHERE job_order_id = ? AND candidate_id = ?',
-  byCandidate: 'SELECT * FROM placements WHERE candidate_id = ? ORDER BY created_at, id',
+  get: `SELECT ${PLACEMENT_COLUMNS} FROM placements WHERE job_order_id = ? AND candidate_id = ?`,
+  byCandidate: `SELECT ${PLACEMENT_COLUMNS} FROM placements WHERE candidate_id = ? ORDER BY created_at, id`,
   insert: `INSERT INTO placements (id, job_order_id, candidate_id, home_jobcenter, order_jobcenter, created_at,
       updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -42,17 +30,8 @@ const SQL = {
   addOutcome: `INSERT INTO placement_outcomes (placement_id, outcome, date, reason, note, actor_token_id, actor_label,
       at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  outcomes: 'SELECT * FROM placement_outcomes WHERE placement_id = ? ORDER BY id',
+  outcomes: `SELECT ${PLACEMENT_OUTCOME_COLUMNS} FROM placement_outcomes WHERE placement_id = ? ORDER BY id`,
 } as const;
-
-const toOutcome = (o: OutcomeRow): PlacementOutcome => ({
-  outcome: o.outcome,
-  date: o.date,
-  reason: o.reason,
-  note: o.note,
-  actor: { tokenId: o.actor_token_id, label: o.actor_label },
-  at: o.at,
-});
 
 export class SqlitePlacementStore implements PlacementStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -90,7 +69,7 @@ export class SqlitePlacementStore implements PlacementStore {
         .run(
           id,
           request.outcome,
-          request.date ?? at.slice(0, 10),
+          outcomeDate(request.date, at),
           request.reason ?? null,
           request.note ?? null,
           actor.tokenId,
@@ -116,18 +95,10 @@ export class SqlitePlacementStore implements PlacementStore {
   }
 
   private toPlacement(row: PlacementRow): Placement {
-    const outcomes = this.db.statement<[string], OutcomeRow>(SQL.outcomes).all(row.id).map(toOutcome);
-    return {
-      id: row.id,
-      jobOrderId: row.job_order_id,
-      candidateId: row.candidate_id,
-      homeJobcenter: row.home_jobcenter,
-      orderJobcenter: row.order_jobcenter,
-      outcome: row.outcome,
-      reason: row.reason,
-      outcomes,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    const outcomes = this.db
+      .statement<[string], PlacementOutcomeRow>(SQL.outcomes)
+      .all(row.id)
+      .map(toPlacementOutcome);
+    return toPlacement(row, outcomes);
   }
 }

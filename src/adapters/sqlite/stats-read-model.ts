@@ -1,54 +1,24 @@
-import { OUTCOMES, type OutcomeKind } from '../../domain/workflow.ts';
+import type { OutcomeKind } from '../../domain/workflow.ts';
 import type { PoolContribution, Stats, StatsReadModel } from '../../ports/stats.ts';
+import { emptyStats, type OrderTimes, toStats } from '../shared/stats.ts';
 import { placeholders, type SqliteDatabase } from './connection.ts';
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-const seconds = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 1000);
 
 /** Statistics and pool reports, read across job orders, shortlists, candidacies and placements. */
 export class SqliteStatsReadModel implements StatsReadModel {
   constructor(private readonly db: SqliteDatabase) {}
 
   async summary(jobcentre: string[]): Promise<Stats> {
-    const outcomes = Object.fromEntries([...OUTCOMES, 'none'].map((o) => [o, 0])) as Stats['outcomes'];
-    const empty: Stats = {
-      jobcentre,
-      orders: 0,
-      ordersWithShortlist: 0,
-      medianSecondsOrderToShortlist: null,
-      medianSecondsShortlistToChoice: null,
-      medianSecondsOrderToChoice: null,
-      sentToCompany: 0,
-      chosen: 0,
-      hitRate: null,
-      placements: 0,
-      outcomes,
-    };
-    if (jobcentre.length === 0) return empty;
+    if (jobcentre.length === 0) return emptyStats(jobcentre);
     const inList = placeholders(jobcentre.length);
     // Per order: when it was made, its first finished shortlist and its first choice.
     const orders = this.db
-      .statement<unknown[], { created_at: string; shortlist_at: string | null; chosen_at: string | null }>(
+      .statement<unknown[], OrderTimes>(
         `SELECT o.created_at,
            (SELECT min(s.completed_at) FROM shortlists s WHERE s.job_order_id = o.id AND s.status = 'done') AS shortlist_at,
            (SELECT min(e.at) FROM workflow_events e WHERE e.job_order_id = o.id AND e.to_state = 'chosen') AS chosen_at
          FROM job_orders o WHERE o.jobcenter IN (${inList})`,
       )
       .all(...jobcentre);
-    const toShortlist: number[] = [];
-    const toChoice: number[] = [];
-    const shortlistToChoice: number[] = [];
-    for (const o of orders) {
-      if (o.shortlist_at) toShortlist.push(seconds(o.created_at, o.shortlist_at));
-      if (o.chosen_at) toChoice.push(seconds(o.created_at, o.chosen_at));
-      if (o.shortlist_at && o.chosen_at) shortlistToChoice.push(seconds(o.shortlist_at, o.chosen_at));
-    }
     // Distinct (order, candidate) pairs: a candidate sent once counts once, whatever happened after.
     const counts = this.db
       .statement<unknown[], { sent: number; chosen: number }>(
@@ -63,24 +33,7 @@ export class SqliteStatsReadModel implements StatsReadModel {
         `SELECT outcome, count(*) AS n FROM placements WHERE home_jobcenter IN (${inList}) GROUP BY outcome`,
       )
       .all(...jobcentre);
-    let placed = 0;
-    for (const p of placements) {
-      placed += p.n;
-      outcomes[p.outcome ?? 'none'] += p.n;
-    }
-    return {
-      ...empty,
-      orders: orders.length,
-      ordersWithShortlist: toShortlist.length,
-      medianSecondsOrderToShortlist: median(toShortlist),
-      medianSecondsShortlistToChoice: median(shortlistToChoice),
-      medianSecondsOrderToChoice: median(toChoice),
-      sentToCompany: counts.sent,
-      chosen: counts.chosen,
-      hitRate: counts.sent === 0 ? null : Math.round((counts.chosen / counts.sent) * 1000) / 1000,
-      placements: placed,
-      outcomes,
-    };
+    return toStats(jobcentre, orders, counts, placements);
   }
 
   async poolContribution(poolId: string): Promise<PoolContribution[]> {
