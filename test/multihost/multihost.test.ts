@@ -168,14 +168,13 @@ describe.skipIf(unavailable)('several hosts on one PostgreSQL and one Redis', ()
     const dir1 = dataDir('api1');
     const dir2 = dataDir('api2');
     const workerDirs = [dataDir('worker1'), dataDir('worker2')];
-    const [api1, api2, ...workers] = await Promise.all([
-      startApi(dir1),
-      startApi(dir2),
-      ...workerDirs.map((dir) => startWorker(dir)),
+    const [apis, workers] = await Promise.all([
+      Promise.all([startApi(dir1), startApi(dir2)]),
+      Promise.all(workerDirs.map((dir) => startWorker(dir))),
     ]);
-    let apiOne = api1 as Api;
-    const apiTwo = api2 as Api;
-    let running = workers as Spawned[];
+    let apiOne = apis[0]!;
+    const apiTwo = apis[1]!;
+    let running = workers;
 
     // Through API 1: the jobcenter, a konsulent token, candidates and a job order.
     await call(apiOne, ADMIN, 'POST', '/v1/jobcentre', { id: '751', name: 'Aarhus' });
