@@ -1,12 +1,14 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCandidateBatch } from '../../indexer/import.ts';
 import { PostgresDatabase } from '../../src/adapters/postgres/connection.ts';
 import { readiness } from '../../src/api/services/health.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
+import { startServer } from '../../src/server.ts';
 import { candidateWrite } from '../ports/fixtures.ts';
 import { postgresUnavailable, startPostgres } from '../support/postgres.ts';
 import { startRedis } from '../support/redis.ts';
@@ -80,5 +82,38 @@ describe.skipIf(postgresUnavailable())('a context on PostgreSQL', () => {
 
     await server.stop();
     await expect(readiness(two!)).rejects.toMatchObject({ detail: 'not ready: store' });
+  });
+
+  it('starts the server from an empty database with the defaults: migrated, demo data seeded, ready', async () => {
+    const server = await startPostgres();
+    cleanups.push(() => server.stop());
+    const redis = await startRedis();
+    cleanups.push(() => redis.stop());
+    const dataDir = mkdtempSync(join(tmpdir(), 'vikarmatch-pg-start-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    let banner = '';
+    const out = new PassThrough();
+    out.on('data', (chunk: Buffer) => {
+      banner += chunk.toString('utf8');
+    });
+    const api = await startServer(
+      loadConfig({
+        DATA_DIR: dataDir,
+        DATABASE_URL: await server.createDatabase(),
+        REDIS_URL: redis.url,
+        CPR_HASH_KEY: KEY,
+        PORT: '0',
+        SEED_DEMO_CANDIDATES: '60',
+      }),
+      out,
+    );
+    cleanups.push(() => api.stop());
+    expect(banner).toMatch(/Demo data seeded .*60 candidates/);
+    const token = /konsulent 751 [^:]*: (\S+)/.exec(banner)![1]!;
+    const ready = await fetch(`${api.url}/health/ready`);
+    expect(await ready.json()).toEqual({ status: 'ok', checks: { store: 'ok', index: 'ok', queue: 'ok' } });
+    const orders = await fetch(`${api.url}/v1/job-orders`, { headers: { authorization: `Bearer ${token}` } });
+    expect(orders.status).toBe(200);
+    expect(((await orders.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
   });
 });
