@@ -88,7 +88,7 @@ export function toCandidacyEvent(r: CandidacyEventRow): CandidacyEvent {
 export const notOnOrder = (jobOrderId: string, candidateId: string) =>
   new CandidacyNotFoundError(`candidate ${candidateId} is not on job order ${jobOrderId}`);
 
-/** What a step writes besides the new state: the reason lands in the column its target state keeps it in. */
+/** What a step records besides the new state: the reason of a step that has one, and the note; null when absent. */
 export function stepFields(request: TransitionRequest): { reason: string | null; note: string | null } {
   return { reason: 'reason' in request ? (request.reason ?? null) : null, note: request.note ?? null };
 }
