@@ -24,7 +24,9 @@ COPY src ./src
 COPY indexer ./indexer
 COPY scoring ./scoring
 COPY workers ./workers
-# The SQLite files, the generated CPR hash key and demo-tokens.txt live here; owned by the unprivileged user.
+# DATA_DIR, owned by the unprivileged user. Embedded (no DATABASE_URL): the SQLite files, the queue, the generated
+# CPR hash key. With DATABASE_URL + REDIS_URL + CPR_HASH_KEY: only upload spools and demo-tokens.txt, nothing another
+# host needs, so each container may have its own.
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -32,8 +32,14 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/)
     .default('candidates'),
+  /**
+   * The Store on PostgreSQL instead of SQLite in DATA_DIR: several API and worker hosts share it. Requires
+   * REDIS_URL and CPR_HASH_KEY (nothing a host needs may live in its own DATA_DIR).
+   */
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
-  /** Secret for the keyed CPR hash; generated into DATA_DIR on first start when not given. */
+  /** Connections each process keeps to PostgreSQL (plus one for the change feed's LISTEN). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Secret for the keyed CPR hash; generated into DATA_DIR on first start when not given (not with DATABASE_URL). */
   CPR_HASH_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Extra directory with jobrotation rule sets (<name>.json), searched before the shipped ones. */
   RULESETS_DIR: z.string().optional(),
@@ -104,9 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new ConfigError(`invalid configuration: ${describeFieldErrors(fieldErrors(parsed.error))}`);
   }
-  if (parsed.data.DATABASE_URL) {
+  // With a shared database, what a host would otherwise keep in its own DATA_DIR must be shared too.
+  if (parsed.data.DATABASE_URL && !parsed.data.REDIS_URL) {
     throw new ConfigError(
-      'invalid configuration: DATABASE_URL: the PostgreSQL store is not available in this version; unset it to use SQLite',
+      'invalid configuration: REDIS_URL: required with DATABASE_URL (hosts sharing one database cannot share ' +
+        "the embedded queue, which lives in each host's DATA_DIR); set REDIS_URL, or unset DATABASE_URL to use SQLite",
+    );
+  }
+  if (parsed.data.DATABASE_URL && !parsed.data.CPR_HASH_KEY) {
+    throw new ConfigError(
+      'invalid configuration: CPR_HASH_KEY: required with DATABASE_URL (a key generated per host would hash the ' +
+        'same CPR differently on each); set the same CPR_HASH_KEY (at least 32 characters) on every host',
     );
   }
   return parsed.data;

@@ -20,6 +20,8 @@ import { BullJobQueue } from './adapters/bullmq/queue.ts';
 import { EmbeddedCandidateIndex } from './adapters/embedded-index/embedded-candidate-index.ts';
 import { SqliteJobQueue } from './adapters/embedded-queue/sqlite-job-queue.ts';
 import { MeiliCandidateIndex } from './adapters/meilisearch/meili-candidate-index.ts';
+import { PostgresCandidateChanges } from './adapters/postgres/candidate-changes.ts';
+import { openPostgresStores } from './adapters/postgres/stores.ts';
 import { SqliteCandidateChanges } from './adapters/sqlite/candidate-changes.ts';
 import { ownerOnlyDatabaseFile } from './adapters/sqlite/connection.ts';
 import { openSqliteStores } from './adapters/sqlite/stores.ts';
@@ -27,6 +29,7 @@ import type { Config } from './config.ts';
 import { IndexFollower } from './index-follower.ts';
 import type { JobHandlers } from './jobs/catalog.ts';
 import type { CandidateIndex } from './ports/candidate-index.ts';
+import type { CandidateChangeFeed } from './ports/change-feed.ts';
 import type { JobQueue } from './ports/job-queue.ts';
 import type { StoreDatabase, Stores } from './ports/stores.ts';
 import { loadRuleSet } from './rulesets/load.ts';
@@ -50,7 +53,10 @@ export interface AppContext {
   close: () => Promise<void>;
 }
 
-/** The CPR hash key: from the environment, or generated once into DATA_DIR (readable by the service user only). */
+/**
+ * The CPR hash key: from the environment, or generated once into DATA_DIR (readable by the service user only).
+ * With DATABASE_URL the configuration requires it: a key per host would hash one CPR several ways.
+ */
 function cprKey(config: Config): Buffer {
   if (config.CPR_HASH_KEY) return Buffer.from(config.CPR_HASH_KEY, 'utf8');
   const file = join(config.DATA_DIR, 'cpr-hash.key');
@@ -85,6 +91,11 @@ function createIndex(config: Config): CandidateIndex {
 
 export interface ContextOptions {
   onIndexProgress?: (n: number) => void;
+  /**
+   * Errors of the index's change feed outside a request (a lost LISTEN connection, a failed catch-up); it
+   * reconnects and tries again by itself. Default: stderr.
+   */
+  onFeedError?: (error: Error) => void;
   /** Errors of the queue itself (Redis down, the queue database locked); the queue keeps retrying. */
   onQueueError?: (error: Error) => void;
   /** Something the operator should know about the start-up (a data directory tightened); default stderr. */
@@ -134,28 +145,66 @@ function createQueue(config: Config, onError: ((error: Error) => void) | undefin
   return new SqliteJobQueue(file, { leaseMs: config.QUEUE_LEASE_MS, ...report });
 }
 
+interface OpenedStores {
+  stores: Stores;
+  database: StoreDatabase;
+  /** The feed the in-process index follows: written by the same database as the stores. */
+  feed: () => CandidateChangeFeed;
+}
+
+/** SQLite in DATA_DIR by default; PostgreSQL with DATABASE_URL (shared by every host). Migrated. */
+async function openStores(config: Config): Promise<OpenedStores> {
+  if (config.DATABASE_URL) {
+    const { database, stores } = openPostgresStores({
+      connectionString: config.DATABASE_URL,
+      poolSize: config.DATABASE_POOL_SIZE,
+      cprKey: cprKey(config),
+    });
+    await database.migrate().catch(async (error: unknown) => {
+      await database.close();
+      throw error;
+    });
+    return {
+      stores,
+      database,
+      feed: () => new PostgresCandidateChanges(database),
+    };
+  }
+  const { database, stores } = openSqliteStores({
+    file: join(config.DATA_DIR, 'vikarmatch.db'),
+    cprKey: cprKey(config),
+  });
+  await database.migrate();
+  return { stores, database, feed: () => new SqliteCandidateChanges(database.connection) };
+}
+
+const feedErrorOnStderr = (error: Error) =>
+  process.stderr.write(`vikarmatch: candidate change feed: ${error.message} (retrying)\n`);
+
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   // Refused before anything is opened: a broken taxonomy must stop the start, not leave a database behind.
   const taxonomy = loadTaxonomy({ dirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [] });
   // The one every analysis in this process uses (validation runs deep inside every import path).
   useTaxonomy(taxonomy);
   prepareDataDir(config.DATA_DIR, options.onNotice ?? noticeOnStderr);
-  const { database, stores } = openSqliteStores({
-    file: join(config.DATA_DIR, 'vikarmatch.db'),
-    cprKey: cprKey(config),
-  });
-  await database.migrate();
+  const { database, stores, feed } = await openStores(config);
   const index = createIndex(config);
   // The in-process index lives in memory: it is rebuilt from the Store at every start, and follows the Store's
   // change feed from there, so candidates written by another process (the API while this is a worker, the CLI
-  // importer while this is the server) are in it before the next shortlist.
+  // importer while this is the server, any process on another host) are in it before the next shortlist.
   const follower =
     index instanceof EmbeddedCandidateIndex
-      ? new IndexFollower(index, new SqliteCandidateChanges(database.connection), (onProgress) =>
-          rebuildIndex(stores.candidates, index, onProgress),
-        )
+      ? new IndexFollower(index, feed(), (onProgress) => rebuildIndex(stores.candidates, index, onProgress))
       : undefined;
-  await follower?.rebuild(options.onIndexProgress);
+  try {
+    await follower?.rebuild(options.onIndexProgress);
+    // Where the feed announces changes (PostgreSQL), the index follows them as they come.
+    await follower?.follow(options.onFeedError ?? feedErrorOnStderr);
+  } catch (error) {
+    await follower?.stop();
+    await database.close();
+    throw error;
+  }
   // What this process writes to the index goes through here, so catching up does not apply it a second time.
   const sharedIndex = follower?.writer ?? index;
   const queue = createQueue(config, options.onQueueError);
@@ -179,6 +228,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     taxonomy,
     handlers,
     close: async () => {
+      await follower?.stop();
       await queue.close();
       await index.close();
       await database.close();

@@ -28,6 +28,7 @@ export async function startServer(
   const log = createLogger(config, stdout, 'vikarmatch');
   const ctx = await createContext(config, {
     onQueueError: (error) => log.error({ err: error }, 'queue error (retrying)'),
+    onFeedError: (error) => log.error({ err: error }, 'candidate change feed error (retrying)'),
     onNotice: (fields, message) => log.warn(fields, message),
   });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;

@@ -33,6 +33,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   const signal = shutdownSignal(log);
   const ctx = await createContext(config, {
     onQueueError: (error) => log.error({ err: error }, 'queue error (retrying)'),
+    onFeedError: (error) => log.error({ err: error }, 'candidate change feed error (retrying)'),
     onNotice: (fields, message) => log.warn(fields, message),
   });
   try {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostgresCandidateChanges } from '../../src/adapters/postgres/candidate-changes.ts';
 import { PostgresDatabase } from '../../src/adapters/postgres/connection.ts';
 import { MIGRATIONS } from '../../src/adapters/postgres/migrations.ts';
 import { openPostgresStores } from '../../src/adapters/postgres/stores.ts';
@@ -9,6 +10,7 @@ import { auditLogContract } from '../ports/audit.contract.ts';
 import { bundleStoreContract } from '../ports/bundles.contract.ts';
 import { anOrder, candidacyStoreContract, KONSULENT } from '../ports/candidacies.contract.ts';
 import { candidateStoreContract } from '../ports/candidates.contract.ts';
+import { candidateChangeFeedContract } from '../ports/change-feed.contract.ts';
 import { contactReleaseStoreContract } from '../ports/contact-releases.contract.ts';
 import { storeDatabaseContract } from '../ports/database.contract.ts';
 import { candidateErasureContract } from '../ports/erasure.contract.ts';
@@ -72,6 +74,10 @@ if (unavailable) {
   jobOrderStoreContract('postgres', postgres);
   shortlistStoreContract('postgres', postgres);
   importRunStoreContract('postgres', postgres);
+  candidateChangeFeedContract('postgres', {
+    ...postgres,
+    feed: (opened) => new PostgresCandidateChanges(opened.database as PostgresDatabase),
+  });
   candidacyStoreContract('postgres', postgres);
   bundleStoreContract('postgres', postgres);
   poolStoreContract('postgres', postgres);

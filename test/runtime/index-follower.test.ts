@@ -12,7 +12,9 @@ import { type AppContext, createContext } from '../../src/context.ts';
 import { generateCandidates, generateJobOrders } from '../../src/demo/generate.ts';
 import { IndexFollower } from '../../src/index-follower.ts';
 import type { CandidateWrite } from '../../src/ports/candidates.ts';
+import type { CandidateChangeFeed } from '../../src/ports/change-feed.ts';
 import { rebuildIndex } from '../../workers/reindex.ts';
+import { waitFor } from '../support/wait.ts';
 
 const TODAY = '2026-11-23';
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -168,5 +170,57 @@ describe('an in-process index in another process than the writer', () => {
     await follower.writer.remove([own!.id]);
     expect(await follower.catchUp()).toBe(0);
     expect(await index.count()).toBe(await searchable());
+  });
+
+  it('resolves a removal only once no catch-up in flight can put the candidate back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vikarmatch-follow-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'db.sqlite');
+    const key = Buffer.from('k'.repeat(32));
+    const { database, stores } = openSqliteStores({ file, cprKey: key });
+    await database.migrate();
+    cleanups.push(() => database.close());
+    const other = openSqliteStores({ file, cprKey: key });
+    await other.database.migrate();
+    cleanups.push(() => other.database.close());
+
+    // A feed whose answers arrive late, as a server's do: each read is taken, then held until released.
+    const feed = new SqliteCandidateChanges(database.connection);
+    let hold = false;
+    const held: Array<() => void> = [];
+    const slow: CandidateChangeFeed = {
+      head: () => feed.head(),
+      digest: (facts) => feed.digest(facts),
+      since: async (seq, limit) => {
+        const batch = await feed.since(seq, limit);
+        if (hold) await new Promise<void>((resolve) => held.push(resolve));
+        return batch;
+      },
+    };
+    const index = new EmbeddedCandidateIndex();
+    const follower = new IndexFollower(index, slow, () => rebuildIndex(stores.candidates, index));
+    await follower.rebuild();
+
+    const [write] = writes(20, 16).filter((w) => w.facts.searchable && w.incomplete.length === 0);
+    const [written] = await other.stores.candidates.upsert([write!]);
+    hold = true;
+    const catchingUp = follower.catchUp();
+    await waitFor(() => held.length === 1 || undefined, 5_000, 'the first read');
+    // The batch in flight still holds the candidate; now this process erases them (Store, then index).
+    await stores.candidates.delete(written!.id);
+    let removed = false;
+    const removal = follower.writer.remove([written!.id]).then(() => {
+      removed = true;
+    });
+    held.shift()!();
+    // The catch-up applied its batch and reads on: whatever the index holds now, a resolved removal means gone.
+    await waitFor(() => held.length === 1 || undefined, 5_000, 'the second read');
+    if (removed) expect(await index.count()).toBe(0);
+    hold = false;
+    held.shift()!();
+    await catchingUp;
+    await removal;
+    expect(removed).toBe(true);
+    expect(await index.count()).toBe(0);
   });
 });

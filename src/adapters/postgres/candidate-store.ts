@@ -21,6 +21,7 @@ import { assertCprKey, hashCpr } from '../shared/cpr-hash.ts';
 import { checkLimit, decodeCursor, toPage } from '../shared/cursor.ts';
 import { newId } from '../shared/ids.ts';
 import { writeCandidateBatch } from './candidate-batch.ts';
+import { recordCandidateChanges } from './candidate-changes.ts';
 import { now, type PostgresDatabase, type Queryable } from './connection.ts';
 import { recordImportBatch } from './import-run-store.ts';
 
@@ -92,6 +93,11 @@ export class PostgresCandidateStore implements CandidateStore {
       if (options.importRun) {
         await recordImportBatch(client, options.importRun, results, (i) => prepared[i]!.incomplete);
       }
+      // Last: it holds the feed's counter lock until commit.
+      await recordCandidateChanges(
+        client,
+        results.filter((r) => r.status !== 'unchanged').map((r) => r.id),
+      );
       return results;
     });
   }
@@ -214,6 +220,7 @@ export class PostgresCandidateStore implements CandidateStore {
     return this.database.transaction(async (client) => {
       if ((await client.query(SQL.delete, [id])).rowCount === 0) return false;
       await client.query(SQL.eraseFromShortlists, [id, JSON.stringify([{ candidateId: id }])]);
+      await recordCandidateChanges(client, [id]);
       return true;
     });
   }

@@ -21,17 +21,22 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
  */
 export class PostgresDatabase implements StoreDatabase {
   readonly pool: pg.Pool;
+  /** How the pool connects: for a connection of its own outside the pool (LISTEN holds one for good). */
+  readonly clientConfig: pg.ClientConfig;
   private migrated = false;
 
   constructor(options: PostgresOptions) {
     if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
       throw new Error(`not a plain schema name: ${options.schema}`);
     }
-    this.pool = new pg.Pool({
+    this.clientConfig = {
       connectionString: options.connectionString,
-      max: options.poolSize ?? 10,
       ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
-    });
+    };
+    this.pool = new pg.Pool({ ...this.clientConfig, max: options.poolSize ?? 10 });
+    // An idle connection the server dropped (a restart, a failover, an admin's pg_terminate_backend) leaves the
+    // pool by itself and the next query opens a new one; unheard, the event would end the process.
+    this.pool.on('error', () => {});
   }
 
   async migrate(): Promise<void> {

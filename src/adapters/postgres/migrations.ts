@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Migration } from './migration.ts';
+import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
 import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
 
 /**
@@ -100,6 +101,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  ...CANDIDATE_CHANGES_MIGRATIONS,
   ...WORKFLOW_MIGRATIONS,
 ];
 

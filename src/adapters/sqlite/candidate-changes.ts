@@ -1,12 +1,7 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CandidateSearchFacts } from '../../ports/candidates.ts';
 import type { CandidateChange, CandidateChangeFeed } from '../../ports/change-feed.ts';
-import { canonicalJson } from '../shared/json.ts';
-
-function digestOf(factsJson: string): string {
-  return createHash('sha1').update(factsJson).digest('base64');
-}
+import { digestFacts, toCandidateChange } from '../shared/candidate-changes.ts';
 
 interface ChangeRow {
   candidate_id: string;
@@ -18,9 +13,11 @@ interface ChangeRow {
   incomplete: number | null;
 }
 
+const flag = (v: number | null): boolean | null => (v === null ? null : v === 1);
+
 /**
  * Reads the feed the triggers of migrations-candidate-changes.ts write, joined to the candidates' current search
- * facts in the same read.
+ * facts in the same read. No watch: processes sharing one SQLite file are on one host and catch up on demand.
  */
 export class SqliteCandidateChanges implements CandidateChangeFeed {
   private readonly headStatement: Database.Statement<[], { seq: number | null }>;
@@ -35,32 +32,19 @@ export class SqliteCandidateChanges implements CandidateChangeFeed {
     );
   }
 
-  head(): number {
+  async head(): Promise<number> {
     return this.headStatement.get()?.seq ?? 0;
   }
 
-  since(seq: number, limit: number): CandidateChange[] {
-    return this.sinceStatement.all(seq, limit).map((r) => {
-      // The same rule as the import path and the rebuild: only complete, searchable candidates are indexed.
-      const indexed = r.facts_json !== null && r.searchable === 1 && r.incomplete === 0;
-      if (!indexed) return { candidateId: r.candidate_id, seq: r.seq, digest: null, document: () => null };
-      const factsJson = r.facts_json!;
-      return {
-        candidateId: r.candidate_id,
-        seq: r.seq,
-        digest: digestOf(factsJson),
-        document: () => ({
-          id: r.candidate_id,
-          jobcenter: r.jobcenter!,
-          externalId: r.external_id!,
-          facts: JSON.parse(factsJson) as CandidateSearchFacts,
-        }),
-      };
-    });
+  async since(seq: number, limit: number): Promise<CandidateChange[]> {
+    return this.sinceStatement
+      .all(seq, limit)
+      .map((r) =>
+        toCandidateChange({ ...r, searchable: flag(r.searchable), incomplete: flag(r.incomplete) }),
+      );
   }
 
-  /** The Store serialises facts canonically, so the digest of the stored JSON equals the digest of the facts. */
   digest(facts: CandidateSearchFacts): string {
-    return digestOf(canonicalJson(facts));
+    return digestFacts(facts);
   }
 }
