@@ -60,6 +60,8 @@ export interface TokenReading {
 }
 
 export interface CompiledTaxonomy {
+  /** One-word labels shorter than MIN_STEMMED_LENGTH, by the word folded as written. */
+  exact: Map<string, LabelEntry[]>;
   /** Labels by their words' keys joined with a space: 'koerekort til gaffeltruck'. */
   spaced: Map<string, LabelEntry[]>;
   /** Labels by their words written together: modifiers folded as written, the last word's key ('truckcertifikat'). */
@@ -89,6 +91,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else if (!list.some((v) => JSON.stringify(v) === JSON.stringify(value))) list.push(value);
 }
 
+/** One-word labels shorter than this match only as written (folded), never by stem or typo. */
+export const MIN_STEMMED_LENGTH = 5;
 /** Shortest word a typo index holds: a one-edit typo of a 6-letter word can be a 5-letter label word. */
 const MIN_TYPO_VOCAB = 5;
 /** Compound heads shorter than this are too often words of their own ('tag' in 'tagarbejde'). */
@@ -110,6 +114,7 @@ function isAdjacentSwap(a: string, b: string): boolean {
 function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const spaced = new Map<string, LabelEntry[]>();
   const joined = new Map<string, LabelEntry[]>();
+  const exact = new Map<string, LabelEntry[]>();
   const spacedPrefixes = new Set<string>();
   const joinedPrefixes = new Set<string>();
   /** Label words (folded as written and folded stems) -> the reading a typo of it gets. */
@@ -122,6 +127,11 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const entry: LabelEntry = { concept: l.conceptId, label: l.label, type: l.type };
     const keys = words.map(tokenKey);
     const folds = words.map(fold);
+    // A short word is matched only as written: stemmed, 'tage' (to take) would be the roof 'tag'.
+    if (words.length === 1 && [...words[0]!].length < MIN_STEMMED_LENGTH) {
+      push(exact, folds[0]!, entry);
+      continue;
+    }
     push(spaced, keys.join(' '), entry);
     for (let n = 1; n < keys.length; n++) spacedPrefixes.add(keys.slice(0, n).join(' '));
     const joinedKey = folds.slice(0, -1).join('') + keys[keys.length - 1]!;
@@ -180,12 +190,23 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     return readings.size === 1 ? [...readings][0] : undefined;
   };
 
-  /** A word a compound may start with: a lexicon word, with or without its linking s/e, or a label word. */
+  // Modifiers the labels themselves use: 'gaffeltruckcertifikat' ends with the label word 'truckcertifikat', so
+  // 'gaffel' is a word a compound may start with.
+  const lexicon = new Set([...COMPOUND_LEXICON].map(fold));
+  const modifiers = new Set<string>();
+  for (const w of vocabulary.keys()) {
+    for (let i = 2; i <= w.length - 3; i++) {
+      const rest = w.slice(i);
+      if (vocabulary.has(rest) || lexicon.has(rest)) modifiers.add(w.slice(0, i));
+    }
+  }
+
+  /** A word a compound may start with: a lexicon or label word or label modifier, with or without a linking s/e. */
   const isModifier = (prefix: string): boolean => {
-    if (prefix.length < 2) return false;
-    const forms = [prefix];
-    if (prefix.endsWith('s') || prefix.endsWith('e')) forms.push(prefix.slice(0, -1));
-    return forms.some((p) => p.length >= 2 && (COMPOUND_LEXICON.has(p) || vocabulary.has(fold(p))));
+    const f = fold(prefix);
+    const forms = [f];
+    if (f.endsWith('s') || f.endsWith('e')) forms.push(f.slice(0, -1));
+    return forms.some((p) => p.length >= 2 && (lexicon.has(p) || vocabulary.has(p) || modifiers.has(p)));
   };
 
   /** The longest label of 6+ letters a word ends with, when what comes before is itself a word. */
@@ -210,6 +231,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   }, 50_000);
 
   return {
+    exact,
     spaced,
     joined,
     spacedPrefixes,

@@ -36,6 +36,8 @@ export function findLabels(
     let found: LabelMatch | undefined;
     const first = readings[i]!;
     if (first.head) found = { from: i, to: i + 1, entries: first.head, typo: false };
+    const short = first.typo ? undefined : compiled.exact.get(first.fold);
+    if (short) found = { from: i, to: i + 1, entries: short, typo: false };
     let spaced = '';
     let written = '';
     let typo = false;
