@@ -55,6 +55,8 @@ export interface TokenReading {
   key: string;
   /** True when `fold`/`key` are a label word one edit away from what was written. */
   typo: boolean;
+  /** Whether a label can start at this token: most words of a CV cannot, and are passed over with this check. */
+  starts: boolean;
   /** A label this token ends with, by the compound-head rule ('gaffeltruckkørekort' -> 'truckkørekort'). */
   head?: LabelEntry[] | undefined;
 }
@@ -224,10 +226,17 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const key = tokenKey(lower);
     if (!known(lower, f, key)) {
       const corrected = correct(lower, f);
-      if (corrected) return { ...corrected, typo: true };
+      if (corrected) return { ...corrected, typo: true, starts: true };
     }
     const head = !joined.has(key) && lower.length > MIN_HEAD_LENGTH + 1 ? compoundHead(lower) : undefined;
-    return { fold: f, key, typo: false, head };
+    const starts =
+      head !== undefined ||
+      exact.has(f) ||
+      spaced.has(key) ||
+      joined.has(key) ||
+      spacedPrefixes.has(key) ||
+      joinedPrefixes.has(f);
+    return { fold: f, key, typo: false, starts, head };
   }, 50_000);
 
   return {

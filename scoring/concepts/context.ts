@@ -57,6 +57,29 @@ export interface ContextToken {
   end: number;
 }
 
+type Kind = Exclude<MentionContext, 'own'>;
+interface IndexedCue {
+  cue: Cue;
+  kind: Kind;
+}
+
+/** Cues by their first word ('#' for a number), so a scan looks only at cues that can start at a word. */
+const CUE_INDEX = new Map<string, IndexedCue[]>();
+const lists: Array<[Kind, readonly Cue[]]> = [
+  ['other-person', OTHER_PERSON],
+  ['negated', NEGATED],
+  ['intent', INTENT],
+  ['youth', YOUTH],
+];
+for (const [kind, list] of lists) {
+  for (const cue of list) {
+    const first = cue[0]!.startsWith('#') ? '#' : cue[0]!;
+    const entries = CUE_INDEX.get(first) ?? [];
+    entries.push({ cue, kind });
+    CUE_INDEX.set(first, entries);
+  }
+}
+
 function cueAt(tokens: readonly ContextToken[], at: number, cue: Cue, until: number): boolean {
   if (at + cue.length > until) return false;
   for (let k = 0; k < cue.length; k++) {
@@ -71,63 +94,76 @@ function cueAt(tokens: readonly ContextToken[], at: number, cue: Cue, until: num
   return true;
 }
 
-/** The latest cue of a kind that starts in [from, to) and ends before `to`, as its start index, or -1. */
-function lastCue(tokens: readonly ContextToken[], from: number, to: number, list: readonly Cue[]): number {
-  for (let at = to - 1; at >= from; at--) for (const cue of list) if (cueAt(tokens, at, cue, to)) return at;
-  return -1;
+function cuesAt(tokens: readonly ContextToken[], at: number): IndexedCue[] | undefined {
+  const word = tokens[at]!.fold;
+  return CUE_INDEX.get(word.charCodeAt(0) <= 57 && word.charCodeAt(0) >= 48 ? '#' : word);
 }
 
-/** How far before a mention a negation still reaches: a list after 'ingen erfaring med' is negated as a whole. */
-const NEGATION_REACH = 8;
-const INTENT_REACH = 10;
+/** How far before a mention a cue still reaches: a list after 'ingen erfaring med' is negated as a whole. */
+const REACH: Record<Kind, number> = {
+  'other-person': Number.POSITIVE_INFINITY,
+  negated: 8,
+  intent: 10,
+  youth: 0,
+};
 
 const SENTENCE_END = /[!?;\n]|\.(?=\s+[\p{Lu}\d]|\s*$)/u;
 const CONTRAST = new Set(['men', 'dog', 'derimod', 'samt']);
 
 /**
- * Clause number per token: a new clause starts after a sentence end, and at a contrast word ('ikke lager, men
- * truck'). An abbreviation's dot ('truckcert. og lift') does not end a sentence.
+ * Reads the context of mentions in one text. A clause ends at a sentence end and before a contrast word ('ikke
+ * lager, men truck'); an abbreviation's dot ('truckcert. og lift') ends nothing. Boundaries are found lazily, as
+ * only the words around a mention are ever looked at.
  */
-export function clauses(text: string, tokens: readonly ContextToken[]): number[] {
-  const out: number[] = [];
-  let clause = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (i > 0) {
-      const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-      const after = text.slice(tokens[i - 1]!.end, tokens[i]!.start + 1);
-      if (SENTENCE_END.test(gap) && (gap.includes('.') ? SENTENCE_END.test(after) : true)) clause++;
-      else if (CONTRAST.has(tokens[i]!.fold)) clause++;
-    }
-    out.push(clause);
+export class ContextReader {
+  /** Per token: 1 when a new clause starts at it, 0 when not, -1 not yet known. */
+  private readonly starts: Int8Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly ContextToken[],
+  ) {
+    this.starts = new Int8Array(tokens.length).fill(-1);
   }
-  return out;
-}
 
-/** The context of the mention covering tokens [from, to), within clause boundaries from `clauses`. */
-export function mentionContext(
-  text: string,
-  tokens: readonly ContextToken[],
-  clauseOf: readonly number[],
-  from: number,
-  to: number,
-): MentionContext {
-  const clause = clauseOf[from]!;
-  let clauseStart = from;
-  while (clauseStart > 0 && clauseOf[clauseStart - 1] === clause) clauseStart--;
-  let clauseEnd = to;
-  while (clauseEnd < tokens.length && clauseOf[clauseEnd] === clause) clauseEnd++;
+  private startsClause(i: number): boolean {
+    if (i === 0) return true;
+    let known = this.starts[i]!;
+    if (known < 0) {
+      const prev = this.tokens[i - 1]!;
+      const next = this.tokens[i]!;
+      const gap = this.text.slice(prev.end, next.start);
+      const end =
+        SENTENCE_END.test(gap) &&
+        (!gap.includes('.') || SENTENCE_END.test(this.text.slice(prev.end, next.start + 1)));
+      known = end || CONTRAST.has(next.fold) ? 1 : 0;
+      this.starts[i] = known;
+    }
+    return known === 1;
+  }
 
-  const found: Array<[number, MentionContext]> = [
-    [lastCue(tokens, clauseStart, from, OTHER_PERSON), 'other-person'],
-    [lastCue(tokens, Math.max(clauseStart, from - NEGATION_REACH), from, NEGATED), 'negated'],
-    [lastCue(tokens, Math.max(clauseStart, from - INTENT_REACH), from, INTENT), 'intent'],
-  ];
-  found.sort((a, b) => b[0] - a[0]);
-  if (found[0]![0] >= 0) return found[0]![1];
+  /** The context of the mention covering tokens [from, to). */
+  contextOf(from: number, to: number): MentionContext {
+    const tokens = this.tokens;
+    let clauseStart = from;
+    while (!this.startsClause(clauseStart)) clauseStart--;
+    let clauseEnd = to;
+    while (clauseEnd < tokens.length && !this.startsClause(clauseEnd)) clauseEnd++;
 
-  if (lastCue(tokens, clauseStart, clauseEnd, YOUTH) >= 0) return 'youth';
-  if (youthByGap(text, tokens, clauseStart, clauseEnd)) return 'youth';
-  return 'own';
+    // The nearest cue before the mention decides: 'ønsker at lære truck, har ingen erfaring med lager'.
+    for (let at = from - 1; at >= clauseStart; at--) {
+      for (const { cue, kind } of cuesAt(tokens, at) ?? []) {
+        if (kind !== 'youth' && from - at <= REACH[kind] && cueAt(tokens, at, cue, from)) return kind;
+      }
+    }
+    for (let at = clauseStart; at < clauseEnd; at++) {
+      for (const { cue, kind } of cuesAt(tokens, at) ?? []) {
+        if (kind === 'youth' && cueAt(tokens, at, cue, clauseEnd)) return 'youth';
+      }
+    }
+    if (youthByGap(this.text, tokens, clauseStart, clauseEnd)) return 'youth';
+    return 'own';
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { FIELD_WEIGHT, type ProfileSource } from '../profile.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { type PersonFacts, protectedFactsRemover } from '../text/protected.ts';
 import { type CompiledTaxonomy, compile, fold, type LabelEntry, type RawToken, tokensOf } from './compile.ts';
-import { type ContextToken, clauses, mentionContext } from './context.ts';
+import { ContextReader, type ContextToken } from './context.ts';
 import type { CandidateConcept, ConceptMention, EvidenceField } from './types.ts';
 
 /** A run of tokens [from, to) that is a label. */
@@ -19,8 +19,17 @@ export interface LabelMatch {
   typo: boolean;
 }
 
-/** Between two words of one label: spaces or a hyphen on one line ('Truck-certifikat', 'truck certifikat'). */
-const WORD_GAP = /^[ \t\u00a0]*[-‐‑]?[ \t\u00a0]*$/u;
+/** Between two words of one label: spaces and at most one hyphen, on one line ('Truck-certifikat', 'truck certifikat'). */
+function isWordGap(text: string, from: number, to: number): boolean {
+  let hyphens = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0xa0) continue;
+    if ((c === 0x2d || c === 0x2010 || c === 0x2011) && hyphens++ === 0) continue;
+    return false;
+  }
+  return true;
+}
 
 /** Label runs in a token sequence, longest first, none overlapping another; in text order. */
 export function findLabels(
@@ -32,9 +41,9 @@ export function findLabels(
   const readings = tokens.map((t) => compiled.read(t.lower));
   const best: LabelMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!usable(i)) continue;
-    let found: LabelMatch | undefined;
     const first = readings[i]!;
+    if (!first.starts || !usable(i)) continue;
+    let found: LabelMatch | undefined;
     if (first.head) found = { from: i, to: i + 1, entries: first.head, typo: false };
     const short = first.typo ? undefined : compiled.exact.get(first.fold);
     if (short) found = { from: i, to: i + 1, entries: short, typo: false };
@@ -42,7 +51,7 @@ export function findLabels(
     let written = '';
     let typo = false;
     for (let j = i; j < Math.min(tokens.length, i + compiled.maxTokens); j++) {
-      if (j > i && (!usable(j) || !WORD_GAP.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)))) break;
+      if (j > i && (!usable(j) || !isWordGap(text, tokens[j - 1]!.end, tokens[j]!.start))) break;
       const r = readings[j]!;
       typo ||= r.typo;
       spaced = j === i ? r.key : `${spaced} ${r.key}`;
@@ -81,14 +90,14 @@ export function extractMentions(text: string, field: EvidenceField, taxonomy: Ta
     start: t.start,
     end: t.end,
   }));
-  const clauseOf = clauses(nfc, contextTokens);
+  const contexts = new ContextReader(nfc, contextTokens);
   const mentions: ConceptMention[] = [];
   for (const m of matches) {
     const start = tokens[m.from]!.start;
     let end = tokens[m.to - 1]!.end;
     // An abbreviation's dot is part of what was written ('truckcert.').
     if (nfc[end] === '.' && m.entries.some((e) => e.label.endsWith('.'))) end++;
-    const context = mentionContext(nfc, contextTokens, clauseOf, m.from, m.to);
+    const context = contexts.contextOf(m.from, m.to);
     const seen = new Set<string>();
     for (const e of m.entries) {
       if (seen.has(e.concept)) continue;
