@@ -178,7 +178,8 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const correct = (lower: string, f: string): { fold: string; key: string } | undefined => {
     const length = [...lower].length;
     if (length < MIN_TYPO_VOCAB || isStopword(lower) || /\d/.test(lower)) return undefined;
-    if (length < MIN_TYPO_LENGTH && COMPOUND_LEXICON.has(lower)) return undefined;
+    // A word we know is no typo: 'arbejde' is not a misspelt 'arbejder'.
+    if (COMPOUND_LEXICON.has(lower)) return undefined;
     const found = new Set<string>();
     for (const d of [f, ...deletions(f)]) {
       for (const w of typoIndex.get(d) ?? []) {

@@ -109,6 +109,8 @@ const REACH: Record<Kind, number> = {
 
 const SENTENCE_END = /[!?;\n]|\.(?=\s+[\p{Lu}\d]|\s*$)/u;
 const CONTRAST = new Set(['men', 'dog', 'derimod', 'samt']);
+/** Words that open a clause of their own after a comma or 'og'; a list of nouns ('truck, lager') does not. */
+const FINITE = new Set('jeg vi har er kan var havde fik tog blev arbejder arbejdede'.split(' '));
 
 /**
  * Reads the context of mentions in one text. A clause ends at a sentence end and before a contrast word ('ikke
@@ -136,7 +138,9 @@ export class ContextReader {
       const end =
         SENTENCE_END.test(gap) &&
         (!gap.includes('.') || SENTENCE_END.test(this.text.slice(prev.end, next.start + 1)));
-      known = end || CONTRAST.has(next.fold) ? 1 : 0;
+      // 'ikke bange for hårdt arbejde, og har truckcertifikat': a new finite clause after a comma or 'og'.
+      const newClause = FINITE.has(next.fold) && (gap.includes(',') || prev.fold === 'og');
+      known = end || newClause || CONTRAST.has(next.fold) ? 1 : 0;
       this.starts[i] = known;
     }
     return known === 1;

@@ -161,6 +161,16 @@ describe('mention context', () => {
       ['truckcertifikat', 'own'],
     ]);
     expect(contexts('Har ikke kørekort. Har truckcertifikat.')).toEqual([['truckcertifikat', 'own']]);
+    expect(contexts('Jeg er ikke bange for hårdt arbejde, og har truckcertifikat')).toEqual([
+      ['truckcertifikat', 'own'],
+    ]);
+    expect(contexts('Ingen erfaring med truckkørsel, lagerstyring eller rengøring')).toEqual([
+      ['truckkoersel', 'negated'],
+      ['lagerstyringssystem', 'negated'],
+      ['rengoering', 'negated'],
+    ]);
+    // Folded, 'måler' is one letter from 'maler'; but it is a 5-letter word, so only a swap would be a typo.
+    expect(concepts('måler', new Taxonomy([concept('maler', 'occupation', 'maler')], 't'))).toEqual([]);
   });
 
   it('reads another person', () => {
