@@ -189,8 +189,9 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
       }
     }
     if (found.size === 0) return undefined;
-    const readings = new Set([...found].map((w) => vocabulary.get(w)!));
-    return readings.size === 1 ? [...readings][0] : undefined;
+    // Forms of one word (inflected, stemmed) are one reading; two different words are no reading at all.
+    const readings = new Map([...found].map((w) => vocabulary.get(w)!).map((r) => [r.key, r]));
+    return readings.size === 1 ? [...readings.values()][0] : undefined;
   };
 
   // Modifiers the labels themselves use: 'gaffeltruckcertifikat' ends with the label word 'truckcertifikat', so
@@ -198,7 +199,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const lexicon = new Set([...COMPOUND_LEXICON].map(fold));
   const modifiers = new Set<string>();
   for (const w of vocabulary.keys()) {
-    for (let i = 2; i <= w.length - 3; i++) {
+    for (let i = 2; i <= w.length - 4; i++) {
       const rest = w.slice(i);
       if (vocabulary.has(rest) || lexicon.has(rest)) modifiers.add(w.slice(0, i));
     }

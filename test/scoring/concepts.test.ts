@@ -86,6 +86,21 @@ describe('surface forms', () => {
       ['lagerstyringssystem', 'lagerstyringssytem', 'own', 'typo'],
     ]);
     expect(found('rengørng')).toEqual([['rengoering', 'rengørng', 'own', 'typo']]);
+    // A label word used by several labels is still one word to correct to.
+    const shared = new Taxonomy(
+      [
+        concept('kran', 'certificate', 'certifikat til kran', { altLabels: ['krancertifikat'] }),
+        concept('lift', 'certificate', 'certifikat til lift'),
+      ],
+      't',
+    );
+    expect(found('certifkat til kran', shared)).toEqual([['kran', 'certifkat til kran', 'own', 'typo']]);
+    // One edit from both 'lagerstyringssystemer' and 'lagerstyringssystem': forms of one word.
+    const forms = new Taxonomy(
+      [concept('wms', 'knowledge', 'lagerstyringssystemer', { altLabels: ['lagerstyringssystem'] })],
+      't',
+    );
+    expect(found('lagerstyringssystemr', forms)).toEqual([['wms', 'lagerstyringssystemr', 'own', 'typo']]);
     // 'trick' is one substitution from 'truck': a 5-letter word, so no.
     expect(concepts('trick certifikat')).toEqual([]);
     // Short words get nothing: 'smede' is no typo of 'smed' and 'sme' is nothing.
