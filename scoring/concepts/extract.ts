@@ -36,13 +36,12 @@ export function findLabels(
   text: string,
   tokens: readonly RawToken[],
   compiled: CompiledTaxonomy,
-  usable: (i: number) => boolean = () => true,
 ): LabelMatch[] {
   const readings = tokens.map((t) => compiled.read(t.lower));
   const best: LabelMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = readings[i]!;
-    if (!first.starts || !usable(i)) continue;
+    if (!first.starts) continue;
     let found: LabelMatch | undefined;
     if (first.head) found = { from: i, to: i + 1, entries: first.head, typo: false };
     const short = first.typo ? undefined : compiled.exact.get(first.fold);
@@ -51,7 +50,7 @@ export function findLabels(
     let written = '';
     let typo = false;
     for (let j = i; j < Math.min(tokens.length, i + compiled.maxTokens); j++) {
-      if (j > i && (!usable(j) || !isWordGap(text, tokens[j - 1]!.end, tokens[j]!.start))) break;
+      if (j > i && !isWordGap(text, tokens[j - 1]!.end, tokens[j]!.start)) break;
       const r = readings[j]!;
       typo ||= r.typo;
       spaced = j === i ? r.key : `${spaced} ${r.key}`;
