@@ -6,6 +6,7 @@
  *   npm run bench -- --quick           100k only (no 1M section)
  *   npm run bench -- --section scoring one section, printed as JSON
  *   npm run bench -- --section load    req/s and p99 of reads, writes and shortlists over loopback (15k candidates)
+ *   npm run bench -- --section concepts --size 20000   concept extraction per CV (not in the full run)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';

@@ -17,6 +17,7 @@ import { bundleRoutes } from './api/routes/bundles.ts';
 import { candidateExportRoutes } from './api/routes/candidate-export.ts';
 import { candidateRoutes } from './api/routes/candidates.ts';
 import { companyRoutes } from './api/routes/company.ts';
+import { explainTextRoutes } from './api/routes/explain-text.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { importRunRoutes } from './api/routes/import-runs.ts';
 import { jobOrderRoutes } from './api/routes/job-orders.ts';
@@ -42,6 +43,7 @@ const V1_ROUTES: FastifyPluginAsyncZod[] = [
   companyRoutes,
   poolRoutes,
   statsRoutes,
+  explainTextRoutes,
 ];
 
 /** Fastify takes a hop count as a function of the hop; booleans and address lists as they are. */

@@ -8,6 +8,7 @@ const USAGE = `vikar — Vikarmatch command line
   vikar import candidates|job-orders <file|dir> [--jobcenter <id>]
   vikar export candidates (--jobcenter <id> | --id <id>) [--json]   everything held about each person
   vikar shortlist <jobOrderExternalId> --jobcenter <id> [--size N] [--scope auto|own|pool|all] [--json]
+  vikar explain-text "<tekst>" [--json]   the competence concepts found in a text, and the words not understood
   vikar reindex                      rebuild the candidate index (Meilisearch) from the Store
   vikar serve                        the HTTP API (as npm start)
   vikar worker [--concurrency N]     consume the job queue until SIGTERM/SIGINT (drains, exits 0)
@@ -23,6 +24,7 @@ const commands: Record<string, () => Promise<Command>> = {
   shortlist: async () => (await import('./cli/shortlist.ts')).main,
   export: async () => (await import('./cli/export.ts')).main,
   reindex: async () => (await import('./cli/reindex.ts')).main,
+  'explain-text': async () => (await import('./cli/explain-text.ts')).main,
   worker: async () => (await import('./cli/worker.ts')).main,
   serve: async () => (await import('./server.ts')).main,
 };

@@ -1,32 +1,121 @@
-// PLACEHOLDER (lead's dev branch): replaced by the real extractor's module at merge.
+/**
+ * Concept extraction with evidence. A concept is found where one of its labels stands as a contiguous run of words
+ * within one field — after NFC, lower case, æ/ø/å <-> ae/oe/aa folding, Snowball stems, hyphen/space/joined
+ * compound spellings, a one-edit typo, or as the head of a longer compound — never from words scattered over a CV.
+ * The longest label wins; shorter labels inside it do not count separately.
+ */
 import { FIELD_WEIGHT, type ProfileSource } from '../profile.ts';
-import { labelKey, type Taxonomy } from '../taxonomy/taxonomy.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { type PersonFacts, protectedFactsRemover } from '../text/protected.ts';
-import { labelsOf } from './phrase.ts';
+import { type CompiledTaxonomy, compile, fold, type LabelEntry, type RawToken, tokensOf } from './compile.ts';
+import { ContextReader, type ContextToken } from './context.ts';
 import type { CandidateConcept, ConceptMention, EvidenceField } from './types.ts';
 
-export function extractMentions(text: string, field: EvidenceField, taxonomy: Taxonomy): ConceptMention[] {
-  const labels = labelsOf(taxonomy);
-  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.-]*/gu)];
-  const out: ConceptMention[] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-      const start = words[i]!.index!;
-      const last = words[i + n - 1]!;
-      const end = last.index! + last[0].length;
-      const surface = text.slice(start, end);
-      const id = labels.get(labelKey(surface));
-      if (id) {
-        out.push({ concept: id, field, foundAs: surface, start, end, context: 'own', match: 'label' });
-        i += n - 1;
-        break;
-      }
-    }
-  }
-  return out;
+/** A run of tokens [from, to) that is a label. */
+export interface LabelMatch {
+  from: number;
+  to: number;
+  entries: readonly LabelEntry[];
+  typo: boolean;
 }
 
-const WEIGHT: Record<EvidenceField, number> = {
+/** Between two words of one label: spaces and at most one hyphen, on one line ('Truck-certifikat', 'truck certifikat'). */
+function isWordGap(text: string, from: number, to: number): boolean {
+  let hyphens = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0xa0) continue;
+    if ((c === 0x2d || c === 0x2010 || c === 0x2011) && hyphens++ === 0) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Label runs in a token sequence, longest first, none overlapping another; in text order. */
+export function findLabels(
+  text: string,
+  tokens: readonly RawToken[],
+  compiled: CompiledTaxonomy,
+): LabelMatch[] {
+  const readings = tokens.map((t) => compiled.read(t.lower));
+  const best: LabelMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = readings[i]!;
+    if (!first.starts) continue;
+    let found: LabelMatch | undefined;
+    if (first.head) found = { from: i, to: i + 1, entries: first.head, typo: false };
+    const short = first.typo ? undefined : compiled.exact.get(first.fold);
+    if (short) found = { from: i, to: i + 1, entries: short, typo: false };
+    let spaced = '';
+    let written = '';
+    let typo = false;
+    for (let j = i; j < Math.min(tokens.length, i + compiled.maxTokens); j++) {
+      if (j > i && !isWordGap(text, tokens[j - 1]!.end, tokens[j]!.start)) break;
+      const r = readings[j]!;
+      typo ||= r.typo;
+      spaced = j === i ? r.key : `${spaced} ${r.key}`;
+      const entries = compiled.spaced.get(spaced) ?? compiled.joined.get(written + r.key);
+      if (entries) found = { from: i, to: j + 1, entries, typo };
+      written += r.fold;
+      if (!compiled.spacedPrefixes.has(spaced) && !compiled.joinedPrefixes.has(written)) break;
+    }
+    if (found) best.push(found);
+  }
+  best.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+  const taken = new Uint8Array(tokens.length);
+  const chosen: LabelMatch[] = [];
+  for (const m of best) {
+    let free = true;
+    for (let k = m.from; k < m.to && free; k++) free = taken[k] === 0;
+    if (!free) continue;
+    taken.fill(1, m.from, m.to);
+    chosen.push(m);
+  }
+  return chosen.sort((a, b) => a.from - b.from);
+}
+
+/** Every concept mention in one field's text, with the words as written, their offsets and whose experience it is. */
+export function extractMentions(text: string, field: EvidenceField, taxonomy: Taxonomy): ConceptMention[] {
+  if (!text) return [];
+  const nfc = text.normalize('NFC');
+  const tokens = tokensOf(nfc);
+  if (tokens.length === 0) return [];
+  const compiled = compile(taxonomy);
+  const matches = findLabels(nfc, tokens, compiled);
+  if (matches.length === 0) return [];
+  // Cue words are read as written, not through a typo reading.
+  const contextTokens: ContextToken[] = tokens.map((t) => ({
+    fold: fold(t.lower),
+    start: t.start,
+    end: t.end,
+  }));
+  const contexts = new ContextReader(nfc, contextTokens);
+  const mentions: ConceptMention[] = [];
+  for (const m of matches) {
+    const start = tokens[m.from]!.start;
+    let end = tokens[m.to - 1]!.end;
+    // An abbreviation's dot is part of what was written ('truckcert.').
+    if (nfc[end] === '.' && m.entries.some((e) => e.label.endsWith('.'))) end++;
+    const context = contexts.contextOf(m.from, m.to);
+    const seen = new Set<string>();
+    for (const e of m.entries) {
+      if (seen.has(e.concept)) continue;
+      seen.add(e.concept);
+      mentions.push({
+        concept: e.concept,
+        field,
+        foundAs: nfc.slice(start, end),
+        start,
+        end,
+        context,
+        match: m.typo ? 'typo' : 'label',
+      });
+    }
+  }
+  return mentions;
+}
+
+const WEIGHT_OF: Record<EvidenceField, number> = {
   competences: FIELD_WEIGHT.competence,
   languages: FIELD_WEIGHT.competence,
   driversLicences: FIELD_WEIGHT.competence,
@@ -36,31 +125,40 @@ const WEIGHT: Record<EvidenceField, number> = {
   cvText: FIELD_WEIGHT.prose,
 };
 
+/** The field weight of evidence found in `field`. */
+export function fieldWeight(field: EvidenceField): number {
+  return WEIGHT_OF[field];
+}
+
+/**
+ * A candidate's own concepts, one per concept with its best evidence (the strongest field; the first such mention).
+ * The person's name, contact details and protected words are removed first, as for the analysed terms, so a
+ * surname like Smed never becomes an occupation. Mentions in another context (intent, negation, another person,
+ * youth) give nothing.
+ */
 export function candidateConcepts(
   source: ProfileSource,
   taxonomy: Taxonomy,
   person?: PersonFacts,
 ): CandidateConcept[] {
-  const clean = protectedFactsRemover(person);
+  const withoutProtected = protectedFactsRemover(person);
   const best = new Map<string, CandidateConcept>();
-  const scan = (text: string | undefined, field: EvidenceField) => {
+  const add = (text: string | undefined, field: EvidenceField) => {
     if (!text) return;
-    for (const m of extractMentions(clean(text), field, taxonomy)) {
+    for (const m of extractMentions(withoutProtected(text), field, taxonomy)) {
       if (m.context !== 'own') continue;
-      const weight = WEIGHT[field];
-      const had = best.get(m.concept);
-      if (!had || had.weight < weight)
+      const weight = WEIGHT_OF[field];
+      const held = best.get(m.concept);
+      if (!held || held.weight < weight)
         best.set(m.concept, { concept: m.concept, weight, field, foundAs: m.foundAs });
     }
   };
-  for (const c of source.competences ?? []) scan(c, 'competences');
-  for (const l of source.languages ?? []) scan(l, 'languages');
-  for (const k of source.driversLicences ?? []) scan(`kørekort ${k}`, 'driversLicences');
-  for (const e of source.experience ?? []) {
-    scan(e.title, 'experience.title');
-    scan(e.description, 'experience.description');
-  }
-  for (const e of source.educations ?? []) scan(e.title, 'educations');
-  scan(source.cvText, 'cvText');
-  return [...best.values()].sort((a, b) => (a.concept < b.concept ? -1 : 1));
+  for (const c of source.competences ?? []) add(c, 'competences');
+  for (const l of source.languages ?? []) add(l, 'languages');
+  for (const k of source.driversLicences ?? []) add(`kørekort ${k}`, 'driversLicences');
+  for (const e of source.experience ?? []) add(e.title, 'experience.title');
+  for (const e of source.educations ?? []) add(e.title, 'educations');
+  for (const e of source.experience ?? []) add(e.description, 'experience.description');
+  add(source.cvText, 'cvText');
+  return [...best.values()];
 }

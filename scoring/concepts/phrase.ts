@@ -1,38 +1,85 @@
-// PLACEHOLDER (lead's dev branch): replaced by the real extractor's module at merge.
-
-import { labelKey, type Taxonomy } from '../taxonomy/taxonomy.ts';
-import { contentStems } from '../text/analyse.ts';
-import { tokenize } from '../text/tokenize.ts';
+/**
+ * How a job order's must-have or nice-to-have phrase is understood: its concepts, found exactly as in a CV; the
+ * framing words around them that are no requirement of their own ("erfaring med", "kendskab til", "gerne"); and
+ * the content words left over, which with no concept are the phrase itself, to be matched only where they stand
+ * together in one field.
+ */
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { stem } from '../text/stem.ts';
+import { isStopword } from '../text/stopwords.ts';
+import { compile, fold, type LabelEntry, tokensOf } from './compile.ts';
+import { findLabels } from './extract.ts';
 import type { PhraseUnderstanding } from './types.ts';
 
-const FRAMING = ['erfaring med', 'kendskab til', 'gerne', 'villig til', 'god til', 'certifikat i'];
+/** Framing word runs, folded; '#' is a number. Longest first wins where two start at one word. */
+const FRAMING: readonly (readonly string[])[] = `
+  erfaring med | erfaring inden for | erfaring indenfor | erfaring fra | erfaring i | erfaring som | erfaring |
+  erfaren | erfarne | erfarende | godt kendskab til | kendskab til | kendskab | gerne | helst | evt | eventuelt |
+  villig til at | villig til | villige til | certifikat i | god til at | god til | gode til | kan arbejde med |
+  arbejde med | kan | kunne | skal kunne | skal have | skal | have | har | min # aars | min # aar | mindst # aars |
+  mindst # aar | # aars | # aar | aars | vant til at | vant til | bekendt med | lyst til at | lyst til |
+  interesse for | evne til at | evne til | flair for | sans for | mulighed for | noget | en | et | og | eller | samt
+`
+  .split('|')
+  .map((f) => f.trim().split(/\s+/))
+  .filter((f) => f[0] !== '')
+  .sort((a, b) => b.length - a.length);
 
-function labelIndex(t: Taxonomy): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const l of t.labels()) m.set(labelKey(l.label), l.conceptId);
-  return m;
-}
-const cache = new WeakMap<Taxonomy, Map<string, string>>();
-export function labelsOf(t: Taxonomy) {
-  let m = cache.get(t);
-  if (!m) {
-    m = labelIndex(t);
-    cache.set(t, m);
+function framingAt(folds: readonly string[], at: number, free: (i: number) => boolean): number {
+  for (const f of FRAMING) {
+    if (at + f.length > folds.length) continue;
+    let ok = true;
+    for (let k = 0; k < f.length && ok; k++) {
+      const got = folds[at + k]!;
+      ok = free(at + k) && (f[k] === '#' ? /^\d+$/.test(got) : f[k] === got);
+    }
+    if (ok) return f.length;
   }
-  return m;
+  return 0;
+}
+
+/** With a label shared by several concepts, the concept it is the preferred label of; else the first. */
+function conceptOf(entries: readonly LabelEntry[]): string {
+  return (entries.find((e) => e.type === 'pref') ?? entries[0]!).concept;
 }
 
 export function understandPhrase(phrase: string, taxonomy: Taxonomy): PhraseUnderstanding {
-  let rest = phrase.trim().toLowerCase();
-  const framing: string[] = [];
-  for (const f of FRAMING) {
-    if (rest.startsWith(`${f} `) || rest === f) {
-      framing.push(f);
-      rest = rest.slice(f.length).trim();
-    }
+  const text = phrase.normalize('NFC');
+  const tokens = tokensOf(text);
+  const compiled = compile(taxonomy);
+  const covered = new Uint8Array(tokens.length);
+  const concepts: string[] = [];
+  for (const m of findLabels(text, tokens, compiled)) {
+    covered.fill(1, m.from, m.to);
+    const id = conceptOf(m.entries);
+    if (!concepts.includes(id)) concepts.push(id);
   }
-  const id = labelsOf(taxonomy).get(labelKey(rest));
-  if (id) return { phrase: phrase.trim(), concepts: [id], words: [], framing };
-  void tokenize;
-  return { phrase: phrase.trim(), concepts: [], words: contentStems(rest), framing };
+  const folds = tokens.map((t) => fold(t.lower));
+  const framing: string[] = [];
+  const words: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    if (covered[i]) {
+      i++;
+      continue;
+    }
+    const n = framingAt(folds, i, (k) => covered[k] === 0);
+    if (n > 0) {
+      const written = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
+      // Connectives are dropped, not reported: 'truck og lager' frames nothing.
+      if (
+        !['og', 'eller', 'samt', 'en', 'et', 'noget'].includes(folds[i]!) &&
+        !framing.includes(written.toLowerCase())
+      )
+        framing.push(written.toLowerCase());
+      i += n;
+      continue;
+    }
+    const lower = tokens[i]!.lower;
+    if (!isStopword(lower)) {
+      const s = stem(lower);
+      if (!words.includes(s)) words.push(s);
+    }
+    i++;
+  }
+  return { phrase, concepts, words, framing };
 }

@@ -1,0 +1,349 @@
+import { describe, expect, it } from 'vitest';
+import { explainText } from '../../scoring/concepts/explain-text.ts';
+import { candidateConcepts, extractMentions } from '../../scoring/concepts/extract.ts';
+import { understandPhrase } from '../../scoring/concepts/phrase.ts';
+import type { EvidenceField } from '../../scoring/concepts/types.ts';
+import { loadTaxonomy } from '../../scoring/taxonomy/load.ts';
+import { type Concept, Taxonomy } from '../../scoring/taxonomy/taxonomy.ts';
+
+function concept(id: string, kind: Concept['kind'], prefLabel: string, more: Partial<Concept> = {}): Concept {
+  return { id, kind, prefLabel, altLabels: [], hiddenLabels: [], broader: [], related: [], ...more };
+}
+
+const BASE: Concept[] = [
+  concept('truckcertifikat', 'certificate', 'truckcertifikat', {
+    altLabels: ['gaffeltruckcertifikat', 'truckkørekort', 'kørekort til gaffeltruck'],
+    hiddenLabels: ['truckcert.'],
+    related: ['liftcertifikat'],
+  }),
+  concept('liftcertifikat', 'certificate', 'liftcertifikat'),
+  concept('truckkoersel', 'skill', 'truckkørsel', { altLabels: ['kørsel med truck'] }),
+  concept('koerekort-b', 'certificate', 'kørekort B', { altLabels: ['kørekort kategori B'] }),
+  concept('lagerstyringssystem', 'knowledge', 'lagerstyringssystem', { altLabels: ['WMS', 'lagerstyring'] }),
+  concept('sap-ewm', 'knowledge', 'SAP EWM', { broader: ['lagerstyringssystem'] }),
+  concept('lagermedarbejder', 'occupation', 'lagermedarbejder', { altLabels: ['lagerarbejder'] }),
+  concept('microsoft-365', 'knowledge', 'Microsoft 365', { altLabels: ['Office 365'] }),
+  concept('smed', 'occupation', 'smed', { altLabels: ['klejnsmed'] }),
+  concept('toemrer', 'occupation', 'tømrer'),
+  concept('tagdaekker', 'occupation', 'tagdækker', { altLabels: ['tag'] }),
+  concept('rengoering', 'skill', 'rengøring'),
+  concept('aeldrepleje', 'skill', 'ældrepleje', { altLabels: ['pleje af ældre'] }),
+  concept('ferskvarer', 'skill', 'ferskvarer', { altLabels: ['fiskeafdeling'] }),
+];
+const taxonomy = new Taxonomy(BASE, 'test');
+const withRoofing = new Taxonomy(
+  [...BASE, concept('tagarbejde', 'skill', 'tagarbejde', { altLabels: ['arbejde på tage'] })],
+  'test-roof',
+);
+
+const found = (text: string, t: Taxonomy = taxonomy, field: EvidenceField = 'cvText') =>
+  extractMentions(text, field, t).map((m) => [m.concept, m.foundAs, m.context, m.match]);
+const concepts = (text: string, t: Taxonomy = taxonomy) =>
+  extractMentions(text, 'cvText', t).map((m) => m.concept);
+
+describe('surface forms', () => {
+  it('finds a label as written, inflected, and in ASCII spelling both ways', () => {
+    expect(found('Truckcertifikat')).toEqual([['truckcertifikat', 'Truckcertifikat', 'own', 'label']]);
+    expect(concepts('to truckcertifikater')).toEqual(['truckcertifikat']);
+    expect(concepts('koerekort til gaffeltruck')).toEqual(['truckcertifikat']);
+    expect(concepts('Aeldrepleje i hjemmeplejen')).toEqual(['aeldrepleje']);
+    // A missing letter in a 6-letter word is a typo, not another word.
+    expect(found('tomrer')).toEqual([['toemrer', 'tomrer', 'own', 'typo']]);
+    expect(concepts('toemrer')).toEqual(['toemrer']);
+    // 'aa' for 'å' in the text, 'å' in the text for an 'aa' label.
+    const aa = new Taxonomy(
+      [
+        concept('haandvaerker', 'occupation', 'håndværker'),
+        concept('aabenraa', 'knowledge', 'Aabenraa havn'),
+      ],
+      't',
+    );
+    expect(concepts('haandvaerker', aa)).toEqual(['haandvaerker']);
+    expect(concepts('Åbenrå havn', aa)).toEqual(['aabenraa']);
+  });
+
+  it('reads hyphenated, spaced and joined compounds as one', () => {
+    expect(found('Truck-certifikat B')).toEqual([['truckcertifikat', 'Truck-certifikat', 'own', 'label']]);
+    expect(concepts('truck certifikat')).toEqual(['truckcertifikat']);
+    expect(concepts('gaffeltruck-certifikat')).toEqual(['truckcertifikat']);
+    expect(concepts('truckkørekort')).toEqual(['truckcertifikat']);
+    expect(concepts('Microsoft365 og lagerstyrings-system')).toEqual([
+      'microsoft-365',
+      'lagerstyringssystem',
+    ]);
+    // Joined only within a line: a list item ends at its line.
+    expect(concepts('truck\ncertifikat')).toEqual([]);
+  });
+
+  it('reads an abbreviation with its dot', () => {
+    expect(found('truckcert. og lager')).toEqual([['truckcertifikat', 'truckcert.', 'own', 'label']]);
+  });
+
+  it('tolerates one edit in words of 6+ letters, and only a swap of neighbours in a 5-letter word', () => {
+    expect(found('trukc certifikat')).toEqual([['truckcertifikat', 'trukc certifikat', 'own', 'typo']]);
+    expect(found('truckcertifkat')).toEqual([['truckcertifikat', 'truckcertifkat', 'own', 'typo']]);
+    expect(found('lagerstyringssytem')).toEqual([
+      ['lagerstyringssystem', 'lagerstyringssytem', 'own', 'typo'],
+    ]);
+    expect(found('rengørng')).toEqual([['rengoering', 'rengørng', 'own', 'typo']]);
+    // A label word used by several labels is still one word to correct to.
+    const shared = new Taxonomy(
+      [
+        concept('kran', 'certificate', 'certifikat til kran', { altLabels: ['krancertifikat'] }),
+        concept('lift', 'certificate', 'certifikat til lift'),
+      ],
+      't',
+    );
+    expect(found('certifkat til kran', shared)).toEqual([['kran', 'certifkat til kran', 'own', 'typo']]);
+    // One edit from both 'lagerstyringssystemer' and 'lagerstyringssystem': forms of one word.
+    const forms = new Taxonomy(
+      [concept('wms', 'knowledge', 'lagerstyringssystemer', { altLabels: ['lagerstyringssystem'] })],
+      't',
+    );
+    expect(found('lagerstyringssystemr', forms)).toEqual([['wms', 'lagerstyringssystemr', 'own', 'typo']]);
+    // 'trick' is one substitution from 'truck': a 5-letter word, so no.
+    expect(concepts('trick certifikat')).toEqual([]);
+    // Short words get nothing: 'smede' is no typo of 'smed' and 'sme' is nothing.
+    expect(concepts('smd')).toEqual([]);
+  });
+
+  it('finds a label as the head of a longer compound whose first part is a word', () => {
+    const narrow = new Taxonomy(
+      BASE.map((c) =>
+        c.id === 'truckcertifikat' ? { ...c, altLabels: ['gaffeltruckcertifikat', 'truckkørekort'] } : c,
+      ),
+      'narrow',
+    );
+    expect(found('Gaffeltruckkørekortet', narrow)).toEqual([
+      ['truckcertifikat', 'Gaffeltruckkørekortet', 'own', 'label'],
+    ]);
+    expect(concepts('lagerrengøring', narrow)).toEqual(['rengoering']);
+    // A short label matches only as written: 'tage' (to take) is not the roof.
+    expect(concepts('tage et tag')).toEqual(['tagdaekker']);
+    // 'xqz' is no word: no compound.
+    expect(concepts('xqztruckkørekort', narrow)).toEqual([]);
+  });
+
+  it('never lets a short compound part make a smed a roofer; only a taxonomy label does', () => {
+    const cv = 'Klejnsmed. Har lavet tagarbejde og stålkonstruktioner.';
+    expect(concepts(cv)).toEqual(['smed']);
+    expect(concepts(cv, withRoofing)).toEqual(['smed', 'tagarbejde']);
+    expect(concepts('arbejde på tage', withRoofing)).toEqual(['tagarbejde']);
+  });
+
+  it('prefers the longest match; shorter labels inside it do not count', () => {
+    expect(found('kørekort til gaffeltruck')).toEqual([
+      ['truckcertifikat', 'kørekort til gaffeltruck', 'own', 'label'],
+    ]);
+    expect(concepts('SAP EWM og WMS')).toEqual(['sap-ewm', 'lagerstyringssystem']);
+    expect(concepts('kørekort kategori B')).toEqual(['koerekort-b']);
+  });
+
+  it('never matches words scattered over a text', () => {
+    expect(concepts('Dynamics 365 og Microsoft Office')).toEqual([]);
+    expect(concepts('truck. Certifikat i svejsning')).toEqual([]);
+  });
+
+  it('gives UTF-16 offsets of the words as written', () => {
+    const text = 'Jeg har Truck-certifikat og WMS';
+    for (const m of extractMentions(text, 'cvText', taxonomy))
+      expect(text.slice(m.start, m.end)).toBe(m.foundAs);
+  });
+});
+
+describe('mention context', () => {
+  const contexts = (text: string) =>
+    extractMentions(text, 'cvText', taxonomy).map((m) => [m.concept, m.context]);
+
+  it('reads an intent', () => {
+    expect(contexts('Jeg ønsker at lære truckkørsel og tage truckcertifikat')).toEqual([
+      ['truckkoersel', 'intent'],
+      ['truckcertifikat', 'intent'],
+    ]);
+    expect(contexts('Vil gerne arbejde som lagermedarbejder')).toEqual([['lagermedarbejder', 'intent']]);
+    expect(contexts('Jeg håber at få et truckcertifikat')).toEqual([['truckcertifikat', 'intent']]);
+    expect(contexts('Drømmer om et job inden for ældrepleje')).toEqual([['aeldrepleje', 'intent']]);
+    expect(contexts('Interesseret i at tage liftcertifikat')).toEqual([['liftcertifikat', 'intent']]);
+  });
+
+  it('reads a negation within its clause only', () => {
+    expect(contexts('Ingen erfaring med SAP EWM')).toEqual([['sap-ewm', 'negated']]);
+    expect(contexts('Jeg har ikke truckcertifikat')).toEqual([['truckcertifikat', 'negated']]);
+    expect(contexts('Har aldrig arbejdet med rengøring')).toEqual([['rengoering', 'negated']]);
+    expect(contexts('Mangler liftcertifikat')).toEqual([['liftcertifikat', 'negated']]);
+    expect(contexts('Ikke liftcertifikat, men truckcertifikat')).toEqual([
+      ['liftcertifikat', 'negated'],
+      ['truckcertifikat', 'own'],
+    ]);
+    expect(contexts('Har ikke kørekort. Har truckcertifikat.')).toEqual([['truckcertifikat', 'own']]);
+    expect(contexts('Jeg er ikke bange for hårdt arbejde, og har truckcertifikat')).toEqual([
+      ['truckcertifikat', 'own'],
+    ]);
+    expect(contexts('Ingen erfaring med truckkørsel, lagerstyring eller rengøring')).toEqual([
+      ['truckkoersel', 'negated'],
+      ['lagerstyringssystem', 'negated'],
+      ['rengoering', 'negated'],
+    ]);
+    // Folded, 'måler' is one letter from 'maler'; but it is a 5-letter word, so only a swap would be a typo.
+    expect(concepts('måler', new Taxonomy([concept('maler', 'occupation', 'maler')], 't'))).toEqual([]);
+  });
+
+  it('reads another person', () => {
+    expect(contexts('Min far var tømrer, og jeg hjalp ham')).toEqual([['toemrer', 'other-person']]);
+    expect(contexts('min mor arbejder med ældrepleje')).toEqual([['aeldrepleje', 'other-person']]);
+    expect(contexts('Min bror er smed')).toEqual([['smed', 'other-person']]);
+    expect(contexts('Min søster er lagermedarbejder')).toEqual([['lagermedarbejder', 'other-person']]);
+  });
+
+  it('reads a job held as a youngster', () => {
+    expect(contexts('Sommerjob som lagermedarbejder i Netto')).toEqual([['lagermedarbejder', 'youth']]);
+    expect(contexts('Fritidsjob med rengøring')).toEqual([['rengoering', 'youth']]);
+    expect(contexts('Som ung hjalp jeg til med rengøring')).toEqual([['rengoering', 'youth']]);
+    expect(contexts('Lagerarbejder som 15-årig')).toEqual([['lagermedarbejder', 'youth']]);
+    expect(contexts('Rengøring i folkeskolen')).toEqual([['rengoering', 'youth']]);
+    expect(contexts('Lagerarbejder ved siden af gymnasiet')).toEqual([['lagermedarbejder', 'youth']]);
+  });
+
+  it('is own otherwise', () => {
+    expect(contexts('Lagermedarbejder hos PostNord 2015-2023, truckcert.')).toEqual([
+      ['lagermedarbejder', 'own'],
+      ['truckcertifikat', 'own'],
+    ]);
+  });
+});
+
+describe('candidateConcepts', () => {
+  it('keeps own mentions, one per concept with its strongest evidence', () => {
+    const got = candidateConcepts(
+      {
+        competences: ['Gaffeltruck-certifikat'],
+        experience: [
+          { title: 'Lagerarbejder', description: 'Plukning med truck certifikat og SAP EWM.' },
+          { title: 'Sommerjob', description: 'Sommerjob med rengøring som 16-årig' },
+        ],
+        educations: [{ title: 'Kursus i lagerstyring' }],
+        driversLicences: ['B'],
+        cvText: 'Min far var tømrer. Jeg ønsker at lære ældrepleje. Ingen erfaring med liftcertifikat.',
+      },
+      taxonomy,
+    );
+    const byConcept = Object.fromEntries(got.map((c) => [c.concept, c]));
+    expect(Object.keys(byConcept).sort()).toEqual(
+      ['koerekort-b', 'lagermedarbejder', 'lagerstyringssystem', 'sap-ewm', 'truckcertifikat'].sort(),
+    );
+    expect(byConcept.truckcertifikat).toEqual({
+      concept: 'truckcertifikat',
+      weight: 3,
+      field: 'competences',
+      foundAs: 'Gaffeltruck-certifikat',
+    });
+    expect(byConcept.lagermedarbejder).toMatchObject({ weight: 3, field: 'experience.title' });
+    expect(byConcept.lagerstyringssystem).toMatchObject({
+      weight: 2,
+      field: 'educations',
+      foundAs: 'lagerstyring',
+    });
+    expect(byConcept['sap-ewm']).toMatchObject({ weight: 1, field: 'experience.description' });
+    expect(byConcept['koerekort-b']).toMatchObject({
+      weight: 3,
+      field: 'driversLicences',
+      foundAs: 'kørekort B',
+    });
+  });
+
+  it('never takes a concept from the person’s name', () => {
+    const cv = { cvText: 'Anders Smed\nLagermedarbejder i 10 år.' };
+    expect(candidateConcepts(cv, taxonomy, { name: 'Anders Smed' }).map((c) => c.concept)).toEqual([
+      'lagermedarbejder',
+    ]);
+    expect(candidateConcepts(cv, taxonomy).map((c) => c.concept)).toContain('smed');
+  });
+
+  it('reads "min mand er tømrer" as another person although the remover drops "mand"', () => {
+    expect(candidateConcepts({ cvText: 'Min mand er tømrer.' }, taxonomy)).toEqual([]);
+  });
+});
+
+describe('understandPhrase', () => {
+  it('drops framing words and maps the rest to concepts', () => {
+    expect(understandPhrase('Microsoft 365', taxonomy)).toEqual({
+      phrase: 'Microsoft 365',
+      concepts: ['microsoft-365'],
+      words: [],
+      framing: [],
+    });
+    expect(understandPhrase('kendskab til lagerstyringssystem', taxonomy)).toMatchObject({
+      concepts: ['lagerstyringssystem'],
+      words: [],
+      framing: ['kendskab til'],
+    });
+    expect(understandPhrase('Gerne truckcert.', taxonomy)).toMatchObject({
+      concepts: ['truckcertifikat'],
+      framing: ['gerne'],
+    });
+    expect(understandPhrase('min. 1 års erfaring inden for ældrepleje', taxonomy)).toMatchObject({
+      concepts: ['aeldrepleje'],
+      words: [],
+      framing: ['min. 1 års', 'erfaring inden for'],
+    });
+    expect(understandPhrase('villig til rengøring, evt. kørekort B', taxonomy)).toMatchObject({
+      concepts: ['rengoering', 'koerekort-b'],
+      words: [],
+    });
+    expect(understandPhrase('god til at kan arbejde med WMS', taxonomy).concepts).toEqual([
+      'lagerstyringssystem',
+    ]);
+    expect(understandPhrase('certifikat i gaffeltruck-kørsel', taxonomy)).toMatchObject({
+      concepts: [],
+      framing: ['certifikat i'],
+    });
+  });
+
+  it('falls back to the content stems when no concept is found', () => {
+    expect(understandPhrase('erfaring med tagarbejde', taxonomy)).toEqual({
+      phrase: 'erfaring med tagarbejde',
+      concepts: [],
+      words: ['tagarbejd'],
+      framing: ['erfaring med'],
+    });
+    expect(understandPhrase('erfaring med tagarbejde', withRoofing)).toMatchObject({
+      concepts: ['tagarbejde'],
+      words: [],
+    });
+    expect(understandPhrase('Dynamics 365', taxonomy)).toMatchObject({
+      concepts: [],
+      words: ['dynamic', '365'],
+    });
+  });
+});
+
+describe('explainText', () => {
+  it('shows each concept with span, label, kind, broader, context, and the words not understood', () => {
+    const got = explainText('Har arbejdet med SAP-EWM. Ønsker at lære truck', taxonomy);
+    expect(got.mentions).toEqual([
+      {
+        concept: 'sap-ewm',
+        field: 'cvText',
+        foundAs: 'SAP-EWM',
+        start: 17,
+        end: 24,
+        context: 'own',
+        match: 'label',
+        label: 'SAP EWM',
+        kind: 'knowledge',
+        broader: ['lagerstyringssystem'],
+      },
+    ]);
+    expect(got.words).toEqual(['arbejdet', 'ønsker', 'lære', 'truck']);
+  });
+});
+
+describe('the shipped taxonomy', () => {
+  it('compiles and understands the order phrases from its seed', () => {
+    const shipped = loadTaxonomy({ dirs: [] });
+    expect(understandPhrase('Microsoft 365', shipped).concepts).toEqual(['microsoft-365']);
+    expect(understandPhrase('kendskab til lagerstyringssystem', shipped).concepts).toEqual([
+      'lagerstyringssystem',
+    ]);
+  });
+});
