@@ -93,6 +93,25 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else if (!list.some((v) => JSON.stringify(v) === JSON.stringify(value))) list.push(value);
 }
 
+/**
+ * Heads of compounds that say the modifier was learnt or done: 'forflytningskursus' is evidence of forflytning.
+ * Folded, longest first.
+ */
+const EVIDENCE_HEADS = [
+  'certifikater',
+  'certifikatet',
+  'certifikat',
+  'uddannelsen',
+  'uddannelse',
+  'erfaringen',
+  'erfaring',
+  'kurserne',
+  'kurset',
+  'kursus',
+  'beviset',
+  'bevis',
+];
+
 /** One-word labels shorter than this match only as written (folded), never by stem or typo. */
 export const MIN_STEMMED_LENGTH = 5;
 /** Shortest word a typo index holds: a one-edit typo of a 6-letter word can be a 5-letter label word. */
@@ -184,6 +203,8 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     for (const d of [f, ...deletions(f)]) {
       for (const w of typoIndex.get(d) ?? []) {
         if (w === f || !withinOneEdit(f, w)) continue;
+        // A letter more at the end is another word, not a slip: 'officer' is no 'office', 'bageri' no 'bager'.
+        if (f.length === w.length + 1 && f.startsWith(w)) continue;
         if (length < MIN_TYPO_LENGTH && !isAdjacentSwap(f, w)) continue;
         found.add(w);
       }
@@ -213,12 +234,24 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     return forms.some((p) => p.length >= 2 && (lexicon.has(p) || vocabulary.has(p) || modifiers.has(p)));
   };
 
-  /** The longest label of 6+ letters a word ends with, when what comes before is itself a word. */
+  /**
+   * The longest label of 6+ letters a word ends with, when what comes before is itself a word; or, for a course,
+   * certificate or training in something ('forflytningskursus', 'svejsecertifikat'), the label it is in.
+   */
   const compoundHead = (lower: string): LabelEntry[] | undefined => {
     const stemmed = stem(lower);
     for (let i = 2; i <= stemmed.length - MIN_HEAD_LENGTH; i++) {
       const entries = joined.get(fold(stemmed.slice(i)));
       if (entries && isModifier(lower.slice(0, i))) return entries;
+    }
+    const f = fold(lower);
+    for (const head of EVIDENCE_HEADS) {
+      if (!f.endsWith(head) || f.length - head.length < MIN_HEAD_LENGTH) continue;
+      const modifier = f.slice(0, -head.length);
+      for (const form of [modifier, modifier.replace(/[se]$/, '')]) {
+        const entries = joined.get(form) ?? joined.get(fold(stem(form)));
+        if (entries) return entries;
+      }
     }
     return undefined;
   };

@@ -18,7 +18,9 @@ const FRAMING: readonly (readonly string[])[] = `
   villig til at | villig til | villige til | certifikat i | god til at | god til | gode til | kan arbejde med |
   arbejde med | kan | kunne | skal kunne | skal have | skal | have | har | min # aars | min # aar | mindst # aars |
   mindst # aar | # aars | # aar | aars | vant til at | vant til | bekendt med | lyst til at | lyst til |
-  interesse for | evne til at | evne til | flair for | sans for | mulighed for | noget | en | et | og | eller | samt
+  interesse for | evne til at | evne til | flair for | sans for | mulighed for | noget | en | et | og | eller | samt |
+  er en fordel | er et plus | er et krav | en fordel | et plus | et krav | fordel | plus | krav | oenskes | oenskeligt |
+  paakraevet | noedvendigt | noedvendig | ikke et krav | men | er
 `
   .split('|')
   .map((f) => f.trim().split(/\s+/))
