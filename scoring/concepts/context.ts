@@ -17,7 +17,9 @@ const cues = (list: string): Cue[] =>
 const INTENT = cues(`
   oensker | oensker at | vil gerne | gerne vil | vil laere | vil lave | haaber at | haaber paa | droemmer om |
   interesseret i at | interesseret i | kunne taenke mig | har lyst til | lyst til at | vil tage | skal tage |
-  paatænker | planlaegger at | mit maal er | maal om | gerne ville
+  paatænker | planlaegger at | mit maal er | maal om | gerne ville | kunne godt taenke mig | godt taenke mig |
+  taenke mig at | kunne taenke mig at | maal at faa | maal at | maalet er | saa jeg kan faa | saa jeg kan blive |
+  vil gerne laere | gerne laere | vil gerne proeve | proeve kraefter med | paa sigt | drømmer om at | ser frem til at
 `);
 const NEGATED = cues(`ingen | ikke | aldrig | mangler | uden | hverken | ej`);
 /**
@@ -110,6 +112,9 @@ const REACH: Record<Kind, number> = {
 const SENTENCE_END = /[!?;\n]|\.(?=\s+[\p{Lu}\d]|\s*$)/u;
 const CONTRAST = new Set(['men', 'dog', 'derimod', 'samt']);
 /** Words that open a clause of their own after a comma or 'og'; a list of nouns ('truck, lager') does not. */
+/** Words whose dot abbreviates ('kat. CE', 'bl.a. truck'): it ends no sentence, even before a capital. */
+const ABBREVIATED = new Set('kat ca evt inkl ekskl bl a f eks mv nr pga iflg jf dvs osv tlf'.split(' '));
+
 const FINITE = new Set('jeg vi har er kan var havde fik tog blev arbejder arbejdede'.split(' '));
 
 /**
@@ -137,6 +142,7 @@ export class ContextReader {
       const gap = this.text.slice(prev.end, next.start);
       const end =
         SENTENCE_END.test(gap) &&
+        !(gap.trimStart().startsWith('.') && ABBREVIATED.has(prev.fold) && !/[!?;\n]/.test(gap)) &&
         (!gap.includes('.') || SENTENCE_END.test(this.text.slice(prev.end, next.start + 1)));
       // 'ikke bange for hårdt arbejde, og har truckcertifikat': a new finite clause after a comma or 'og'.
       const newClause = FINITE.has(next.fold) && (gap.includes(',') || prev.fold === 'og');

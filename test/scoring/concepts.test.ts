@@ -167,6 +167,14 @@ describe('mention context', () => {
   });
 
   it('reads a negation within its clause only', () => {
+    expect(contexts('Jeg kunne godt tænke mig et kursus, så jeg kan få truckcertifikat')).toEqual([
+      ['truckcertifikat', 'intent'],
+    ]);
+    expect(contexts('Har truckcertifikat. Mål: at få liftcertifikat.')).toEqual([
+      ['truckcertifikat', 'own'],
+      ['liftcertifikat', 'intent'],
+    ]);
+    expect(contexts('Kunne godt tænke mig at prøve rengøring')).toEqual([['rengoering', 'intent']]);
     expect(contexts('Ingen erfaring med SAP EWM')).toEqual([['sap-ewm', 'negated']]);
     expect(contexts('Jeg har ikke truckcertifikat')).toEqual([['truckcertifikat', 'negated']]);
     expect(contexts('Har aldrig arbejdet med rengøring')).toEqual([['rengoering', 'negated']]);
