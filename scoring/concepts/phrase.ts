@@ -45,7 +45,56 @@ function conceptOf(entries: readonly LabelEntry[]): string {
   return (entries.find((e) => e.type === 'pref') ?? entries[0]!).concept;
 }
 
+/** Compound heads that frame their modifier: 'køkkenerfaring' asks for køkken work, 'kontorkendskab' for kontor. */
+const FRAMING_HEADS = ['erfaringer', 'erfaring', 'kendskab', 'baggrund'];
+
+/** What an unrecognised word or pair may be the work of: 'køkken' -> 'køkkenarbejde', 'vagt' -> 'vagtarbejde'. */
+const WORK_SUFFIXES = ['arbejde', '', 'medarbejder'];
+
+/**
+ * A phrase no label covers, read once more as Danish builds such phrases: a framing compound head dropped
+ * ('produktionserfaring' -> 'produktion'), and the rest tried as itself and as its work ('kontor' ->
+ * 'kontorarbejde'). Only a reading that leaves no word over counts.
+ */
+function reread(phrase: string, taxonomy: Taxonomy, u: PhraseUnderstanding): PhraseUnderstanding | undefined {
+  const rest = tokensOf(phrase.normalize('NFC'))
+    .map((t) => t.lower)
+    .filter((w) => !u.framing.some((f) => f.split(/\s+/).includes(w)) && !isStopword(w));
+  if (rest.length === 0 || rest.length > 2) return undefined;
+  const framing = [...u.framing];
+  const last = rest[rest.length - 1]!;
+  for (const head of FRAMING_HEADS) {
+    if (last.endsWith(head) && last.length - head.length >= 3) {
+      const modifier = last.slice(0, -head.length);
+      rest[rest.length - 1] = modifier;
+      framing.push(head);
+      break;
+    }
+  }
+  const base = rest.join(' ');
+  const bases = [base, base.replace(/[se]$/, '')];
+  for (const b of bases) {
+    for (const suffix of WORK_SUFFIXES) {
+      const candidate = suffix === '' ? b : `${b}${suffix}`;
+      const tokens = tokensOf(candidate);
+      const matches = findLabels(candidate, tokens, compile(taxonomy));
+      const covered = matches.reduce((n, m) => n + (m.to - m.from), 0);
+      if (matches.length > 0 && covered === tokens.length) {
+        const concepts = [...new Set(matches.map((m) => conceptOf(m.entries)))];
+        return { phrase: u.phrase, concepts, words: [], framing };
+      }
+    }
+  }
+  return undefined;
+}
+
 export function understandPhrase(phrase: string, taxonomy: Taxonomy): PhraseUnderstanding {
+  const first = understandLiterally(phrase, taxonomy);
+  if (first.concepts.length > 0 || first.words.length === 0) return first;
+  return reread(phrase, taxonomy, first) ?? first;
+}
+
+function understandLiterally(phrase: string, taxonomy: Taxonomy): PhraseUnderstanding {
   const text = phrase.normalize('NFC');
   const tokens = tokensOf(text);
   const compiled = compile(taxonomy);
