@@ -98,6 +98,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Folded, longest first.
  */
 const EVIDENCE_HEADS = [
+  'arbejdet',
+  'arbejde',
   'certifikater',
   'certifikatet',
   'certifikat',
@@ -141,6 +143,8 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   /** Label words (folded as written and folded stems) -> the reading a typo of it gets. */
   const vocabulary = new Map<string, { fold: string; key: string }>();
   let maxTokens = 1;
+  /** One-word labels that are agent nouns ('bager', 'tjener', 'vægter'), folded as written. */
+  const agentNouns = new Set<string>();
 
   for (const l of taxonomy.labels()) {
     const words = tokensOf(l.label.normalize('NFC')).map((t) => t.lower);
@@ -148,6 +152,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const entry: LabelEntry = { concept: l.conceptId, label: l.label, type: l.type };
     const keys = words.map(tokenKey);
     const folds = words.map(fold);
+    if (words.length === 1 && folds[0]!.endsWith('er')) agentNouns.add(folds[0]!);
     // A short word is matched only as written: stemmed, 'tage' (to take) would be the roof 'tag'.
     if (words.length === 1 && [...words[0]!].length < MIN_STEMMED_LENGTH) {
       push(exact, folds[0]!, entry);
@@ -258,7 +263,10 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
 
   const readings = new BoundedMemo<TokenReading>((lower) => {
     const f = fold(lower);
-    const key = tokenKey(lower);
+    // The verb or stem of an agent noun is not the person: 'tjene penge' is no tjener, 'bag disken' no bager,
+    // 'vægt' no vægter. Such a token keeps its own key, so the shared stem cannot match the noun.
+    const agentStem = !agentNouns.has(f) && (agentNouns.has(`${f}r`) || agentNouns.has(`${f}er`));
+    const key = agentStem ? `\u0001${f}` : tokenKey(lower);
     if (!known(lower, f, key)) {
       const corrected = correct(lower, f);
       if (corrected) return { ...corrected, typo: true, starts: true };
