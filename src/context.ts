@@ -51,7 +51,7 @@ export interface AppContext {
 }
 
 /** The CPR hash key: from the environment, or generated once into DATA_DIR (readable by the service user only). */
-function cprKey(config: Config): Buffer {
+export function cprKey(config: Config): Buffer {
   if (config.CPR_HASH_KEY) return Buffer.from(config.CPR_HASH_KEY, 'utf8');
   const file = join(config.DATA_DIR, 'cpr-hash.key');
   if (!existsSync(file)) {
@@ -89,6 +89,11 @@ export interface ContextOptions {
   onQueueError?: (error: Error) => void;
   /** Something the operator should know about the start-up (a data directory tightened); default stderr. */
   onNotice?: (fields: Record<string, unknown>, message: string) => void;
+  /**
+   * The process only writes candidates (the CLI importer): the in-process index is not built from the Store, since
+   * whoever serves shortlists follows the Store's change feed, and a 1M-candidate rebuild would come first.
+   */
+  writeOnly?: boolean;
 }
 
 const noticeOnStderr = (fields: Record<string, unknown>, message: string) =>
@@ -154,7 +159,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
           rebuildIndex(stores.candidates, index, onProgress),
         )
       : undefined;
-  await follower?.rebuild(options.onIndexProgress);
+  if (!options.writeOnly) await follower?.rebuild(options.onIndexProgress);
   // What this process writes to the index goes through here, so catching up does not apply it a second time.
   const sharedIndex = follower?.writer ?? index;
   const queue = createQueue(config, options.onQueueError);

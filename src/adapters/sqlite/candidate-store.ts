@@ -97,14 +97,20 @@ export class SqliteCandidateStore implements CandidateStore {
    * never returned, so a caller editing a candidate it read back cannot send it again, and must not erase it.
    */
   async upsert(batch: CandidateWrite[], options: UpsertOptions = {}): Promise<WriteResult[]> {
+    // JSON and hashing happen before the transaction, so the write lock is held only for the SQL.
+    return this.upsertPrepared(
+      batch.map((w) => this.prepare(w)),
+      options,
+    );
+  }
+
+  async upsertPrepared(prepared: PreparedCandidate[], options: UpsertOptions = {}): Promise<WriteResult[]> {
     const key = this.db.statement<
       [string, string],
       { id: string; content_hash: string; cpr_hash: string | null }
     >(SQL.key);
     const insert = this.db.statement<[object]>(SQL.insert);
     const update = this.db.statement<[object]>(SQL.update);
-    // JSON and hashing happen before the transaction, so the write lock is held only for the SQL.
-    const prepared = batch.map((w) => this.prepare(w));
     const write = this.db.transaction((items: PreparedCandidate[]) => {
       const at = now();
       const results = items.map((p): WriteResult => {
