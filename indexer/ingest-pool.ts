@@ -17,6 +17,8 @@ export interface IngestThreads {
   taxonomyDirs: readonly string[];
   /** Lines per message to a thread; default 500. */
   chunkLines?: number;
+  /** Called as each chunk is handed to a thread, with the chunks then in flight (at most two per thread). */
+  onDispatch?: (inFlight: number) => void;
 }
 
 /** Worker threads for an import: one core is left to the writer. */
@@ -135,6 +137,7 @@ export async function* threadedOutcomes(path: string, options: IngestThreads): A
     result.catch(() => undefined);
     inFlight.push(result);
     chunk = [];
+    options.onDispatch?.(inFlight.length);
   };
   try {
     let lastLine = 1;

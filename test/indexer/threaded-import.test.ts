@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ImportSummary, importPath } from '../../indexer/import.ts';
-import type { IngestThreads } from '../../indexer/ingest-pool.ts';
+import { type IngestThreads, threadedOutcomes } from '../../indexer/ingest-pool.ts';
 import { openSqliteStores } from '../../src/adapters/sqlite/stores.ts';
 import { generateCandidates } from '../../src/demo/generate.ts';
 import { tmpDir } from './helpers.ts';
@@ -101,6 +101,24 @@ describe('importing NDJSON in worker threads', () => {
     } finally {
       await db.database.close();
     }
+  }, 60_000);
+
+  it('keeps at most two chunks per thread in flight, however far behind the writer is', async () => {
+    const big = tmp.write('big.ndjson', 'not json\n'.repeat(2000));
+    let most = 0;
+    let taken = 0;
+    for await (const outcome of threadedOutcomes(big, {
+      ...threads(2),
+      chunkLines: 10,
+      onDispatch: (n) => {
+        most = Math.max(most, n);
+      },
+    })) {
+      expect(outcome.ok).toBe(false);
+      taken++;
+    }
+    expect(taken).toBe(2000);
+    expect(most).toBe(4);
   }, 60_000);
 
   it('fails the import, not the process, when a thread cannot load the taxonomy it is given', async () => {
