@@ -5,6 +5,7 @@
  *   npm run bench                      all sections, 100k and 1M candidates
  *   npm run bench -- --quick           100k only (no 1M section)
  *   npm run bench -- --section scoring one section, printed as JSON
+ *   npm run bench -- --section ingest --size 1000000   one section at another size
  *   npm run bench -- --section load    req/s and p99 of reads, writes and shortlists over loopback (15k candidates)
  *   npm run bench -- --section concepts --size 20000   concept extraction per CV (not in the full run)
  */
@@ -31,6 +32,7 @@ if (values.section) {
     ['shortlist', 100_000],
     ...(values.quick ? [] : ([['shortlist', 1_000_000]] as Array<[string, number]>)),
     ['ingest', 100_000],
+    ...(values.quick ? [] : ([['ingest', 1_000_000]] as Array<[string, number]>)),
     ['json', 100_000],
     ['http', 100_000],
     ['load', 15_000],

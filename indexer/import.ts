@@ -1,19 +1,20 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { redactCprInText } from '../src/domain/cpr.ts';
-import { describeFieldErrors, type FieldError } from '../src/domain/errors.ts';
 import type { JobOrder } from '../src/domain/job-order.ts';
-import { isCprFree } from '../src/domain/text.ts';
 import type { CandidateIndex, IndexDocument } from '../src/ports/candidate-index.ts';
-import type { CandidateWrite } from '../src/ports/candidates.ts';
+import type {
+  CandidateSearchFacts,
+  CandidateWrite,
+  PreparedCandidateWrite,
+} from '../src/ports/candidates.ts';
 import type { ImportRejection, ImportRun, UpsertOptions } from '../src/ports/import-runs.ts';
 import type { Stores } from '../src/ports/stores.ts';
 import type { WriteResult } from '../src/ports/upsert.ts';
-import { ruleSetProblem } from '../src/rulesets/load.ts';
+import { type Origin, type Outcome, outcomeOf, type Refuse } from './accept.ts';
 import { PROCESS_OWNER } from './import-runs.ts';
+import { type IngestThreads, threadedOutcomes, threadsCanRead } from './ingest-pool.ts';
 import { readRecords } from './sources/index.ts';
-import { withoutQuotedInput } from './sources/parse-json.ts';
 import type { RecordKind, SourceRecord } from './sources/types.ts';
-import { checkCandidate, checkCandidateDraft, checkJobOrder } from './validate.ts';
 
 export type Rejection = ImportRejection;
 
@@ -45,6 +46,11 @@ export interface ImportOptions {
   onRejected?: (rejection: Rejection) => void;
   /** Called with each batch's records once they landed. */
   onLanded?: (landed: Landed[]) => void;
+  /**
+   * Parse, validate and analyse an NDJSON file of candidates in worker threads, the Store written from this thread
+   * alone; absent or 0 threads = all in this thread. Other formats are always read in this thread.
+   */
+  threads?: IngestThreads | undefined;
 }
 
 export interface RecordImportOptions extends Omit<ImportOptions, 'jobcenter'> {
@@ -53,12 +59,16 @@ export interface RecordImportOptions extends Omit<ImportOptions, 'jobcenter'> {
   /** The tenant that owns the run (a konsulent's upload); null or absent for an admin or the CLI. */
   tenant?: string | null;
   /** A refusal message when the records of this jobcenter may not be written by whoever imports. */
-  refuse?: (jobcenter: string) => string | undefined;
+  refuse?: Refuse;
 }
 
 export interface ImportDeps {
   stores: Pick<Stores, 'candidates' | 'jobOrders' | 'importRuns'>;
-  index: CandidateIndex;
+  /**
+   * The index the import brings in line after each batch; absent when nothing in this process reads one (the CLI
+   * importer next to an embedded index: whoever serves shortlists follows the Store's change feed).
+   */
+  index?: CandidateIndex | undefined;
   /** Rule sets a job order may name; without it (tests of the candidate path) the name is not checked. */
   loadRuleSet?: (name: string) => unknown;
 }
@@ -67,10 +77,6 @@ export interface ImportDeps {
 const MAX_KEPT_REJECTIONS = 1000;
 /** Kept with the run for the per-line report; past this only the count grows. */
 export const MAX_STORED_REJECTIONS = 100_000;
-/** Errors listed per rejected record: a 64 KiB line of bad array items must not become a 10 MB report. */
-const MAX_ERRORS_PER_RECORD = 20;
-/** Longest externalId echoed in a rejection. */
-const MAX_ECHOED_ID = 200;
 /**
  * Longest stretch of parsing and validation before the event loop gets a turn: a server importing an upload keeps
  * answering its other requests (and its liveness probe) in between.
@@ -99,17 +105,48 @@ export async function writeCandidateBatch(
   options?: UpsertOptions,
 ) {
   const results = await deps.stores.candidates.upsert(batch, options);
+  await bringIndexInLine(deps.index, results, (i) => batch[i]!);
+  return results;
+}
+
+/** The same for writes prepared in a worker thread; a store that takes no prepared writes cannot be given them. */
+async function writePreparedBatch(
+  deps: ImportDeps,
+  batch: PreparedCandidateWrite[],
+  options?: UpsertOptions,
+) {
+  const store = deps.stores.candidates;
+  if (!store.upsertPrepared) throw new Error('this candidate store takes no prepared writes');
+  const results = await store.upsertPrepared(batch, options);
+  await bringIndexInLine(deps.index, results, (i) => {
+    const p = batch[i]!;
+    return {
+      jobcenter: p.jobcenter,
+      externalId: p.externalId,
+      incomplete: p.incomplete ? [''] : [],
+      // Read back only for the rows that changed, and only when an index in this process wants them.
+      facts: JSON.parse(p.factsJson) as CandidateSearchFacts,
+    };
+  });
+  return results;
+}
+
+async function bringIndexInLine(
+  index: CandidateIndex | undefined,
+  results: WriteResult[],
+  written: (i: number) => Pick<CandidateWrite, 'jobcenter' | 'externalId' | 'facts' | 'incomplete'>,
+) {
+  if (!index) return;
   const upserts: IndexDocument[] = [];
   const removals: string[] = [];
   results.forEach((r, i) => {
     if (r.status === 'unchanged') return;
-    const w = batch[i]!;
+    const w = written(i);
     if (w.incomplete.length > 0 || !w.facts.searchable) removals.push(r.id);
-    else upserts.push(toIndexDocument(r.id, w));
+    else upserts.push({ id: r.id, jobcenter: w.jobcenter, externalId: w.externalId, facts: w.facts });
   });
-  if (removals.length > 0) await deps.index.remove(removals);
-  if (upserts.length > 0) await deps.index.upsert(upserts);
-  return results;
+  if (removals.length > 0) await index.remove(removals);
+  if (upserts.length > 0) await index.upsert(upserts);
 }
 
 /**
@@ -123,11 +160,13 @@ export async function importPath(
   deps: ImportDeps,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const { jobcenter, ...rest } = options;
-  return importRecords(readRecords(path, { kind, jobcenter }), kind, deps, {
-    ...rest,
-    source: redactCprInText(path),
-  });
+  const { jobcenter, threads, ...rest } = options;
+  const source = redactCprInText(path);
+  if (kind === 'candidates' && threads && threads.count > 0 && deps.stores.candidates.upsertPrepared) {
+    if (await threadsCanRead(path))
+      return importOutcomes(threadedOutcomes(path, threads), kind, deps, { ...rest, source });
+  }
+  return importRecords(readRecords(path, { kind, jobcenter }), kind, deps, { ...rest, source });
 }
 
 /**
@@ -135,11 +174,33 @@ export async function importPath(
  * them in batches. Each batch moves the run's counts in its own transaction, so a process killed mid-import
  * leaves a run whose counts are what landed (marked interrupted at the next start).
  */
-export async function importRecords(
+export function importRecords(
   records: AsyncIterable<SourceRecord>,
   kind: RecordKind,
   deps: ImportDeps,
   options: RecordImportOptions,
+): Promise<ImportSummary> {
+  return importOutcomes(validated(records, kind, options.refuse, deps.loadRuleSet), kind, deps, options);
+}
+
+async function* validated(
+  records: AsyncIterable<SourceRecord>,
+  kind: RecordKind,
+  refuse: Refuse | undefined,
+  loadRuleSet: ImportDeps['loadRuleSet'],
+): AsyncGenerator<Outcome> {
+  for await (const record of records) yield outcomeOf(record, kind, refuse, loadRuleSet);
+}
+
+/**
+ * The writer: takes validated records in read order, however they were produced, and lands them in batches. Each
+ * batch and the run's counts move in one transaction.
+ */
+async function importOutcomes(
+  outcomes: AsyncIterable<Outcome>,
+  kind: RecordKind,
+  deps: ImportDeps,
+  options: Omit<RecordImportOptions, 'refuse'>,
 ): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 1000;
   const run = await deps.stores.importRuns.start(kind, options.source, {
@@ -176,42 +237,46 @@ export async function importRecords(
   };
   let read = 0;
   let candidates: CandidateWrite[] = [];
+  let prepared: PreparedCandidateWrite[] = [];
   let orders: JobOrder[] = [];
-  let origins: Array<{ file: string; line: number; externalId: string }> = [];
+  let origins: Origin[] = [];
 
   const flush = async () => {
     const importRun = takeTally();
+    // A batch is all prepared or all not: one source feeds the writer.
     const results =
-      kind === 'candidates'
-        ? await writeCandidateBatch(deps, candidates, { importRun })
-        : await deps.stores.jobOrders.upsert(
+      kind === 'job-orders'
+        ? await deps.stores.jobOrders.upsert(
             orders.map((jobOrder) => ({ jobOrder })),
             { importRun },
-          );
+          )
+        : prepared.length > 0
+          ? await writePreparedBatch(deps, prepared, { importRun })
+          : await writeCandidateBatch(deps, candidates, { importRun });
     results.forEach((r, i) => {
       if (r.status === 'created') summary.imported++;
       else if (r.status === 'updated') summary.updated++;
       else summary.unchanged++;
-      if (kind === 'candidates' && candidates[i]!.incomplete.length > 0) summary.incomplete++;
+      if (kind === 'candidates' && (prepared[i]?.incomplete || candidates[i]?.incomplete.length))
+        summary.incomplete++;
     });
     options.onLanded?.(results.map((result, i) => ({ ...origins[i]!, result })));
     candidates = [];
+    prepared = [];
     orders = [];
     origins = [];
     options.onProgress?.(read);
   };
 
   let sliceStart = performance.now();
-  for await (const record of records) {
+  for await (const outcome of outcomes) {
     read++;
-    const accepted = accept(record, kind, options.refuse, deps.loadRuleSet);
-    if (!accepted.ok) {
-      // Case systems name exported files after the person's CPR; the report and the import run must not keep it.
-      reject(rejection(record, accepted.errors, accepted.reason));
-    } else {
-      if (kind === 'candidates') candidates.push(accepted.value as CandidateWrite);
-      else orders.push(accepted.value as JobOrder);
-      origins.push({ file: record.file, line: record.line, externalId: accepted.value.externalId });
+    if (!outcome.ok) reject(outcome.rejection);
+    else {
+      if (outcome.prepared) prepared.push(outcome.prepared);
+      else if (kind === 'candidates') candidates.push(outcome.value as CandidateWrite);
+      else orders.push(outcome.value as JobOrder);
+      origins.push(outcome.origin);
       if (origins.length >= batchSize) await flush();
     }
     // Bad records are kept with the run in batches too, so a file of nothing but bad lines stays bounded.
@@ -238,51 +303,4 @@ export async function importRecords(
   };
   await deps.stores.importRuns.finish(finished);
   return summary;
-}
-
-type Accepted =
-  | { ok: true; value: CandidateWrite | JobOrder }
-  | { ok: false; reason?: string; errors: FieldError[] };
-
-function accept(
-  record: SourceRecord,
-  kind: RecordKind,
-  refuse: RecordImportOptions['refuse'],
-  loadRuleSet: ImportDeps['loadRuleSet'],
-): Accepted {
-  if (!record.ok) {
-    const reason = withoutQuotedInput(record.error);
-    return { ok: false, reason, errors: [{ field: '(root)', message: reason }] };
-  }
-  const validated =
-    kind === 'job-orders'
-      ? checkJobOrder(record.value)
-      : record.incomplete && record.incomplete.length > 0
-        ? checkCandidateDraft(record.value, record.incomplete)
-        : checkCandidate(record.value);
-  if (!validated.ok) return { ok: false, errors: validated.errors };
-  if (kind === 'job-orders' && loadRuleSet) {
-    const problem = ruleSetProblem((validated.value as JobOrder).ruleSet, loadRuleSet);
-    if (problem) return { ok: false, errors: [{ field: 'ruleSet', message: problem }] };
-  }
-  const refusal = refuse?.(validated.value.jobcenter);
-  if (refusal !== undefined) return { ok: false, errors: [{ field: 'jobcenter', message: refusal }] };
-  return validated;
-}
-
-function rejection(record: SourceRecord, all: FieldError[], reason: string | undefined): Rejection {
-  const errors = all.slice(0, MAX_ERRORS_PER_RECORD);
-  if (all.length > errors.length) {
-    errors.push({ field: '(root)', message: `and ${all.length - errors.length} more errors` });
-  }
-  const out: Rejection = {
-    file: redactCprInText(record.file),
-    line: record.line,
-    reason: reason ?? describeFieldErrors(errors),
-    errors,
-  };
-  // A CPR sent as the id is refused by validation, and must not come back in the report either.
-  const id = record.ok ? record.value.externalId : undefined;
-  if (typeof id === 'string' && id.length <= MAX_ECHOED_ID && isCprFree(id)) out.externalId = id;
-  return out;
 }

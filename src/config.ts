@@ -90,6 +90,11 @@ export const configSchema = z.object({
     .min(1024)
     .max(16 * 1024 * 1024)
     .default(64 * 1024),
+  /**
+   * Worker threads that parse, validate and analyse an NDJSON import of candidates (the Store is written from one
+   * thread); default: the available cores less one, at least 1; 0 = everything in the importing thread.
+   */
+  INGEST_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Erase candidates not updated for this many months (the daily `retention` job); unset = keep. */
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).optional(),
 });

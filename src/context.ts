@@ -57,7 +57,7 @@ export interface AppContext {
  * The CPR hash key: from the environment, or generated once into DATA_DIR (readable by the service user only).
  * With DATABASE_URL the configuration requires it: a key per host would hash one CPR several ways.
  */
-function cprKey(config: Config): Buffer {
+export function cprKey(config: Config): Buffer {
   if (config.CPR_HASH_KEY) return Buffer.from(config.CPR_HASH_KEY, 'utf8');
   const file = join(config.DATA_DIR, 'cpr-hash.key');
   if (!existsSync(file)) {
@@ -100,6 +100,11 @@ export interface ContextOptions {
   onQueueError?: (error: Error) => void;
   /** Something the operator should know about the start-up (a data directory tightened); default stderr. */
   onNotice?: (fields: Record<string, unknown>, message: string) => void;
+  /**
+   * The process only writes candidates (the CLI importer): the in-process index is not built from the Store, since
+   * whoever serves shortlists follows the Store's change feed, and a 1M-candidate rebuild would come first.
+   */
+  writeOnly?: boolean;
 }
 
 const noticeOnStderr = (fields: Record<string, unknown>, message: string) =>
@@ -197,9 +202,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
       ? new IndexFollower(index, feed(), (onProgress) => rebuildIndex(stores.candidates, index, onProgress))
       : undefined;
   try {
-    await follower?.rebuild(options.onIndexProgress);
-    // Where the feed announces changes (PostgreSQL), the index follows them as they come.
-    await follower?.follow(options.onFeedError ?? feedErrorOnStderr);
+    // A write-only process (the CLI importer) needs no index: the server picks its writes up from the change feed.
+    if (!options.writeOnly) {
+      await follower?.rebuild(options.onIndexProgress);
+      // Where the feed announces changes (PostgreSQL), the index follows them as they come.
+      await follower?.follow(options.onFeedError ?? feedErrorOnStderr);
+    }
   } catch (error) {
     await follower?.stop();
     await database.close();

@@ -22,9 +22,7 @@ export async function* readNdjson(
   // A UTF-8 byte per UTF-16 unit at least, so a line over the byte cap in units is over it in bytes too.
   const maxChars = maxBytes ?? MAX_RECORD_CHARS;
   const tooLong =
-    maxBytes === undefined
-      ? `line longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB`
-      : `line longer than ${maxBytes} bytes (the limit per record)`;
+    maxBytes === undefined ? TOO_LONG : `line longer than ${maxBytes} bytes (the limit per record)`;
   for await (const { number: line, text, tooLong: over } of readLines(source, maxChars)) {
     if (
       over ||
@@ -33,11 +31,20 @@ export async function* readNdjson(
       yield { ok: false, file, line, error: tooLong };
       continue;
     }
-    if (text.trim() === '') continue;
-    const parsed = parseJson(text, line);
-    if (!parsed.ok) yield { ok: false, file, line, error: parsed.error };
-    else if (!isPlainObject(parsed.value))
-      yield { ok: false, file, line, error: `line is ${jsonTypeName(parsed.value)}, not a JSON object` };
-    else yield { ok: true, file, line, value: parsed.value };
+    const record = ndjsonRecord(file, line, text);
+    if (record) yield record;
   }
+}
+
+/** What a line over MAX_RECORD_CHARS is rejected with. */
+export const TOO_LONG = `line longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB`;
+
+/** One NDJSON line as a record; undefined for a blank line, which is skipped. */
+export function ndjsonRecord(file: string, line: number, text: string): SourceRecord | undefined {
+  if (text.trim() === '') return undefined;
+  const parsed = parseJson(text, line);
+  if (!parsed.ok) return { ok: false, file, line, error: parsed.error };
+  if (!isPlainObject(parsed.value))
+    return { ok: false, file, line, error: `line is ${jsonTypeName(parsed.value)}, not a JSON object` };
+  return { ok: true, file, line, value: parsed.value };
 }

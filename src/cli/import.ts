@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { importPath, summaryLine } from '../../indexer/import.ts';
 import { markInterruptedImports } from '../../indexer/import-runs.ts';
+import { defaultIngestThreads } from '../../indexer/ingest-pool.ts';
 import { type PhraseReading, readOrderPhrases } from '../../scoring/understanding.ts';
 import { loadConfig } from '../config.ts';
-import { createContext } from '../context.ts';
+import { cprKey, createContext } from '../context.ts';
 import { type CliIo, UsageError, write } from './io.ts';
 
 const USAGE = `usage: vikar import candidates|job-orders <file|dir> [--jobcenter <id>] [--batch-size N]
@@ -32,7 +33,9 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new UsageError('--batch-size must be a whole number >= 1');
 
-  const ctx = await createContext(loadConfig(io.env));
+  const config = loadConfig(io.env);
+  const ctx = await createContext(config, { writeOnly: true });
+  const threads = config.INGEST_THREADS ?? defaultIngestThreads();
   const interrupted = await markInterruptedImports(ctx.stores.importRuns);
   for (const id of interrupted)
     write(io.stderr, `import run ${id} was interrupted (its process died): marked so`);
@@ -51,25 +54,40 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   let read = 0;
   const landedOrders: string[] = [];
   try {
-    const summary = await importPath(path, kind, ctx, {
-      jobcenter: values.jobcenter,
-      batchSize,
-      onProgress: (n) => {
-        read = n;
-        bar?.update(n, { rejected });
+    // The in-process index dies with this process; a server's index follows the Store's change feed instead.
+    const index = config.MEILI_URL ? ctx.index : undefined;
+    const summary = await importPath(
+      path,
+      kind,
+      { ...ctx, index },
+      {
+        jobcenter: values.jobcenter,
+        batchSize,
+        threads:
+          threads > 0
+            ? {
+                count: threads,
+                cprKey: cprKey(config),
+                taxonomyDirs: config.TAXONOMY_DIR ? [config.TAXONOMY_DIR] : [],
+              }
+            : undefined,
+        onProgress: (n) => {
+          read = n;
+          bar?.update(n, { rejected });
+        },
+        onRejected: (r) => {
+          rejected++;
+          // Above the bar on a terminal, plainly otherwise: every rejected row is listed with its place and reason.
+          const line = `rejected ${r.file}:${r.line}: ${r.reason}`;
+          if (bar) bar.stop();
+          write(io.stderr, line);
+          if (bar) bar.start(0, read, { kind, rejected });
+        },
+        onLanded: (landed) => {
+          if (kind === 'job-orders') for (const l of landed) landedOrders.push(l.result.id);
+        },
       },
-      onRejected: (r) => {
-        rejected++;
-        // Above the bar on a terminal, plainly otherwise: every rejected row is listed with its place and reason.
-        const line = `rejected ${r.file}:${r.line}: ${r.reason}`;
-        if (bar) bar.stop();
-        write(io.stderr, line);
-        if (bar) bar.start(0, read, { kind, rejected });
-      },
-      onLanded: (landed) => {
-        if (kind === 'job-orders') for (const l of landed) landedOrders.push(l.result.id);
-      },
-    });
+    );
     bar?.stop();
     for (const id of landedOrders) {
       const record = await ctx.stores.jobOrders.get(id);

@@ -49,6 +49,27 @@ export interface CandidateWrite {
   cpr?: string | undefined;
 }
 
+/**
+ * A write with everything that does not depend on the stored row already computed (the JSON columns, their digest,
+ * the keyed CPR hash), so a bulk import can do that work off the thread that holds the write lock.
+ */
+export interface PreparedCandidateWrite {
+  jobcenter: string;
+  externalId: string;
+  externalIdFold: string;
+  nameFold: string | null;
+  benefit: string | null;
+  searchable: boolean;
+  incomplete: boolean;
+  candidateJson: string;
+  factsJson: string;
+  incompleteJson: string;
+  /** Digest of the three JSON columns; the CPR hash is mixed in once the stored row is known. */
+  bodyDigest: string;
+  /** undefined = the write carries no CPR: keep the stored hash. */
+  cprHash: string | undefined;
+}
+
 export interface CandidateFilter {
   jobcenter?: string;
   incomplete?: boolean;
@@ -69,6 +90,11 @@ export interface CandidateStore {
    * With `importRun`, that run's counts move in the same transaction.
    */
   upsert(batch: CandidateWrite[], options?: UpsertOptions): Promise<WriteResult[]>;
+  /**
+   * The same upsert for writes prepared elsewhere (with the same key the store hashes CPRs with); a store that does
+   * not offer it is written through `upsert`.
+   */
+  upsertPrepared?(batch: PreparedCandidateWrite[], options?: UpsertOptions): Promise<WriteResult[]>;
   get(id: string): Promise<CandidateRecord | undefined>;
   find(jobcenter: string, externalId: string): Promise<CandidateRecord | undefined>;
   list(filter: CandidateFilter, page: Page): Promise<PageResult<CandidateRecord>>;

@@ -155,6 +155,19 @@ export function candidateStoreContract(name: string, factory: StoresFactory): vo
         expect(await stores.candidates.hasCpr(fresh.jobcenter, OTHER_TEST_CPR)).toBe(true);
       });
 
+      it('lands every row of a large batch in order, a key repeated far apart ending with its last version', async () => {
+        const writes = Array.from({ length: 250 }, (_, i) =>
+          candidateWrite({ externalId: `stor-${String(i).padStart(3, '0')}`, name: `Person ${i}` }),
+        );
+        const again = candidateWrite({ externalId: 'stor-042', name: 'Sidste Udgave' });
+        const results = await stores.candidates.upsert([...writes, again]);
+        expect(results.slice(0, 250).every((r) => r.status === 'created')).toBe(true);
+        expect(results[250]).toEqual({ id: results[42]!.id, status: 'updated' });
+        expect(await stores.candidates.count()).toBe(250);
+        expect((await stores.candidates.get(results[42]!.id))?.candidate.name).toBe('Sidste Udgave');
+        expect((await stores.candidates.get(results[249]!.id))?.externalId).toBe('stor-249');
+      });
+
       it('accepts an empty batch', async () => {
         expect(await stores.candidates.upsert([])).toEqual([]);
       });

@@ -1,5 +1,10 @@
 import type { StoredCandidate } from '../../domain/candidate.ts';
-import type { CandidateRecord, CandidateSearchFacts, CandidateWrite } from '../../ports/candidates.ts';
+import type {
+  CandidateRecord,
+  CandidateSearchFacts,
+  CandidateWrite,
+  PreparedCandidateWrite,
+} from '../../ports/candidates.ts';
 import { hashCpr } from './cpr-hash.ts';
 import { canonicalJson, parseJson, sha256 } from './json.ts';
 
@@ -21,22 +26,8 @@ export interface CandidateRow {
 export const CANDIDATE_COLUMNS =
   'id, jobcenter, external_id, candidate_json, facts_json, incomplete_json, created_at, updated_at';
 
-export interface PreparedCandidate {
-  jobcenter: string;
-  externalId: string;
-  externalIdFold: string;
-  nameFold: string | null;
-  benefit: string | null;
-  searchable: boolean;
-  incomplete: boolean;
-  candidateJson: string;
-  factsJson: string;
-  incompleteJson: string;
-  /** Digest of the three JSON columns; the CPR hash is mixed in once the stored row is known. */
-  bodyDigest: string;
-  /** undefined = the write carries no CPR: keep the stored hash. */
-  cprHash: string | undefined;
-}
+/** The write with its JSON, digest and CPR hash computed: the same for every SQL store. */
+export type PreparedCandidate = PreparedCandidateWrite;
 
 export function toCandidateRecord(row: CandidateRow): CandidateRecord {
   return {
