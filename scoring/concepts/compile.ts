@@ -217,7 +217,16 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     if (found.size === 0) return undefined;
     // Forms of one word (inflected, stemmed) are one reading; two different words are no reading at all.
     const readings = new Map([...found].map((w) => vocabulary.get(w)!).map((r) => [r.key, r]));
-    return readings.size === 1 ? [...readings.values()][0] : undefined;
+    if (readings.size === 1) return [...readings.values()][0];
+    // A label and its listed misspelling ('truckcertifikat', 'truckcertifkat') are two words of one concept: a
+    // typo near both still has one reading.
+    const concepts = new Set<string>();
+    for (const r of readings.values()) {
+      const entries = joined.get(r.key) ?? spaced.get(r.key) ?? exact.get(r.fold);
+      if (!entries) return undefined;
+      for (const e of entries) concepts.add(e.concept);
+    }
+    return concepts.size === 1 ? [...readings.values()][0] : undefined;
   };
 
   // Modifiers the labels themselves use: 'gaffeltruckcertifikat' ends with the label word 'truckcertifikat', so

@@ -29,7 +29,7 @@ describe('POST /v1/explain-text', () => {
 
   it('shows the concepts found with span, label, kind, context and match, and the words not understood', async () => {
     const text =
-      'Erfaring med tagdækning og SAP EWM. Min far var lagerarbejder. Ønsker at tage truckcertifkat.';
+      'Erfaring med tagdækning og SAP EWM. Min far var lagerarbejder. Ønsker at tage truckcertifiakt.';
     const res = await explain(t.tokens.a, { text });
     expect(res.statusCode).toBe(200);
     const body = json<{
@@ -42,12 +42,12 @@ describe('POST /v1/explain-text', () => {
       ['tagarbejde', 'tagdækning', 'own', 'label'],
       ['sap-ewm', 'SAP EWM', 'own', 'label'],
       ['lagermedarbejder', 'lagerarbejder', 'other-person', 'label'],
-      ['truckcertifikat', 'truckcertifkat', 'intent', 'typo'],
+      ['truckcertifikat', 'truckcertifiakt', 'intent', 'typo'],
     ]);
     expect(body.mentions[1]).toMatchObject({
       label: 'SAP EWM',
       kind: 'knowledge',
-      broader: ['lagerstyringssystem'],
+      broader: expect.arrayContaining(['lagerstyringssystem']),
     });
     for (const m of body.mentions) expect(text.slice(m.start, m.end)).toBe(m.foundAs);
     expect(body.words).toEqual(['erfaring', 'far', 'ønsker', 'tage']);

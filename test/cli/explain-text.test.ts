@@ -24,7 +24,7 @@ describe('vikar explain-text', () => {
   it('prints each concept with span, words as written, label, kind, context and match, then the words not understood', async () => {
     const r = await vikar([
       'explain-text',
-      'Har Truck-certifikat og SAP EWM. Ingen erfaring med WMS. Trukc certifikat',
+      'Har Truck-certifikat og SAP EWM. Ingen erfaring med WMS. Lagerstyringssytem',
     ]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
@@ -32,11 +32,13 @@ describe('vikar explain-text', () => {
     expect(lines[1]).toBe(
       '  4-20  "Truck-certifikat"  -> truckcertifikat [truckcertifikat, certificate]  own experience',
     );
-    expect(lines[2]).toBe(
-      '  24-31  "SAP EWM"  -> SAP EWM [sap-ewm, knowledge; implies lagerstyringssystem]  own experience',
+    expect(lines[2]).toMatch(
+      /^ {2}24-31 {2}"SAP EWM" {2}-> SAP EWM \[sap-ewm, knowledge; implies lagerstyringssystem.*\] {2}own experience$/,
     );
     expect(lines[3]).toMatch(/"WMS" {2}-> lagerstyringssystem .*negated, does not count$/);
-    expect(lines[4]).toMatch(/"Trukc certifikat" {2}-> truckcertifikat .*own experience, read as a typo$/);
+    expect(lines[4]).toMatch(
+      /"Lagerstyringssytem" {2}-> lagerstyringssystem .*own experience, read as a typo$/,
+    );
     expect(lines[5]).toBe('not understood: ingen, erfaring');
   });
 
@@ -49,12 +51,12 @@ describe('vikar explain-text', () => {
       JSON.stringify({ concepts: [{ id: 'tagarbejde', kind: 'skill', prefLabel: 'tagarbejde' }] }),
     );
     const file = join(dir, 'cv.txt');
-    writeFileSync(file, 'Tagarbejde og havearbejde');
+    writeFileSync(file, 'Tagarbejde og frimærkesamling');
     const r = await vikar(['explain-text', '--file', file, '--json'], { TAXONOMY_DIR: taxonomyDir });
     expect(r.code, r.stderr).toBe(0);
     const body = JSON.parse(r.stdout);
     expect(body.mentions.map((m: { concept: string }) => m.concept)).toEqual(['tagarbejde']);
-    expect(body.words).toEqual(['havearbejde']);
+    expect(body.words).toEqual(['frimærkesamling']);
     expect(typeof body.taxonomyVersion).toBe('string');
   });
 
