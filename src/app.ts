@@ -21,6 +21,7 @@ import { companyRoutes } from './api/routes/company.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { importRunRoutes } from './api/routes/import-runs.ts';
 import { jobOrderRoutes } from './api/routes/job-orders.ts';
+import { overviewRoutes } from './api/routes/overview.ts';
 import { poolRoutes } from './api/routes/pools.ts';
 import { postnummerRoutes } from './api/routes/postnumre.ts';
 import { sessionRoutes } from './api/routes/session.ts';
@@ -46,6 +47,7 @@ const V1_ROUTES: FastifyPluginAsyncZod[] = [
   poolRoutes,
   statsRoutes,
   postnummerRoutes,
+  overviewRoutes,
 ];
 
 /** Fastify takes a hop count as a function of the hop; booleans and address lists as they are. */
