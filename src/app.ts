@@ -10,6 +10,7 @@ import { contextPlugin } from './api/plugins/context.ts';
 import { errorsPlugin, frameworkErrors } from './api/plugins/errors.ts';
 import { helmetPlugin } from './api/plugins/helmet.ts';
 import { genReqId, loggerOptions, requestIdPlugin } from './api/plugins/logging.ts';
+import { queueDashboardPlugin } from './api/plugins/queue-dashboard.ts';
 import { rateLimitPlugin } from './api/plugins/rate-limit.ts';
 import { swaggerPlugin } from './api/plugins/swagger.ts';
 import { webAppPlugin } from './api/plugins/web-app.ts';
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     },
     { prefix: '/v1' },
   );
+  await app.register(queueDashboardPlugin);
   await app.register(webAppPlugin);
 
   await app.ready();
