@@ -1,6 +1,12 @@
-import type { WorkflowState } from '../../domain/workflow.ts';
 import type { OverviewData, OverviewQuery, OverviewReadModel } from '../../ports/overview.ts';
-import type { ShortlistStatus } from '../../ports/shortlists.ts';
+import {
+  type OverviewRow,
+  toAwaitingReply,
+  toBundleNotOpened,
+  toOpenOrder,
+  toRecentChoice,
+  toShortlistInProgress,
+} from '../shared/overview-rows.ts';
 import type { SqliteDatabase } from './connection.ts';
 
 const TITLE = "json_extract(o.job_order_json, '$.title')";
@@ -39,8 +45,6 @@ const SQL = {
       ORDER BY e.at DESC, e.id DESC LIMIT @limit`,
 } as const;
 
-type Row = Record<string, string | null>;
-
 /** The overview in five indexed queries on the shared SQLite file. */
 export class SqliteOverviewReadModel implements OverviewReadModel {
   constructor(private readonly db: SqliteDatabase) {}
@@ -53,51 +57,13 @@ export class SqliteOverviewReadModel implements OverviewReadModel {
       now: new Date().toISOString(),
       limit: q.limit,
     };
-    const all = (sql: string) => this.db.statement<[object], Row>(sql).all(params);
+    const all = (sql: string) => this.db.statement<[object], OverviewRow>(sql).all(params);
     return {
-      openJobOrders: all(SQL.openOrders).map((r) => ({
-        id: r.id!,
-        externalId: r.external_id!,
-        title: r.title!,
-        company: { cvr: r.cvr!, name: r.company_name ?? null },
-        period: { from: r.period_from!, to: r.period_to! },
-        lastShortlist: r.shortlist_id
-          ? {
-              id: r.shortlist_id,
-              status: r.shortlist_status as ShortlistStatus,
-              createdAt: r.shortlist_created_at!,
-            }
-          : null,
-      })),
-      shortlistsInProgress: all(SQL.inProgress).map((r) => ({
-        id: r.id!,
-        jobOrderId: r.job_order_id!,
-        status: r.status as 'queued' | 'running',
-        createdAt: r.created_at!,
-      })),
-      awaitingReply: all(SQL.awaiting).map((r) => ({
-        jobOrderId: r.job_order_id!,
-        jobOrderTitle: r.title!,
-        orderJobcenter: r.jobcenter!,
-        candidateId: r.candidate_id!,
-        state: r.state as WorkflowState,
-        since: r.updated_at!,
-      })),
-      bundlesNotOpened: all(SQL.notOpened).map((r) => ({
-        id: r.id!,
-        jobOrderId: r.job_order_id!,
-        jobOrderTitle: r.title!,
-        createdAt: r.created_at!,
-        expiresAt: r.expires_at ?? null,
-      })),
-      recentChoices: all(SQL.choices).map((r) => ({
-        jobOrderId: r.job_order_id!,
-        jobOrderTitle: r.title!,
-        orderJobcenter: r.jobcenter!,
-        candidateId: r.candidate_id!,
-        choice: r.to_state as 'interview' | 'chosen' | 'not_chosen',
-        at: r.at!,
-      })),
+      openJobOrders: all(SQL.openOrders).map(toOpenOrder),
+      shortlistsInProgress: all(SQL.inProgress).map(toShortlistInProgress),
+      awaitingReply: all(SQL.awaiting).map(toAwaitingReply),
+      bundlesNotOpened: all(SQL.notOpened).map(toBundleNotOpened),
+      recentChoices: all(SQL.choices).map(toRecentChoice),
     };
   }
 }

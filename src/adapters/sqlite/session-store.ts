@@ -1,25 +1,6 @@
 import type { NewSession, SessionRecord, SessionStore } from '../../ports/sessions.ts';
+import { newSessionRecord, type SessionRow, toSession } from '../shared/session-rows.ts';
 import type { SqliteDatabase } from './connection.ts';
-
-interface SessionRow {
-  id_hash: string;
-  token_id: string;
-  csrf_token: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-  idle_expires_at: string;
-}
-
-const toSession = (row: SessionRow): SessionRecord => ({
-  idHash: row.id_hash,
-  tokenId: row.token_id,
-  csrfToken: row.csrf_token,
-  createdAt: row.created_at,
-  lastSeenAt: row.last_seen_at,
-  expiresAt: row.expires_at,
-  idleExpiresAt: row.idle_expires_at,
-});
 
 const SQL = {
   insert: `INSERT INTO sessions (id_hash, token_id, csrf_token, created_at, last_seen_at, expires_at, idle_expires_at)
@@ -37,16 +18,7 @@ export class SqliteSessionStore implements SessionStore {
   constructor(private readonly db: SqliteDatabase) {}
 
   async create(input: NewSession): Promise<SessionRecord> {
-    const at = new Date().toISOString();
-    const record: SessionRecord = {
-      ...input,
-      expiresAt: new Date(input.expiresAt).toISOString(),
-      idleExpiresAt: new Date(
-        Math.min(Date.parse(input.idleExpiresAt), Date.parse(input.expiresAt)),
-      ).toISOString(),
-      createdAt: at,
-      lastSeenAt: at,
-    };
+    const record = newSessionRecord(input);
     this.db.statement<[object]>(SQL.insert).run(record);
     return record;
   }
