@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// dkfds exports only its JS entry; its stylesheet (with the fonts and icons it references) is reached by path, so
+// everything is bundled from the package and served by us: no CDN, the app must work offline.
+const dkfdsCss = fileURLToPath(new URL('./node_modules/dkfds/dist/css/dkfds.min.css', import.meta.url));
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { 'dkfds-css': dkfdsCss } },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 400 },
+  server: { proxy: { '/v1': 'http://127.0.0.1:3000', '/admin/queues': 'http://127.0.0.1:3000' } },
+});
