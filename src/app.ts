@@ -21,6 +21,7 @@ import { healthRoutes } from './api/routes/health.ts';
 import { importRunRoutes } from './api/routes/import-runs.ts';
 import { jobOrderRoutes } from './api/routes/job-orders.ts';
 import { poolRoutes } from './api/routes/pools.ts';
+import { sessionRoutes } from './api/routes/session.ts';
 import { shortlistRoutes } from './api/routes/shortlists.ts';
 import { statsRoutes } from './api/routes/stats.ts';
 import { workflowRoutes } from './api/routes/workflow.ts';
@@ -82,6 +83,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(swaggerPlugin);
 
   await app.register(healthRoutes, { prefix: '/health' });
+  // Outside the token check: this is how a browser gets a session in the first place.
+  await app.register(sessionRoutes, { prefix: '/v1' });
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', authenticate);

@@ -9,6 +9,7 @@ import type { ImportRunStore } from './import-runs.ts';
 import type { JobOrderStore } from './job-orders.ts';
 import type { PlacementStore } from './placements.ts';
 import type { PoolStore } from './pools.ts';
+import type { SessionStore } from './sessions.ts';
 import type { ShortlistStore } from './shortlists.ts';
 import type { StatsReadModel } from './stats.ts';
 
@@ -31,6 +32,7 @@ export interface Stores {
   access: AccessStore;
   stats: StatsReadModel;
   erasure: CandidateErasure;
+  sessions: SessionStore;
 }
 
 /** The database under the stores: schema, readiness and shutdown. */

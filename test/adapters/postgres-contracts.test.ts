@@ -55,6 +55,7 @@ const postgres: StoresFactory = {
         access: notYet('access'),
         stats: notYet('stats'),
         erasure: notYet('erasure'),
+        sessions: notYet('sessions'),
       },
     };
     schemas.set(opened, schema);

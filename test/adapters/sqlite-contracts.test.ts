@@ -19,6 +19,7 @@ import { importRunStoreContract } from '../ports/import-runs.contract.ts';
 import { jobOrderStoreContract } from '../ports/job-orders.contract.ts';
 import { placementStoreContract } from '../ports/placements.contract.ts';
 import { poolStoreContract } from '../ports/pools.contract.ts';
+import { sessionStoreContract } from '../ports/sessions.contract.ts';
 import { shortlistStoreContract } from '../ports/shortlists.contract.ts';
 import { statsReadModelContract } from '../ports/stats.contract.ts';
 
@@ -52,6 +53,7 @@ contactReleaseStoreContract('sqlite', sqlite);
 accessStoreContract('sqlite', sqlite);
 statsReadModelContract('sqlite', sqlite);
 candidateErasureContract('sqlite', sqlite);
+sessionStoreContract('sqlite', sqlite);
 candidateChangeFeedContract('sqlite', {
   ...sqlite,
   feed: (opened) => new SqliteCandidateChanges((opened.database as SqliteDatabase).connection),

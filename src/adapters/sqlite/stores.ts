@@ -11,6 +11,7 @@ import { SqliteImportRunStore } from './import-run-store.ts';
 import { SqliteJobOrderStore } from './job-order-store.ts';
 import { SqlitePlacementStore } from './placement-store.ts';
 import { SqlitePoolStore } from './pool-store.ts';
+import { SqliteSessionStore } from './session-store.ts';
 import { SqliteShortlistStore } from './shortlist-store.ts';
 import { SqliteStatsReadModel } from './stats-read-model.ts';
 
@@ -45,6 +46,7 @@ export function openSqliteStores(opts: SqliteStoresOptions): { database: SqliteD
         access: new SqliteAccessStore(database),
         stats: new SqliteStatsReadModel(database),
         erasure: new SqliteCandidateErasure(database),
+        sessions: new SqliteSessionStore(database),
       },
     };
   } catch (error) {

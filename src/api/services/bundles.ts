@@ -227,7 +227,10 @@ export async function bundlePdf(deps: Deps, bundle: Bundle): Promise<Buffer> {
 /** Closes the company's link at once; the bundle itself stays for the konsulent. */
 export async function revokeBundleAccess(deps: Deps, principal: Principal, id: string) {
   const bundle = await visibleBundle(deps, principal, id);
-  if (bundle.tokenId) await deps.stores.access.revokeToken(bundle.tokenId);
+  if (bundle.tokenId) {
+    await deps.stores.access.revokeToken(bundle.tokenId);
+    await deps.stores.sessions.deleteByToken(bundle.tokenId);
+  }
 }
 
 /**
