@@ -6,9 +6,13 @@ import { defineConfig } from 'vite';
 // everything is bundled from the package and served by us: no CDN, the app must work offline.
 const dkfdsCss = fileURLToPath(new URL('./node_modules/dkfds/dist/css/dkfds.min.css', import.meta.url));
 
+// `npm run dev` (and `vite preview`) pass the API through to a running server: VM_API, default the README's port.
+const apiTarget = process.env.VM_API ?? 'http://127.0.0.1:3000';
+
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: { 'dkfds-css': dkfdsCss } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 400 },
-  server: { proxy: { '/v1': 'http://127.0.0.1:3000', '/admin/queues': 'http://127.0.0.1:3000' } },
+  server: { proxy: { '/v1': apiTarget, '/admin/queues': apiTarget } },
+  preview: { proxy: { '/v1': apiTarget, '/admin/queues': apiTarget } },
 });

@@ -25,9 +25,13 @@ async function openSession(): Promise<CompanySession> {
     return s;
   }
   // A reload after the exchange: the cookie is still there, the fragment is not.
-  const s = await request<CompanySession>('GET', '/v1/company/session');
+  const s = await request<{ principal: { bundleId: string | null }; csrfToken: string; expiresAt: string }>(
+    'GET',
+    '/v1/session',
+  );
+  if (!s.principal.bundleId) throw new ApiError({ status: 401 });
   setCsrfToken(s.csrfToken);
-  return s;
+  return { bundleId: s.principal.bundleId, expiresAt: s.expiresAt, csrfToken: s.csrfToken };
 }
 
 function Header() {
