@@ -169,21 +169,15 @@ export function ShortlistSection({ order }: { order: JobOrder }) {
       )}
       {list && done && (
         <div data-testid="shortlist">
-          <p aria-live="polite" data-testid="shortlist-status">
-            Status: {SHORTLIST_STATUS[list.status]}. {formatNumber(list.candidatesConsidered, 0)} kandidater
-            vurderet, {list.entries.length} på listen
-            {list.effectiveScope
-              ? ` (søgt i: ${SCOPES[list.effectiveScope]?.toLowerCase()}${list.widened ? ', udvidet' : ''})`
-              : ''}
-            .{list.completedAt ? ` Færdig ${formatDateTime(list.completedAt)}.` : ''}
-          </p>
           <div className="vm-shortlist-layout">
-            <EntriesTable
-              entries={list.entries as Entry[]}
-              order={order}
-              states={states}
-              markNew={isLatest}
-            />
+            <p aria-live="polite" data-testid="shortlist-status">
+              Status: {SHORTLIST_STATUS[list.status]}. {formatNumber(list.candidatesConsidered, 0)} kandidater
+              vurderet, {list.entries.length} på listen
+              {list.effectiveScope
+                ? ` (søgt i: ${SCOPES[list.effectiveScope]?.toLowerCase()}${list.widened ? ', udvidet' : ''})`
+                : ''}
+              .{list.completedAt ? ` Færdig ${formatDateTime(list.completedAt)}.` : ''}
+            </p>
             <DistancePicture
               full={order.radiusKm.full}
               max={order.radiusKm.max}
@@ -195,6 +189,7 @@ export function ShortlistSection({ order }: { order: JobOrder }) {
               }))}
             />
           </div>
+          <EntriesTable entries={list.entries as Entry[]} order={order} states={states} markNew={isLatest} />
           <h3>Tæt på, men ikke med</h3>
           {list.nearMisses.length === 0 ? (
             <p>Ingen.</p>
