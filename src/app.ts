@@ -21,6 +21,7 @@ import { healthRoutes } from './api/routes/health.ts';
 import { importRunRoutes } from './api/routes/import-runs.ts';
 import { jobOrderRoutes } from './api/routes/job-orders.ts';
 import { poolRoutes } from './api/routes/pools.ts';
+import { postnummerRoutes } from './api/routes/postnumre.ts';
 import { sessionRoutes } from './api/routes/session.ts';
 import { shortlistRoutes } from './api/routes/shortlists.ts';
 import { statsRoutes } from './api/routes/stats.ts';
@@ -43,6 +44,7 @@ const V1_ROUTES: FastifyPluginAsyncZod[] = [
   companyRoutes,
   poolRoutes,
   statsRoutes,
+  postnummerRoutes,
 ];
 
 /** Fastify takes a hop count as a function of the hop; booleans and address lists as they are. */

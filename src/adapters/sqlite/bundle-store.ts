@@ -15,10 +15,12 @@ interface BundleRow {
   completed_at: string | null;
   error: string | null;
   pdf_bytes: number | null;
+  opened_at: string | null;
+  view_count: number;
 }
 
 const COLUMNS =
-  'id, job_order_id, jobcenter, status, candidate_ids_json, token_id, created_by, created_at, completed_at, error, pdf_bytes';
+  'id, job_order_id, jobcenter, status, candidate_ids_json, token_id, created_by, created_at, completed_at, error, pdf_bytes, opened_at, view_count';
 
 const SQL = {
   insert: `INSERT INTO bundles (id, job_order_id, jobcenter, status, candidate_ids_json, created_by, created_at)
@@ -36,6 +38,8 @@ const SQL = {
   byCandidate: `SELECT ${COLUMNS} FROM bundles
     WHERE EXISTS (SELECT 1 FROM json_each(candidate_ids_json) WHERE value = ?)
     ORDER BY created_at, id`,
+  recordView:
+    'UPDATE bundles SET opened_at = coalesce(opened_at, ?), view_count = view_count + 1 WHERE id = ?',
   unfinished: `SELECT id, status, created_at FROM bundles WHERE status IN ('queued', 'rendering')
     ORDER BY created_at, id LIMIT ?`,
 } as const;
@@ -53,6 +57,8 @@ function toBundle(r: BundleRow): Bundle {
     completedAt: r.completed_at,
     error: r.error,
     pdfBytes: r.pdf_bytes,
+    openedAt: r.opened_at,
+    viewCount: r.view_count,
   };
 }
 
@@ -86,6 +92,10 @@ export class SqliteBundleStore implements BundleStore {
 
   async fail(id: string, error: string): Promise<void> {
     this.db.statement(SQL.fail).run(error, now(), id);
+  }
+
+  async recordView(id: string, at = new Date()): Promise<void> {
+    this.db.statement(SQL.recordView).run(at.toISOString(), id);
   }
 
   async get(id: string): Promise<Bundle | undefined> {

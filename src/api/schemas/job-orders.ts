@@ -24,6 +24,27 @@ export const jobOrderView = z
     ruleSet: z.string(),
     driversLicence: z.string().optional(),
     rankingStrategy: z.enum(RANKING_STRATEGIES),
+    jobrotationEstimate: z
+      .object({
+        vikarHours: z.number().meta({
+          description:
+            'weeklyHours × the weeks of the period, a week being 5 working days (Monday to Friday, both period ' +
+            'dates included, public holidays not subtracted)',
+        }),
+        ratePerHour: z
+          .number()
+          .meta({ description: "The rule set's jobrotationsydelse in kroner per vikar hour" }),
+        amount: z
+          .number()
+          .meta({ description: 'vikarHours × ratePerHour, in kroner: an estimate, not a bevilling' }),
+        ruleSet: z.string(),
+      })
+      .nullable()
+      .meta({
+        description:
+          'The expected jobrotationsydelse to the company; null when the order is not jobrotation or its rule set ' +
+          'carries no sats',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
