@@ -7,7 +7,8 @@ import { defineConfig } from 'vite';
 const dkfdsCss = fileURLToPath(new URL('./node_modules/dkfds/dist/css/dkfds.min.css', import.meta.url));
 
 // `npm run dev` (and `vite preview`) pass the API through to a running server: VM_API, default the README's port.
-const apiTarget = process.env.VM_API ?? 'http://127.0.0.1:3000';
+// The Host header is kept, so links the server builds from it (the company link) point back to this dev server.
+const apiTarget = { target: process.env.VM_API ?? 'http://127.0.0.1:3000', changeOrigin: false };
 
 export default defineConfig({
   plugins: [react()],

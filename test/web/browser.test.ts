@@ -93,7 +93,9 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await page.getByLabel('Stillingsbetegnelse').fill('Lagermedarbejder (jobrotationsvikar)');
     await page.getByLabel('CVR-nummer').fill('12345678');
     await page.getByLabel('Virksomhedens navn').fill('Nordlager A/S');
-    await page.getByLabel('Arbejdsstedets postnummer eller by').fill('8200');
+    // A town name is enough: the field looks it up and shows the postnummer it will use.
+    await page.getByLabel('Arbejdsstedets postnummer eller by').fill('Aarhus N');
+    await page.getByText('8200 Aarhus N').waitFor();
     await page.getByLabel('Skal-krav', { exact: true }).fill('truckcertifikat');
     await page.getByLabel('Skal-krav', { exact: true }).press('Enter');
     await page.getByLabel('Gerne-krav', { exact: true }).fill('varemodtagelse');
@@ -116,6 +118,11 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await page.getByRole('heading', { name: 'Lagermedarbejder (jobrotationsvikar)', level: 1 }).waitFor();
     orderUrl = new URL(page.url()).pathname;
     expect(orderUrl).toMatch(/^\/jobordrer\/[0-9a-f-]{36}$/);
+    // Vikar hours over the period times the rule set's sats, as the API estimates it.
+    await expect
+      .poll(() => page.getByTestId('estimate').textContent())
+      .toMatch(/vikartimer × 165 kr\. = [\d.]+ kr\./);
+    expect(await page.locator('.vm-facts').textContent()).toContain('8200');
   });
 
   it('requests a bruttoliste and shows the ranked list with explanations without a reload', async () => {
@@ -206,11 +213,20 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await company.close();
   });
 
-  it('shows the konsulent the company’s choice', async () => {
+  it('shows the konsulent the company’s choice, that the link was opened, and lets them close it', async () => {
     await page.goto(orderUrl);
     const row = page.getByTestId('progress-row').first();
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('Valgt');
+    const bundle = page.getByTestId('bundle-row').first();
+    await expect.poll(() => bundle.getByTestId('bundle-opened').textContent()).toMatch(/^Ja, /);
+    await bundle.getByRole('button', { name: 'Luk linket' }).click();
+    await expect.poll(() => bundle.textContent()).toContain('Linket er lukket');
+    const company = await browser.newContext();
+    const cp = await company.newPage();
+    await cp.goto(companyLink);
+    await cp.getByText('Linket virker ikke').waitFor();
+    await company.close();
   });
 
   it('keeps another jobcenter’s order out of reach: konsulent 101 sees "ikke fundet"', async () => {

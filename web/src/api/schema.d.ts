@@ -2266,6 +2266,16 @@ export interface paths {
                             driversLicence?: string;
                             /** @enum {string} */
                             rankingStrategy: "fit-first" | "weighted";
+                            /** @description The expected jobrotationsydelse to the company; null when the order is not jobrotation or its rule set carries no sats */
+                            jobrotationEstimate: {
+                                /** @description weeklyHours × the weeks of the period, a week being 5 working days (Monday to Friday, both period dates included, public holidays not subtracted) */
+                                vikarHours: number;
+                                /** @description The rule set's jobrotationsydelse in kroner per vikar hour */
+                                ratePerHour: number;
+                                /** @description vikarHours × ratePerHour, in kroner: an estimate, not a bevilling */
+                                amount: number;
+                                ruleSet: string;
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             /** @enum {string} */
@@ -2314,6 +2324,16 @@ export interface paths {
                             driversLicence?: string;
                             /** @enum {string} */
                             rankingStrategy: "fit-first" | "weighted";
+                            /** @description The expected jobrotationsydelse to the company; null when the order is not jobrotation or its rule set carries no sats */
+                            jobrotationEstimate: {
+                                /** @description weeklyHours × the weeks of the period, a week being 5 working days (Monday to Friday, both period dates included, public holidays not subtracted) */
+                                vikarHours: number;
+                                /** @description The rule set's jobrotationsydelse in kroner per vikar hour */
+                                ratePerHour: number;
+                                /** @description vikarHours × ratePerHour, in kroner: an estimate, not a bevilling */
+                                amount: number;
+                                ruleSet: string;
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             /** @enum {string} */
@@ -2583,6 +2603,16 @@ export interface paths {
                             driversLicence?: string;
                             /** @enum {string} */
                             rankingStrategy: "fit-first" | "weighted";
+                            /** @description The expected jobrotationsydelse to the company; null when the order is not jobrotation or its rule set carries no sats */
+                            jobrotationEstimate: {
+                                /** @description weeklyHours × the weeks of the period, a week being 5 working days (Monday to Friday, both period dates included, public holidays not subtracted) */
+                                vikarHours: number;
+                                /** @description The rule set's jobrotationsydelse in kroner per vikar hour */
+                                ratePerHour: number;
+                                /** @description vikarHours × ratePerHour, in kroner: an estimate, not a bevilling */
+                                amount: number;
+                                ruleSet: string;
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             /** @enum {string} */
@@ -2840,6 +2870,16 @@ export interface paths {
                             driversLicence?: string;
                             /** @enum {string} */
                             rankingStrategy: "fit-first" | "weighted";
+                            /** @description The expected jobrotationsydelse to the company; null when the order is not jobrotation or its rule set carries no sats */
+                            jobrotationEstimate: {
+                                /** @description weeklyHours × the weeks of the period, a week being 5 working days (Monday to Friday, both period dates included, public holidays not subtracted) */
+                                vikarHours: number;
+                                /** @description The rule set's jobrotationsydelse in kroner per vikar hour */
+                                ratePerHour: number;
+                                /** @description vikarHours × ratePerHour, in kroner: an estimate, not a bevilling */
+                                amount: number;
+                                ruleSet: string;
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             /** @enum {string} */
@@ -4955,7 +4995,113 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The order's CV-pakker, newest first, with whether the company opened them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Store id (uuid) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BundleDetail"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also when it belongs to another jobcenter) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is larger than the route accepts (1 MiB for JSON) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type: send application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; retry later */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error; quote the request id when reporting it */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Send the 'sent_to_company' candidates as one PDF; returns the company's token once */
         post: {
@@ -5104,7 +5250,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Bundle"];
+                        "application/json": components["schemas"]["BundleDetail"];
                     };
                 };
                 /** @description Invalid request: `errors` names each field */
@@ -6626,6 +6772,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/postnumre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Up to 20 postnumre whose number or town name starts with q (case and æ/ø/å-insensitive) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Digits of a postnummer, or the start of a town name */
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Postnummer"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also when it belongs to another jobcenter) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is larger than the route accepts (1 MiB for JSON) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type: send application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; retry later */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error; quote the request id when reporting it */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6674,6 +6942,31 @@ export interface components {
             completedAt: string | null;
             error: string | null;
             pdfBytes: number | null;
+            /** @description When the company first opened it; null: not yet */
+            openedAt: string | null;
+            /** @description How many times the company opened it */
+            viewCount: number;
+        };
+        BundleDetailInput: {
+            id: string;
+            jobOrderId: string;
+            /** @enum {string} */
+            status: "queued" | "rendering" | "done" | "failed" | "erased";
+            candidateIds: string[];
+            createdAt: string;
+            completedAt: string | null;
+            error: string | null;
+            pdfBytes: number | null;
+            /** @description When the company first opened it; null: not yet */
+            openedAt: string | null;
+            /** @description How many times the company opened it */
+            viewCount: number;
+            companyLink: {
+                expiresAt: string | null;
+                revokedAt: string | null;
+                /** @description Whether the company link still opens the bundle */
+                active: boolean;
+            } | null;
         };
         CreatedBundleInput: {
             bundle: components["schemas"]["BundleInput"];
@@ -6685,6 +6978,8 @@ export interface components {
                 expiresAt: string;
                 /** @description Where the company reads the bundle with its token */
                 url: string;
+                /** @description The link to send the company: the web app's /virksomhed page with the token in the fragment (after #), which browsers never send to a server; built from PUBLIC_URL, else from the address of this request */
+                link: string;
             };
         };
         CompanyBundleInput: {
@@ -6994,6 +7289,16 @@ export interface components {
             driversLicence?: string;
             /** @enum {string} */
             rankingStrategy: "fit-first" | "weighted";
+            /** @description The expected jobrotationsydelse to the company; null when the order is not jobrotation or its rule set carries no sats */
+            jobrotationEstimate: {
+                /** @description weeklyHours × the weeks of the period, a week being 5 working days (Monday to Friday, both period dates included, public holidays not subtracted) */
+                vikarHours: number;
+                /** @description The rule set's jobrotationsydelse in kroner per vikar hour */
+                ratePerHour: number;
+                /** @description vikarHours × ratePerHour, in kroner: an estimate, not a bevilling */
+                amount: number;
+                ruleSet: string;
+            } | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -7032,6 +7337,10 @@ export interface components {
                 shortlisted: number;
                 placed: number;
             }[];
+        };
+        PostnummerInput: {
+            postalCode: string;
+            town: string;
         };
         SessionPrincipalInput: {
             tokenId: string;
@@ -7351,6 +7660,31 @@ export interface components {
             completedAt: string | null;
             error: string | null;
             pdfBytes: number | null;
+            /** @description When the company first opened it; null: not yet */
+            openedAt: string | null;
+            /** @description How many times the company opened it */
+            viewCount: number;
+        };
+        BundleDetail: {
+            id: string;
+            jobOrderId: string;
+            /** @enum {string} */
+            status: "queued" | "rendering" | "done" | "failed" | "erased";
+            candidateIds: string[];
+            createdAt: string;
+            completedAt: string | null;
+            error: string | null;
+            pdfBytes: number | null;
+            /** @description When the company first opened it; null: not yet */
+            openedAt: string | null;
+            /** @description How many times the company opened it */
+            viewCount: number;
+            companyLink: {
+                expiresAt: string | null;
+                revokedAt: string | null;
+                /** @description Whether the company link still opens the bundle */
+                active: boolean;
+            } | null;
         };
         CreatedBundle: {
             bundle: components["schemas"]["Bundle"];
@@ -7362,6 +7696,8 @@ export interface components {
                 expiresAt: string;
                 /** @description Where the company reads the bundle with its token */
                 url: string;
+                /** @description The link to send the company: the web app's /virksomhed page with the token in the fragment (after #), which browsers never send to a server; built from PUBLIC_URL, else from the address of this request */
+                link: string;
             };
         };
         CompanyBundle: {
@@ -7671,6 +8007,16 @@ export interface components {
             driversLicence?: string;
             /** @enum {string} */
             rankingStrategy: "fit-first" | "weighted";
+            /** @description The expected jobrotationsydelse to the company; null when the order is not jobrotation or its rule set carries no sats */
+            jobrotationEstimate: {
+                /** @description weeklyHours × the weeks of the period, a week being 5 working days (Monday to Friday, both period dates included, public holidays not subtracted) */
+                vikarHours: number;
+                /** @description The rule set's jobrotationsydelse in kroner per vikar hour */
+                ratePerHour: number;
+                /** @description vikarHours × ratePerHour, in kroner: an estimate, not a bevilling */
+                amount: number;
+                ruleSet: string;
+            } | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -7709,6 +8055,10 @@ export interface components {
                 shortlisted: number;
                 placed: number;
             }[];
+        };
+        Postnummer: {
+            postalCode: string;
+            town: string;
         };
         SessionPrincipal: {
             tokenId: string;

@@ -6,18 +6,8 @@ import { danishProblem } from '../lib/text';
 import { Alert, Button, Checkbox, Table } from './ds';
 import { useWorkflow } from './Shortlist';
 
-type Created = Schemas['CreatedBundle'] & { company: { link?: string } };
-interface BundleRow {
-  id: string;
-  status: string;
-  candidateIds: string[];
-  createdAt: string;
-  openedAt?: string | null;
-  views?: number;
-  viewCount?: number;
-  revokedAt?: string | null;
-  expiresAt?: string | null;
-}
+type Created = Schemas['CreatedBundle'];
+type BundleRow = Schemas['BundleDetail'];
 
 const BUNDLE_STATUS: Record<string, string> = {
   queued: 'I kø',
@@ -30,21 +20,10 @@ const BUNDLE_STATUS: Record<string, string> = {
 function useOrderBundles(jobOrderId: string) {
   return useQuery({
     queryKey: ['bundles', jobOrderId],
-    queryFn: async () => {
-      try {
-        const r = await request<{ items: BundleRow[] } | BundleRow[]>(
-          'GET',
-          `/v1/job-orders/${jobOrderId}/bundles`,
-        );
-        return Array.isArray(r) ? r : r.items;
-      } catch (e) {
-        // Older servers have no list of an order's bundles: then only the one made here is shown.
-        if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return null;
-        throw e;
-      }
-    },
+    queryFn: async () =>
+      (await unwrap(api.GET('/v1/job-orders/{id}/bundles', { params: { path: { id: jobOrderId } } }))).items,
     refetchInterval: (q) =>
-      (q.state.data ?? []).some((b) => b.status === 'queued' || b.status === 'rendering') ? 800 : false,
+      (q.state.data ?? []).some((b) => b.status === 'queued' || b.status === 'rendering') ? 800 : 10_000,
   });
 }
 
@@ -58,10 +37,12 @@ function useBundle(id: string | undefined) {
   });
 }
 
-/** The company link: origin + /virksomhed# + the secret; the server's `link` when it gives one. */
-function companyLink(created: Created): string {
-  if (created.company.link) return created.company.link;
-  return `${window.location.origin}/virksomhed#${created.company.token}`;
+function linkState(b: BundleRow): string {
+  const l = b.companyLink;
+  if (!l) return 'Intet link';
+  if (l.revokedAt) return `Linket er lukket ${formatDate(l.revokedAt)}`;
+  if (!l.active) return 'Linket er udløbet';
+  return l.expiresAt ? `Linket virker til ${formatDate(l.expiresAt)}` : 'Linket virker';
 }
 
 export function BundleSection({ jobOrderId, names }: { jobOrderId: string; names: Map<string, string> }) {
@@ -75,7 +56,7 @@ export function BundleSection({ jobOrderId, names }: { jobOrderId: string; names
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const current = useBundle(created?.bundle.id);
-  const link = created ? companyLink(created) : '';
+  const link = created?.company.link ?? '';
 
   const create = async () => {
     setError(null);
@@ -205,10 +186,13 @@ export function BundleSection({ jobOrderId, names }: { jobOrderId: string; names
             <tr key={b.id} data-testid="bundle-row">
               <td>{formatDateTime(b.createdAt)}</td>
               <td>{b.candidateIds.map((c) => names.get(c) ?? c).join(', ')}</td>
-              <td>{b.revokedAt ? 'Linket er lukket' : (BUNDLE_STATUS[b.status] ?? b.status)}</td>
               <td>
+                {BUNDLE_STATUS[b.status] ?? b.status}
+                <div className="vm-muted">{linkState(b)}</div>
+              </td>
+              <td data-testid="bundle-opened">
                 {b.openedAt ? `Ja, ${formatDateTime(b.openedAt)}` : 'Nej, ikke endnu'}
-                {(b.viewCount ?? b.views) ? ` (${b.viewCount ?? b.views} visninger)` : ''}
+                {b.viewCount > 0 ? ` (${b.viewCount} ${b.viewCount === 1 ? 'visning' : 'visninger'})` : ''}
               </td>
               <td>
                 {b.status === 'done' && (
@@ -216,7 +200,7 @@ export function BundleSection({ jobOrderId, names }: { jobOrderId: string; names
                     PDF
                   </a>
                 )}
-                {!b.revokedAt && (
+                {b.companyLink?.active && (
                   <Button variant="tertiary" onClick={() => revoke(b.id)}>
                     Luk linket
                   </Button>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { request } from '../api/client';
+import { api, unwrap } from '../api/client';
 
 export interface Postnummer {
   postalCode: string;
@@ -11,7 +11,7 @@ export function usePostnumre(q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: ['postnumre', term],
-    queryFn: () => request<Postnummer[]>('GET', `/v1/postnumre?q=${encodeURIComponent(term)}`),
+    queryFn: async () => (await unwrap(api.GET('/v1/postnumre', { params: { query: { q: term } } }))).items,
     enabled: term.length >= 2,
     staleTime: Number.POSITIVE_INFINITY,
   });

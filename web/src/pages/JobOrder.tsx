@@ -19,7 +19,7 @@ type JobOrder = Schemas['JobOrder'] & { jobrotationEstimate?: Estimate };
 export function useJobOrder(id: string) {
   return useQuery({
     queryKey: ['job-order', id],
-    queryFn: () => unwrap(api.GET('/v1/job-orders/{id}', { params: { path: { id } } })) as Promise<JobOrder>,
+    queryFn: () => unwrap(api.GET('/v1/job-orders/{id}', { params: { path: { id } } })),
   });
 }
 
