@@ -11,6 +11,14 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm install --omit=dev --no-audit --no-fund
 
+# The web app: built from web/ alone (its own package and lockfile), only web/dist goes into the image.
+FROM node:20-slim AS web
+WORKDIR /app/web
+COPY web/package.json web/package-lock.json ./
+RUN npm install --no-audit --no-fund
+COPY web ./
+RUN npm run build
+
 FROM node:20-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -24,6 +32,7 @@ COPY src ./src
 COPY indexer ./indexer
 COPY scoring ./scoring
 COPY workers ./workers
+COPY --from=web /app/web/dist ./web/dist
 # The SQLite files, the generated CPR hash key and demo-tokens.txt live here; owned by the unprivileged user.
 RUN mkdir -p /data && chown node:node /data
 USER node
