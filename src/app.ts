@@ -12,6 +12,7 @@ import { helmetPlugin } from './api/plugins/helmet.ts';
 import { genReqId, loggerOptions, requestIdPlugin } from './api/plugins/logging.ts';
 import { rateLimitPlugin } from './api/plugins/rate-limit.ts';
 import { swaggerPlugin } from './api/plugins/swagger.ts';
+import { webAppPlugin } from './api/plugins/web-app.ts';
 import { adminRoutes } from './api/routes/admin.ts';
 import { bundleRoutes } from './api/routes/bundles.ts';
 import { candidateExportRoutes } from './api/routes/candidate-export.ts';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     },
     { prefix: '/v1' },
   );
+  await app.register(webAppPlugin);
 
   await app.ready();
   return app;
