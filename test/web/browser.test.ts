@@ -33,6 +33,16 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
   let orderUrl = '';
   let companyLink = '';
   const axeFindings: Record<string, string[]> = {};
+  // Script errors and CSP refusals; failed requests are left out, the flows provoke 401s and 404s on purpose.
+  const consoleErrors: string[] = [];
+  function watch(p: Page): Page {
+    p.on('pageerror', (e) => consoleErrors.push(`${p.url()}: ${e.message}`));
+    p.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        consoleErrors.push(`${p.url()}: ${m.text()}`);
+    });
+    return p;
+  }
 
   async function check(p: Page, name: string) {
     await p.waitForLoadState('networkidle');
@@ -59,7 +69,7 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
       viewport: { width: 1360, height: 900 },
       permissions: ['clipboard-read', 'clipboard-write'],
     });
-    page = await konsulent.newPage();
+    page = watch(await konsulent.newPage());
   }, 120_000);
 
   afterAll(async () => {
@@ -180,7 +190,7 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
       hasTouch: true,
       acceptDownloads: true,
     });
-    const cp = await company.newPage();
+    const cp = watch(await company.newPage());
     await cp.goto(companyLink);
     await cp.getByTestId('company-candidate').first().waitFor();
     // The secret left the address bar as soon as it was exchanged.
@@ -250,7 +260,7 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await check(page, '10-statistik');
 
     const admin = await browser.newContext({ baseURL: server.url, viewport: { width: 1360, height: 900 } });
-    const ap = await admin.newPage();
+    const ap = watch(await admin.newPage());
     await login(ap, server.adminToken);
     await ap.getByRole('link', { name: 'Administration' }).click();
     await ap.getByRole('heading', { name: 'Adgangsnøgler' }).waitFor();
@@ -270,7 +280,8 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     expect((await fetch(`${server.url}/v1/job-orders`, { headers: header })).status).toBe(401);
   });
 
-  it('axe found no serious or critical problem on any page', () => {
+  it('axe found no serious or critical problem on any page, and no page logged a script or CSP error', () => {
     expect(axeFindings).toEqual({});
+    expect(consoleErrors).toEqual([]);
   });
 });

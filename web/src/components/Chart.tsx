@@ -19,12 +19,15 @@ export function BarChart({
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    // All zeros would give Plot an empty domain and full-width bars: keep at least 0..1.
+    const top = Math.max(1, ...data.map((d) => d.value));
     const chart = Plot.plot({
       width: Math.min(640, el.clientWidth || 640),
       height: 40 + data.length * 34,
       marginLeft: 190,
+      marginRight: 48,
       style: { fontFamily: 'IBM Plex Sans, Arial, sans-serif', fontSize: '14px', color: '#1a1a1a' },
-      x: { grid: true, label: unit ?? null, tickFormat: (d: number) => formatNumber(d) },
+      x: { grid: true, domain: [0, top], label: unit ?? null, tickFormat: (d: number) => formatNumber(d) },
       y: { label: null },
       marks: [
         Plot.barX(data, { x: 'value', y: 'label', fill: CHART_COLORS[0], sort: { y: null } }),
@@ -39,6 +42,9 @@ export function BarChart({
         Plot.ruleX([0]),
       ],
     });
+    // Plot puts a <style> element into each chart; the server's CSP refuses inline styles, so the same few rules
+    // live in styles.css (.vm-chart svg) and the element goes before the chart reaches the document.
+    for (const el of chart.querySelectorAll('style')) el.remove();
     chart.setAttribute('aria-hidden', 'true');
     el.replaceChildren(chart);
     return () => chart.remove();

@@ -7,7 +7,13 @@ import { useTitle } from '../lib/router';
 import type { Principal } from '../lib/session';
 import { OUTCOMES } from '../lib/text';
 
-const days = (s: number | null) => (s === null ? 0 : Math.round((s / 86400) * 10) / 10);
+/** The unit the largest median reads best in: minutes, hours or days. */
+function durationUnit(values: (number | null)[]): { unit: string; divide: number } {
+  const max = Math.max(0, ...values.map((v) => v ?? 0));
+  if (max >= 2 * 86400) return { unit: 'dage', divide: 86400 };
+  if (max >= 2 * 3600) return { unit: 'timer', divide: 3600 };
+  return { unit: 'minutter', divide: 60 };
+}
 
 export default function StatsPage({ principal }: { principal: Principal }) {
   useTitle('Statistik');
@@ -20,6 +26,14 @@ export default function StatsPage({ principal }: { principal: Principal }) {
     })),
   });
   const s = stats.data;
+  const medians = s
+    ? ([
+        ['Jobordre → bruttoliste', s.medianSecondsOrderToShortlist],
+        ['Bruttoliste → valg', s.medianSecondsShortlistToChoice],
+        ['Jobordre → valg', s.medianSecondsOrderToChoice],
+      ] as const)
+    : [];
+  const mu = durationUnit(medians.map(([, v]) => v));
   return (
     <div>
       <h1>Statistik</h1>
@@ -49,13 +63,12 @@ export default function StatsPage({ principal }: { principal: Principal }) {
             </div>
             <div className="col-12 col-lg-6">
               <BarChart
-                title="Mediantid (dage)"
-                unit="dage"
-                data={[
-                  { label: 'Jobordre → bruttoliste', value: days(s.medianSecondsOrderToShortlist) },
-                  { label: 'Bruttoliste → valg', value: days(s.medianSecondsShortlistToChoice) },
-                  { label: 'Jobordre → valg', value: days(s.medianSecondsOrderToChoice) },
-                ]}
+                title={`Mediantid (${mu.unit})`}
+                unit={mu.unit}
+                data={medians.map(([label, v]) => ({
+                  label,
+                  value: v === null ? 0 : Math.round((v / mu.divide) * 10) / 10,
+                }))}
               />
             </div>
             <div className="col-12 col-lg-6">
