@@ -67,6 +67,7 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     konsulent = await browser.newContext({
       baseURL: server.url,
       viewport: { width: 1360, height: 900 },
+      locale: 'da-DK',
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     page = watch(await konsulent.newPage());
@@ -186,6 +187,7 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
   it('lets the company open the link on a phone, download the PDF and choose', async () => {
     const company = await browser.newContext({
       viewport: { width: 390, height: 844 },
+      locale: 'da-DK',
       isMobile: true,
       hasTouch: true,
       acceptDownloads: true,
@@ -259,7 +261,11 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await page.locator('.vm-chart svg').first().waitFor();
     await check(page, '10-statistik');
 
-    const admin = await browser.newContext({ baseURL: server.url, viewport: { width: 1360, height: 900 } });
+    const admin = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1360, height: 900 },
+      locale: 'da-DK',
+    });
     const ap = watch(await admin.newPage());
     await login(ap, server.adminToken);
     await ap.getByRole('link', { name: 'Administration' }).click();
