@@ -10,6 +10,7 @@ import { contextPlugin } from './api/plugins/context.ts';
 import { errorsPlugin, frameworkErrors } from './api/plugins/errors.ts';
 import { helmetPlugin } from './api/plugins/helmet.ts';
 import { genReqId, loggerOptions, requestIdPlugin } from './api/plugins/logging.ts';
+import { queueDashboardPlugin } from './api/plugins/queue-dashboard.ts';
 import { rateLimitPlugin } from './api/plugins/rate-limit.ts';
 import { swaggerPlugin } from './api/plugins/swagger.ts';
 import { webAppPlugin } from './api/plugins/web-app.ts';
@@ -21,6 +22,7 @@ import { companyRoutes } from './api/routes/company.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { importRunRoutes } from './api/routes/import-runs.ts';
 import { jobOrderRoutes } from './api/routes/job-orders.ts';
+import { overviewRoutes } from './api/routes/overview.ts';
 import { poolRoutes } from './api/routes/pools.ts';
 import { postnummerRoutes } from './api/routes/postnumre.ts';
 import { sessionRoutes } from './api/routes/session.ts';
@@ -46,6 +48,7 @@ const V1_ROUTES: FastifyPluginAsyncZod[] = [
   poolRoutes,
   statsRoutes,
   postnummerRoutes,
+  overviewRoutes,
 ];
 
 /** Fastify takes a hop count as a function of the hop; booleans and address lists as they are. */
@@ -95,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     },
     { prefix: '/v1' },
   );
+  await app.register(queueDashboardPlugin);
   await app.register(webAppPlugin);
 
   await app.ready();

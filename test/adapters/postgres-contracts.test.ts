@@ -56,6 +56,7 @@ const postgres: StoresFactory = {
         stats: notYet('stats'),
         erasure: notYet('erasure'),
         sessions: notYet('sessions'),
+        overview: notYet('overview'),
       },
     };
     schemas.set(opened, schema);

@@ -17,6 +17,7 @@ import { candidateErasureContract } from '../ports/erasure.contract.ts';
 import type { StoresFactory } from '../ports/harness.ts';
 import { importRunStoreContract } from '../ports/import-runs.contract.ts';
 import { jobOrderStoreContract } from '../ports/job-orders.contract.ts';
+import { overviewReadModelContract } from '../ports/overview.contract.ts';
 import { placementStoreContract } from '../ports/placements.contract.ts';
 import { poolStoreContract } from '../ports/pools.contract.ts';
 import { sessionStoreContract } from '../ports/sessions.contract.ts';
@@ -54,6 +55,7 @@ accessStoreContract('sqlite', sqlite);
 statsReadModelContract('sqlite', sqlite);
 candidateErasureContract('sqlite', sqlite);
 sessionStoreContract('sqlite', sqlite);
+overviewReadModelContract('sqlite', sqlite);
 candidateChangeFeedContract('sqlite', {
   ...sqlite,
   feed: (opened) => new SqliteCandidateChanges((opened.database as SqliteDatabase).connection),

@@ -37,7 +37,11 @@ export function withCookie(
  * A job order of jobcenter A with one candidate sent to the company in a CV-pakke, made through the API as a
  * konsulent would (proposal -> contacted -> interested -> sent_to_company -> bundle).
  */
-export async function sentBundle(t: TestApi, headers: Record<string, string> = {}) {
+export async function sentBundle(
+  t: TestApi,
+  headers: Record<string, string> = {},
+  order: Record<string, unknown> = {},
+) {
   const call = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
     t.call(t.tokens.a, {
       method,
@@ -48,9 +52,9 @@ export async function sentBundle(t: TestApi, headers: Record<string, string> = {
   const cand = await call('POST', '/v1/candidates', candidateBody());
   expect(cand.statusCode, cand.body).toBe(201);
   const candidateId = json<{ id: string }>(cand).id;
-  const order = await call('POST', '/v1/job-orders', jobOrderBody());
-  expect(order.statusCode, order.body).toBe(201);
-  const orderId = json<{ id: string }>(order).id;
+  const created = await call('POST', '/v1/job-orders', jobOrderBody(undefined, order));
+  expect(created.statusCode, created.body).toBe(201);
+  const orderId = json<{ id: string }>(created).id;
   const proposed = await call('POST', `/v1/job-orders/${orderId}/proposals`, { candidateId });
   expect(proposed.statusCode, proposed.body).toBe(201);
   for (const to of ['contacted', 'interested', 'sent_to_company']) {

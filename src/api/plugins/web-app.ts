@@ -54,45 +54,49 @@ export const webAppPlugin = fp(
   async (app) => {
     const root = path.resolve(app.ctx.config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR);
     const built = existsSync(path.join(root, 'index.html'));
-    if (built) {
-      // serve: false: only reply.sendFile; the one route below decides what a path means.
-      await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
-    }
+    // In a scope of its own: reply.sendFile stays private to this route, so other plugins (the queue dashboard)
+    // can register @fastify/static for themselves.
+    await app.register(async (scope) => {
+      if (built) {
+        // serve: false: only reply.sendFile; the one route below decides what a path means.
+        await scope.register(fastifyStatic, { root, serve: false, cacheControl: false });
+      }
 
-    const sendIndex = (reply: FastifyReply) =>
-      // The app's entry must be fetched anew after a deployment; the files it names carry a content hash.
-      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+      const sendIndex = (reply: FastifyReply) =>
+        // The app's entry must be fetched anew after a deployment; the files it names carry a content hash.
+        reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
 
-    app.get('/*', {
-      schema: { hide: true },
-      handler: async (request, reply) => {
-        let pathname: string;
-        try {
-          pathname = decodeURIComponent(request.url.split('?')[0] ?? '/');
-        } catch {
-          return reply.callNotFound();
-        }
-        if (NOT_THE_APP.test(pathname) || !wantsPage(request.headers.accept)) return reply.callNotFound();
-        if (!built) {
-          return reply
-            .code(503)
-            .type('text/html; charset=utf-8')
-            .header('cache-control', 'no-store')
-            .send(NOT_BUILT_PAGE);
-        }
-        const relative = pathname.replace(/^\/+/, '');
-        const file = path.resolve(root, relative);
-        const inside = file === root || file.startsWith(root + path.sep);
-        if (relative !== '' && inside && relative !== 'index.html' && isFile(file)) {
-          if (relative.startsWith('assets/'))
-            reply.header('cache-control', 'public, max-age=31536000, immutable');
-          return reply.sendFile(relative);
-        }
-        // A path that names a file (it has an extension) and is not there is a 404, not the app: a missing script
-        // answered with HTML fails in a way nobody can read.
-        if (/\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
-        return sendIndex(reply);
-      },
+      scope.get('/*', {
+        schema: { hide: true },
+        handler: async (request, reply) => {
+          let pathname: string;
+          try {
+            pathname = decodeURIComponent(request.url.split('?')[0] ?? '/');
+          } catch {
+            return reply.callNotFound();
+          }
+          if (NOT_THE_APP.test(pathname) || !wantsPage(request.headers.accept)) return reply.callNotFound();
+          if (!built) {
+            return reply
+              .code(503)
+              .type('text/html; charset=utf-8')
+              .header('cache-control', 'no-store')
+              .send(NOT_BUILT_PAGE);
+          }
+          const relative = pathname.replace(/^\/+/, '');
+          const file = path.resolve(root, relative);
+          const inside = file === root || file.startsWith(root + path.sep);
+          if (relative !== '' && inside && relative !== 'index.html' && isFile(file)) {
+            if (relative.startsWith('assets/'))
+              reply.header('cache-control', 'public, max-age=31536000, immutable');
+            return reply.sendFile(relative);
+          }
+          // A path that names a file (it has an extension) and is not there is a 404, not the app: a missing script
+          // answered with HTML fails in a way nobody can read.
+          if (/\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
+          return sendIndex(reply);
+        },
+      });
     });
   },
   { name: 'vikarmatch-web-app', dependencies: ['vikarmatch-context'] },
