@@ -239,6 +239,13 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await cp.goto(companyLink);
     await cp.getByText('Linket virker ikke').waitFor();
     await company.close();
+
+    await page.getByRole('link', { name: 'Oversigt' }).click();
+    const choices = page.getByTestId('overview-recentChoices');
+    await expect
+      .poll(() => choices.textContent())
+      .toContain('Valgt til «Lagermedarbejder (jobrotationsvikar)»');
+    await check(page, '12-oversigt-med-valg');
   });
 
   it('keeps another jobcenter’s order out of reach: konsulent 101 sees "ikke fundet"', async () => {

@@ -6894,6 +6894,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A jobcenter's work in progress: open orders, lists being computed, who owes an answer, CV-pakker not opened, recent company decisions (a konsulent: its own jobcenter; admin: any, or all) */
+        get: {
+            parameters: {
+                query?: {
+                    jobcenter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Overview"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also when it belongs to another jobcenter) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request body is larger than the route accepts (1 MiB for JSON) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported content type: send application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; retry later */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error; quote the request id when reporting it */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7301,6 +7420,67 @@ export interface components {
             } | null;
             createdAt: string;
             updatedAt: string;
+        };
+        OverviewInput: {
+            openJobOrders: {
+                id: string;
+                externalId: string;
+                title: string;
+                company: {
+                    cvr: string;
+                    name: string | null;
+                };
+                period: {
+                    from: string;
+                    to: string;
+                };
+                lastShortlist: {
+                    id: string;
+                    /** @enum {string} */
+                    status: "queued" | "running" | "done" | "failed";
+                    createdAt: string;
+                } | null;
+            }[];
+            shortlistsInProgress: {
+                id: string;
+                jobOrderId: string;
+                /** @enum {string} */
+                status: "queued" | "running";
+                createdAt: string;
+            }[];
+            /** @description Waiting for the candidate ('contacted') or the company ('sent_to_company', 'interview'), longest first */
+            awaitingReply: {
+                jobOrderId: string;
+                jobOrderTitle: string;
+                candidateId: string;
+                externalId: string | null;
+                /** @description null when the person is no longer shared with the jobcenter, or was erased */
+                name: string | null;
+                /** @enum {string} */
+                state: "suggested" | "contacted" | "interested" | "declined" | "sent_to_company" | "interview" | "chosen" | "not_chosen";
+                /** @description When the entry reached this state */
+                since: string;
+            }[];
+            bundlesNotOpened: {
+                id: string;
+                jobOrderId: string;
+                jobOrderTitle: string;
+                createdAt: string;
+                /** @description When the company's link stops working */
+                expiresAt: string | null;
+            }[];
+            /** @description The company's decisions of the last 14 days, newest first */
+            recentChoices: {
+                jobOrderId: string;
+                jobOrderTitle: string;
+                candidateId: string;
+                externalId: string | null;
+                /** @description null when the person is no longer shared with the jobcenter, or was erased */
+                name: string | null;
+                /** @enum {string} */
+                choice: "interview" | "chosen" | "not_chosen";
+                at: string;
+            }[];
         };
         PoolInput: {
             id: string;
@@ -8019,6 +8199,67 @@ export interface components {
             } | null;
             createdAt: string;
             updatedAt: string;
+        };
+        Overview: {
+            openJobOrders: {
+                id: string;
+                externalId: string;
+                title: string;
+                company: {
+                    cvr: string;
+                    name: string | null;
+                };
+                period: {
+                    from: string;
+                    to: string;
+                };
+                lastShortlist: {
+                    id: string;
+                    /** @enum {string} */
+                    status: "queued" | "running" | "done" | "failed";
+                    createdAt: string;
+                } | null;
+            }[];
+            shortlistsInProgress: {
+                id: string;
+                jobOrderId: string;
+                /** @enum {string} */
+                status: "queued" | "running";
+                createdAt: string;
+            }[];
+            /** @description Waiting for the candidate ('contacted') or the company ('sent_to_company', 'interview'), longest first */
+            awaitingReply: {
+                jobOrderId: string;
+                jobOrderTitle: string;
+                candidateId: string;
+                externalId: string | null;
+                /** @description null when the person is no longer shared with the jobcenter, or was erased */
+                name: string | null;
+                /** @enum {string} */
+                state: "suggested" | "contacted" | "interested" | "declined" | "sent_to_company" | "interview" | "chosen" | "not_chosen";
+                /** @description When the entry reached this state */
+                since: string;
+            }[];
+            bundlesNotOpened: {
+                id: string;
+                jobOrderId: string;
+                jobOrderTitle: string;
+                createdAt: string;
+                /** @description When the company's link stops working */
+                expiresAt: string | null;
+            }[];
+            /** @description The company's decisions of the last 14 days, newest first */
+            recentChoices: {
+                jobOrderId: string;
+                jobOrderTitle: string;
+                candidateId: string;
+                externalId: string | null;
+                /** @description null when the person is no longer shared with the jobcenter, or was erased */
+                name: string | null;
+                /** @enum {string} */
+                choice: "interview" | "chosen" | "not_chosen";
+                at: string;
+            }[];
         };
         Pool: {
             id: string;

@@ -1,97 +1,142 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, request } from '../api/client';
+import type { ReactNode } from 'react';
+import { api, unwrap } from '../api/client';
 import { QueryError } from '../components/QueryError';
-import { formatDateTime } from '../lib/format';
+import { formatDate, formatDateTime } from '../lib/format';
 import { Link, useTitle } from '../lib/router';
 import type { Principal } from '../lib/session';
-import { STATE_LABELS } from '../lib/text';
+import { SHORTLIST_STATUS, STATE_LABELS } from '../lib/text';
 
-type Item = Record<string, unknown>;
-type Overview = Record<string, Item[] | number>;
-
-const SECTIONS: [key: string, title: string, empty: string][] = [
-  ['openJobOrders', 'Åbne jobordrer', 'Ingen åbne jobordrer.'],
-  ['shortlistsInProgress', 'Bruttolister under beregning', 'Ingen bruttolister beregnes lige nu.'],
-  ['awaitingReply', 'Kandidater, der venter på svar', 'Ingen venter på svar.'],
-  ['bundlesNotOpened', 'CV-pakker, virksomheden ikke har åbnet', 'Alle CV-pakker er åbnet.'],
-  ['recentChoices', 'Seneste valg fra virksomheder', 'Ingen valg endnu.'],
-];
-
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-
-function label(item: Item): string {
-  const name = str(item.name) ?? str(item.candidateName) ?? str(item.externalId);
-  const title = str(item.title) ?? str(item.jobOrderTitle);
-  const state = str(item.state) ?? str(item.decision) ?? str(item.status);
+function Section({
+  id,
+  title,
+  count,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  empty: string;
+  children: ReactNode;
+}) {
   return (
-    [name, title, state ? (STATE_LABELS[state] ?? state) : undefined].filter(Boolean).join(' – ') ||
-    str(item.id) ||
-    ''
+    <section className="col-12 col-lg-6 mb-6" aria-labelledby={`ov-${id}`} data-testid={`overview-${id}`}>
+      <h2 id={`ov-${id}`} className="h3">
+        {title} <span className="badge">{count}</span>
+      </h2>
+      {count === 0 ? <p className="vm-muted">{empty}</p> : <ul className="vm-overview-list">{children}</ul>}
+    </section>
   );
 }
+
+const person = (p: { name: string | null; externalId: string | null; candidateId: string }) =>
+  p.name ?? p.externalId ?? 'Ikke længere delt';
 
 export function OverviewPage({ principal }: { principal: Principal }) {
   useTitle('Oversigt');
   const overview = useQuery({
     queryKey: ['overview'],
-    queryFn: () => request<Overview>('GET', '/v1/overview'),
+    queryFn: () => unwrap(api.GET('/v1/overview', {})),
+    // Lists finish and companies answer while the page is open.
     refetchInterval: 15_000,
   });
+  const o = overview.data;
   return (
     <div>
-      <h1>Oversigt</h1>
-      <p className="font-lead">
-        {principal.jobcenter ? `Jobcenter ${principal.jobcenter}` : 'Alle jobcentre'}: det, der venter på dig.
-      </p>
-      <p>
+      <div className="vm-title-row">
+        <h1>Oversigt</h1>
         <Link href="/jobordrer/ny" className="button button-primary">
           Opret jobordre
         </Link>
+      </div>
+      <p className="font-lead">
+        {principal.jobcenter ? `Jobcenter ${principal.jobcenter}` : 'Alle jobcentre'}: det, der venter på dig.
       </p>
-      {overview.error instanceof ApiError && overview.error.status === 404 ? (
-        <p>
-          Oversigten er ikke tilgængelig på denne server. Se <Link href="/jobordrer">jobordrerne</Link>.
-        </p>
-      ) : (
-        <QueryError error={overview.error} />
-      )}
-      {overview.data && (
+      <QueryError error={overview.error} />
+      {!o && !overview.error && <p>Henter oversigten …</p>}
+      {o && (
         <div className="row">
-          {SECTIONS.map(([key, title, empty]) => {
-            const v = overview.data[key];
-            const items = Array.isArray(v) ? v : [];
-            const count = typeof v === 'number' ? v : items.length;
-            return (
-              <section
-                key={key}
-                className="col-12 col-md-6 mb-6"
-                aria-labelledby={`ov-${key}`}
-                data-testid={`overview-${key}`}
-              >
-                <h2 id={`ov-${key}`} className="h3">
-                  {title} <span className="badge">{count}</span>
-                </h2>
-                {count === 0 ? (
-                  <p className="vm-muted">{empty}</p>
-                ) : (
-                  <ul className="vm-overview-list">
-                    {items.slice(0, 8).map((item) => {
-                      const jobOrderId =
-                        str(item.jobOrderId) ?? (key === 'openJobOrders' ? str(item.id) : undefined);
-                      const at = str(item.at) ?? str(item.updatedAt) ?? str(item.createdAt);
-                      const text = label(item);
-                      return (
-                        <li key={`${str(item.id) ?? ''}${str(item.candidateId) ?? ''}${at ?? ''}${text}`}>
-                          {jobOrderId ? <Link href={`/jobordrer/${jobOrderId}`}>{text}</Link> : text}
-                          {at && <span className="vm-muted"> · {formatDateTime(at)}</span>}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                )}
-              </section>
-            );
-          })}
+          <Section
+            id="awaitingReply"
+            title="Venter på svar"
+            count={o.awaitingReply.length}
+            empty="Ingen venter på svar."
+          >
+            {o.awaitingReply.slice(0, 10).map((a) => (
+              <li key={`${a.jobOrderId}${a.candidateId}`}>
+                <Link href={`/jobordrer/${a.jobOrderId}/kandidater/${encodeURIComponent(a.candidateId)}`}>
+                  {person(a)}
+                </Link>{' '}
+                – {STATE_LABELS[a.state]} på «{a.jobOrderTitle}»{' '}
+                <span className="vm-muted">siden {formatDateTime(a.since)}</span>
+              </li>
+            ))}
+          </Section>
+          <Section
+            id="recentChoices"
+            title="Virksomhedernes seneste valg"
+            count={o.recentChoices.length}
+            empty="Ingen valg de sidste 14 dage."
+          >
+            {o.recentChoices.slice(0, 10).map((c) => (
+              <li key={`${c.jobOrderId}${c.candidateId}${c.at}`}>
+                <Link href={`/jobordrer/${c.jobOrderId}/kandidater/${encodeURIComponent(c.candidateId)}`}>
+                  {person(c)}
+                </Link>{' '}
+                – <strong>{STATE_LABELS[c.choice]}</strong> til «{c.jobOrderTitle}»{' '}
+                <span className="vm-muted">{formatDateTime(c.at)}</span>
+              </li>
+            ))}
+          </Section>
+          <Section
+            id="openJobOrders"
+            title="Åbne jobordrer"
+            count={o.openJobOrders.length}
+            empty="Ingen åbne jobordrer."
+          >
+            {o.openJobOrders.slice(0, 10).map((j) => (
+              <li key={j.id}>
+                <Link href={`/jobordrer/${j.id}`}>{j.title}</Link>
+                {j.company.name ? `, ${j.company.name}` : ''}{' '}
+                <span className="vm-muted">
+                  {formatDate(j.period.from)} – {formatDate(j.period.to)} ·{' '}
+                  {j.lastShortlist
+                    ? `bruttoliste: ${SHORTLIST_STATUS[j.lastShortlist.status]?.toLowerCase()}`
+                    : 'ingen bruttoliste'}
+                </span>
+              </li>
+            ))}
+          </Section>
+          <Section
+            id="bundlesNotOpened"
+            title="CV-pakker, virksomheden ikke har åbnet"
+            count={o.bundlesNotOpened.length}
+            empty="Alle sendte CV-pakker er åbnet."
+          >
+            {o.bundlesNotOpened.slice(0, 10).map((b) => (
+              <li key={b.id}>
+                <Link href={`/jobordrer/${b.jobOrderId}`}>{b.jobOrderTitle}</Link>{' '}
+                <span className="vm-muted">
+                  sendt {formatDateTime(b.createdAt)}
+                  {b.expiresAt ? `, linket virker til ${formatDate(b.expiresAt)}` : ''}
+                </span>
+              </li>
+            ))}
+          </Section>
+          <Section
+            id="shortlistsInProgress"
+            title="Bruttolister under beregning"
+            count={o.shortlistsInProgress.length}
+            empty="Ingen bruttolister beregnes lige nu."
+          >
+            {o.shortlistsInProgress.map((s) => (
+              <li key={s.id}>
+                <Link href={`/jobordrer/${s.jobOrderId}`}>Bruttoliste</Link> – {SHORTLIST_STATUS[s.status]}{' '}
+                <span className="vm-muted">siden {formatDateTime(s.createdAt)}</span>
+              </li>
+            ))}
+          </Section>
         </div>
       )}
     </div>
