@@ -262,6 +262,28 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await page.getByRole('link', { name: 'Kandidater' }).first().click();
     await page.getByRole('heading', { name: 'Kandidater', level: 1 }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
+    // An upload with one good and one bad line: the good one lands, the bad one is reported by line and field.
+    const good = {
+      externalId: 'browser-upload-1',
+      jobcenter: '751',
+      name: 'Ulla Upload',
+      postalCode: '8000',
+      unemployedSince: '2026-05-01',
+      benefit: 'dagpenge',
+    };
+    const bad = { ...good, externalId: 'browser-upload-2', benefit: 'løn' };
+    await page.getByLabel('Fil med kandidater').setInputFiles({
+      name: 'kandidater.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(`${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`),
+    });
+    await page.getByRole('button', { name: 'Indlæs' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    await expect.poll(() => report.textContent()).toContain('1 nye, 0 opdateret, 0 uændret, 1 afvist');
+    await expect
+      .poll(() => report.locator('tbody tr').first().textContent())
+      .toMatch(/^2browser-upload-2benefit/);
     await check(page, '09-kandidater');
     await page.getByRole('link', { name: 'Statistik' }).first().click();
     await page.getByRole('heading', { name: 'Statistik', level: 1 }).waitFor();
@@ -278,6 +300,21 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await ap.getByRole('link', { name: 'Administration' }).click();
     await ap.getByRole('heading', { name: 'Adgangsnøgler' }).waitFor();
     await ap.getByText('Karen Konsulent (Aarhus)').first().waitFor();
+    await ap.getByLabel('Jobcenter', { exact: true }).fill('461');
+    await ap.getByLabel('Navn på indehaver').fill('Olga Odense');
+    await ap.getByRole('button', { name: 'Opret nøgle' }).click();
+    const shown = (await ap.getByTestId('new-token').textContent()) ?? '';
+    expect(shown).toMatch(/^vm_/);
+    // The new token works once, as a konsulent of 461, until it is revoked here.
+    const bearer = { authorization: `Bearer ${shown}` };
+    expect((await fetch(`${server.url}/v1/job-orders`, { headers: bearer })).status).toBe(200);
+    await ap
+      .getByRole('row', { name: /Olga Odense/ })
+      .getByRole('button', { name: 'Tilbagekald' })
+      .click();
+    // The list shows active tokens: the revoked one leaves it.
+    await expect.poll(() => ap.getByRole('row', { name: /Olga Odense/ }).count()).toBe(0);
+    expect((await fetch(`${server.url}/v1/job-orders`, { headers: bearer })).status).toBe(401);
     await check(ap, '11-admin');
     await admin.close();
   });
