@@ -21,13 +21,21 @@ export function BarChart({
     if (!el) return;
     // All zeros would give Plot an empty domain and full-width bars: keep at least 0..1.
     const top = Math.max(1, ...data.map((d) => d.value));
+    // Counts get whole-number ticks only: half a placement means nothing.
+    const whole = data.every((d) => Number.isInteger(d.value));
     const chart = Plot.plot({
       width: Math.min(640, el.clientWidth || 640),
       height: 40 + data.length * 34,
       marginLeft: 190,
       marginRight: 48,
       style: { fontFamily: 'IBM Plex Sans, Arial, sans-serif', fontSize: '14px', color: '#1a1a1a' },
-      x: { grid: true, domain: [0, top], label: unit ?? null, tickFormat: (d: number) => formatNumber(d) },
+      x: {
+        grid: true,
+        domain: [0, top],
+        label: unit ?? null,
+        ...(whole ? { ticks: Math.min(top, 8) } : {}),
+        tickFormat: (d: number) => formatNumber(d),
+      },
       y: { label: null },
       marks: [
         Plot.barX(data, { x: 'value', y: 'label', fill: CHART_COLORS[0], sort: { y: null } }),
