@@ -92,6 +92,11 @@ export interface RuleSet {
   name: string;
   version: string;
   description: string;
+  /**
+   * The current sats of jobrotationsydelse in kroner per vikar hour (what the company receives); a deployment
+   * keeps it current in its rule set. Without it no estimate is given.
+   */
+  jobrotationsydelsePerHour?: number | undefined;
   rules: Rule[];
 }
 
@@ -131,6 +136,7 @@ export const ruleSetSchema: z.ZodType<RuleSet> = z
     name: z.string().regex(RULE_SET_NAME, 'must be lower-case letters, digits and "-" only'),
     version: z.string().trim().min(1),
     description: z.string().trim().min(1),
+    jobrotationsydelsePerHour: z.number().positive().max(10_000).optional(),
     // Empty is allowed: a rule set with no rules is a deliberate "ingen krav".
     rules: z.array(ruleSchema),
   })

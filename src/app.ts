@@ -10,8 +10,10 @@ import { contextPlugin } from './api/plugins/context.ts';
 import { errorsPlugin, frameworkErrors } from './api/plugins/errors.ts';
 import { helmetPlugin } from './api/plugins/helmet.ts';
 import { genReqId, loggerOptions, requestIdPlugin } from './api/plugins/logging.ts';
+import { queueDashboardPlugin } from './api/plugins/queue-dashboard.ts';
 import { rateLimitPlugin } from './api/plugins/rate-limit.ts';
 import { swaggerPlugin } from './api/plugins/swagger.ts';
+import { webAppPlugin } from './api/plugins/web-app.ts';
 import { adminRoutes } from './api/routes/admin.ts';
 import { bundleRoutes } from './api/routes/bundles.ts';
 import { candidateExportRoutes } from './api/routes/candidate-export.ts';
@@ -21,7 +23,10 @@ import { explainTextRoutes } from './api/routes/explain-text.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { importRunRoutes } from './api/routes/import-runs.ts';
 import { jobOrderRoutes } from './api/routes/job-orders.ts';
+import { overviewRoutes } from './api/routes/overview.ts';
 import { poolRoutes } from './api/routes/pools.ts';
+import { postnummerRoutes } from './api/routes/postnumre.ts';
+import { sessionRoutes } from './api/routes/session.ts';
 import { shortlistRoutes } from './api/routes/shortlists.ts';
 import { statsRoutes } from './api/routes/stats.ts';
 import { workflowRoutes } from './api/routes/workflow.ts';
@@ -44,6 +49,8 @@ const V1_ROUTES: FastifyPluginAsyncZod[] = [
   poolRoutes,
   statsRoutes,
   explainTextRoutes,
+  postnummerRoutes,
+  overviewRoutes,
 ];
 
 /** Fastify takes a hop count as a function of the hop; booleans and address lists as they are. */
@@ -84,6 +91,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(swaggerPlugin);
 
   await app.register(healthRoutes, { prefix: '/health' });
+  // Outside the token check: this is how a browser gets a session in the first place.
+  await app.register(sessionRoutes, { prefix: '/v1' });
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', authenticate);
@@ -91,6 +100,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     },
     { prefix: '/v1' },
   );
+  await app.register(queueDashboardPlugin);
+  await app.register(webAppPlugin);
 
   await app.ready();
   return app;

@@ -95,6 +95,29 @@ export const configSchema = z.object({
    * thread); default: the available cores less one, at least 1; 0 = everything in the importing thread.
    */
   INGEST_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  /** A browser session ends this long after log-in, however active it is. */
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(480),
+  /** A browser session ends after this long without a request. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(60),
+  /**
+   * The address people reach the service at (e.g. https://vikarmatch.aarhus.dk), for the company links; without
+   * it a link is built from the address the konsulent's request came to.
+   */
+  PUBLIC_URL: url(['http:', 'https:'])
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** The built web app served at /; default web/dist in the installation. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
   /** Erase candidates not updated for this many months (the daily `retention` job); unset = keep. */
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).optional(),
 });

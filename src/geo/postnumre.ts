@@ -86,3 +86,50 @@ export function isInDenmark(lat: number, lon: number): boolean {
     lon <= DENMARK_BOUNDS.maxLon
   );
 }
+
+/**
+ * Spellings a Danish place name is typed in: as written (lower case), with æ/ø/å spelt ae/oe/aa ("Aarhus" for
+ * "Århus"), and with the letters stripped to their base (a keyboard without them: "Kobenhavn").
+ */
+function spellings(text: string): [string, string, string] {
+  const lower = text.toLocaleLowerCase('da').normalize('NFC').replace(/\s+/g, ' ').trim();
+  const spelt = lower.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+  const base = lower
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+  return [lower, spelt, base];
+}
+
+const searchable = [...areaByPostalCode.values()]
+  .sort((a, b) => a.postalCode.localeCompare(b.postalCode))
+  .map((area) => ({ area, names: spellings(area.name) }));
+
+/**
+ * Postnumre whose number starts with the digits typed, or whose town name starts with the text typed (ignoring
+ * case and how æ, ø and å were typed). Town names that start with it come before those with a later word that
+ * does; within each, by postnummer.
+ */
+export function searchPostalAreas(query: string, limit = 20): PostalArea[] {
+  const q = query.trim();
+  if (q === '') return [];
+  if (/^\d+$/.test(q)) {
+    return searchable
+      .filter((s) => s.area.postalCode.startsWith(q))
+      .slice(0, limit)
+      .map((s) => s.area);
+  }
+  const wanted = spellings(q);
+  const starts: PostalArea[] = [];
+  const wordStarts: PostalArea[] = [];
+  for (const { area, names } of searchable) {
+    if (names.some((n, i) => n.startsWith(wanted[i]!))) starts.push(area);
+    else if (names.some((n, i) => n.includes(` ${wanted[i]!}`) || n.includes(`-${wanted[i]!}`))) {
+      wordStarts.push(area);
+    }
+    if (starts.length >= limit) break;
+  }
+  return [...starts, ...wordStarts].slice(0, limit);
+}

@@ -15,6 +15,10 @@ export interface Bundle {
   completedAt: string | null;
   error: string | null;
   pdfBytes: number | null;
+  /** When the company first opened it (null: not yet). */
+  openedAt: string | null;
+  /** How many times the company opened it. */
+  viewCount: number;
 }
 
 export interface BundleStore {
@@ -31,6 +35,8 @@ export interface BundleStore {
   complete(id: string, pdf: Buffer, candidateIds: string[]): Promise<void>;
   /** No effect on a finished bundle. */
   fail(id: string, error: string): Promise<void>;
+  /** The company opened the bundle: counts the view, and records the first one's time. */
+  recordView(id: string, at?: Date): Promise<void>;
   get(id: string): Promise<Bundle | undefined>;
   /** The PDF of a finished bundle; undefined until it is done (or after erasure). */
   getPdf(id: string): Promise<Buffer | undefined>;

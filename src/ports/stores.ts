@@ -7,8 +7,10 @@ import type { ContactReleaseStore } from './contact-releases.ts';
 import type { CandidateErasure } from './erasure.ts';
 import type { ImportRunStore } from './import-runs.ts';
 import type { JobOrderStore } from './job-orders.ts';
+import type { OverviewReadModel } from './overview.ts';
 import type { PlacementStore } from './placements.ts';
 import type { PoolStore } from './pools.ts';
+import type { SessionStore } from './sessions.ts';
 import type { ShortlistStore } from './shortlists.ts';
 import type { StatsReadModel } from './stats.ts';
 
@@ -31,6 +33,8 @@ export interface Stores {
   access: AccessStore;
   stats: StatsReadModel;
   erasure: CandidateErasure;
+  sessions: SessionStore;
+  overview: OverviewReadModel;
 }
 
 /** The database under the stores: schema, readiness and shutdown. */

@@ -18,8 +18,10 @@ import { candidateWrite } from '../ports/fixtures.ts';
 import type { OpenedStores, StoresFactory } from '../ports/harness.ts';
 import { importRunStoreContract } from '../ports/import-runs.contract.ts';
 import { jobOrderStoreContract } from '../ports/job-orders.contract.ts';
+import { overviewReadModelContract } from '../ports/overview.contract.ts';
 import { chosenCandidacy, placementStoreContract } from '../ports/placements.contract.ts';
 import { poolStoreContract } from '../ports/pools.contract.ts';
+import { sessionStoreContract } from '../ports/sessions.contract.ts';
 import { shortlistStoreContract } from '../ports/shortlists.contract.ts';
 import { statsReadModelContract } from '../ports/stats.contract.ts';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../support/postgres.ts';
@@ -87,6 +89,8 @@ if (unavailable) {
   accessStoreContract('postgres', postgres);
   statsReadModelContract('postgres', postgres);
   candidateErasureContract('postgres', postgres);
+  sessionStoreContract('postgres', postgres);
+  overviewReadModelContract('postgres', postgres);
 
   describe('PostgreSQL stores on two hosts at once', () => {
     /** Two processes' worth of stores (a pool each) on one schema, and a bare client for what no store does. */

@@ -17,8 +17,10 @@ import { candidateErasureContract } from '../ports/erasure.contract.ts';
 import type { StoresFactory } from '../ports/harness.ts';
 import { importRunStoreContract } from '../ports/import-runs.contract.ts';
 import { jobOrderStoreContract } from '../ports/job-orders.contract.ts';
+import { overviewReadModelContract } from '../ports/overview.contract.ts';
 import { placementStoreContract } from '../ports/placements.contract.ts';
 import { poolStoreContract } from '../ports/pools.contract.ts';
+import { sessionStoreContract } from '../ports/sessions.contract.ts';
 import { shortlistStoreContract } from '../ports/shortlists.contract.ts';
 import { statsReadModelContract } from '../ports/stats.contract.ts';
 
@@ -52,6 +54,8 @@ contactReleaseStoreContract('sqlite', sqlite);
 accessStoreContract('sqlite', sqlite);
 statsReadModelContract('sqlite', sqlite);
 candidateErasureContract('sqlite', sqlite);
+sessionStoreContract('sqlite', sqlite);
+overviewReadModelContract('sqlite', sqlite);
 candidateChangeFeedContract('sqlite', {
   ...sqlite,
   feed: (opened) => new SqliteCandidateChanges((opened.database as SqliteDatabase).connection),

@@ -117,5 +117,18 @@ export function bundleStoreContract(name: string, factory: StoresFactory): void 
       expect(await stores.bundles.list(await anOrder(stores))).toEqual([]);
       expect(await stores.bundles.get('00000000-0000-0000-0000-000000000000')).toBeUndefined();
     });
+
+    it('counts the company’s views and keeps the time of the first', async () => {
+      const bundle = await create();
+      expect(bundle).toMatchObject({ openedAt: null, viewCount: 0 });
+      const first = new Date('2027-01-05T08:00:00.000Z');
+      await stores.bundles.recordView(bundle.id, first);
+      await stores.bundles.recordView(bundle.id, new Date('2027-01-06T08:00:00.000Z'));
+      expect(await stores.bundles.get(bundle.id)).toMatchObject({
+        openedAt: first.toISOString(),
+        viewCount: 2,
+      });
+      expect((await stores.bundles.list(orderId))[0]).toMatchObject({ viewCount: 2 });
+    });
   });
 }

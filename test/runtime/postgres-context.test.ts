@@ -115,5 +115,25 @@ describe.skipIf(postgresUnavailable())('a context on PostgreSQL', () => {
     const orders = await fetch(`${api.url}/v1/job-orders`, { headers: { authorization: `Bearer ${token}` } });
     expect(orders.status).toBe(200);
     expect(((await orders.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+
+    // The web app on the same database: a session for the token, and the konsulent's overview through it.
+    const login = await fetch(`${api.url}/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = /vikarmatch_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const overview = await fetch(`${api.url}/v1/overview`, { headers: { cookie } });
+    expect(overview.status).toBe(200);
+    const body = (await overview.json()) as { openJobOrders: unknown[]; shortlistsInProgress: unknown[] };
+    expect(body.openJobOrders.length).toBeGreaterThan(0);
+    expect(body.shortlistsInProgress).toEqual(expect.any(Array));
+    const loggedOut = await fetch(`${api.url}/v1/session`, {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken },
+    });
+    expect(loggedOut.status).toBeLessThan(300);
+    expect((await fetch(`${api.url}/v1/overview`, { headers: { cookie } })).status).toBe(401);
   });
 });

@@ -19,6 +19,9 @@ const SQL = {
     WHERE id = $5 AND status IN ('queued', 'rendering')`,
   fail: `UPDATE bundles SET status = 'failed', error = $1, completed_at = $2
     WHERE id = $3 AND status IN ('queued', 'rendering')`,
+  // One statement: views from several hosts at once all count, and the first one's time stays.
+  recordView:
+    'UPDATE bundles SET opened_at = coalesce(opened_at, $1), view_count = view_count + 1 WHERE id = $2',
   get: `SELECT ${BUNDLE_COLUMNS} FROM bundles WHERE id = $1`,
   pdf: `SELECT pdf FROM bundles WHERE id = $1 AND status = 'done'`,
   list: `SELECT ${BUNDLE_COLUMNS} FROM bundles WHERE job_order_id = $1 ORDER BY created_at, id`,
@@ -64,6 +67,10 @@ export class PostgresBundleStore implements BundleStore {
 
   async fail(id: string, error: string): Promise<void> {
     await this.database.db.query(SQL.fail, [error, now(), id]);
+  }
+
+  async recordView(id: string, at = new Date()): Promise<void> {
+    await this.database.db.query(SQL.recordView, [at.toISOString(), id]);
   }
 
   async get(id: string): Promise<Bundle | undefined> {

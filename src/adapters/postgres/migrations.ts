@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Migration } from './migration.ts';
 import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
+import { WEB_MIGRATIONS } from './migrations-web.ts';
 import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
 
 /**
@@ -103,6 +104,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ...CANDIDATE_CHANGES_MIGRATIONS,
   ...WORKFLOW_MIGRATIONS,
+  ...WEB_MIGRATIONS,
 ];
 
 function checkOrder(migrations: readonly Migration[]): void {

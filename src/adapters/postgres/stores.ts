@@ -9,8 +9,10 @@ import { PostgresContactReleaseStore } from './contact-release-store.ts';
 import { PostgresCandidateErasure } from './erasure.ts';
 import { PostgresImportRunStore } from './import-run-store.ts';
 import { PostgresJobOrderStore } from './job-order-store.ts';
+import { PostgresOverviewReadModel } from './overview-read-model.ts';
 import { PostgresPlacementStore } from './placement-store.ts';
 import { PostgresPoolStore } from './pool-store.ts';
+import { PostgresSessionStore } from './session-store.ts';
 import { PostgresShortlistStore } from './shortlist-store.ts';
 import { PostgresStatsReadModel } from './stats-read-model.ts';
 
@@ -39,6 +41,8 @@ export function openPostgresStores(options: PostgresOptions & { cprKey: Buffer }
       access: new PostgresAccessStore(database),
       stats: new PostgresStatsReadModel(database),
       erasure: new PostgresCandidateErasure(database),
+      sessions: new PostgresSessionStore(database),
+      overview: new PostgresOverviewReadModel(database),
     },
   };
 }

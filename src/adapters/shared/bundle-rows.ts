@@ -16,10 +16,12 @@ export interface BundleRow<CandidateIds> {
   completed_at: string | null;
   error: string | null;
   pdf_bytes: number | null;
+  opened_at: string | null;
+  view_count: number;
 }
 
 export const BUNDLE_COLUMNS =
-  'id, job_order_id, jobcenter, status, candidate_ids_json, token_id, created_by, created_at, completed_at, error, pdf_bytes';
+  'id, job_order_id, jobcenter, status, candidate_ids_json, token_id, created_by, created_at, completed_at, error, pdf_bytes, opened_at, view_count';
 
 /** Why an erased bundle has no PDF any more. */
 export const ERASED_BUNDLE_ERROR = 'a candidate in this bundle was erased (GDPR); send a new bundle';
@@ -37,5 +39,7 @@ export function toBundle(r: BundleRow<unknown>, candidateIds: string[]): Bundle 
     completedAt: r.completed_at,
     error: r.error,
     pdfBytes: r.pdf_bytes,
+    openedAt: r.opened_at,
+    viewCount: Number(r.view_count),
   };
 }

@@ -20,6 +20,8 @@ const SQL = {
   byCandidate: `SELECT ${BUNDLE_COLUMNS} FROM bundles
     WHERE EXISTS (SELECT 1 FROM json_each(candidate_ids_json) WHERE value = ?)
     ORDER BY created_at, id`,
+  recordView:
+    'UPDATE bundles SET opened_at = coalesce(opened_at, ?), view_count = view_count + 1 WHERE id = ?',
   unfinished: `SELECT id, status, created_at FROM bundles WHERE status IN ('queued', 'rendering')
     ORDER BY created_at, id LIMIT ?`,
 } as const;
@@ -58,6 +60,10 @@ export class SqliteBundleStore implements BundleStore {
 
   async fail(id: string, error: string): Promise<void> {
     this.db.statement(SQL.fail).run(error, now(), id);
+  }
+
+  async recordView(id: string, at = new Date()): Promise<void> {
+    this.db.statement(SQL.recordView).run(at.toISOString(), id);
   }
 
   async get(id: string): Promise<Bundle | undefined> {

@@ -4,6 +4,7 @@ import { ACCESS_MIGRATIONS } from './migrations-access.ts';
 import { CANDIDATE_CHANGES_MIGRATIONS } from './migrations-candidate-changes.ts';
 import { CONSENT_MIGRATIONS } from './migrations-consent.ts';
 import { IMPORT_RUN_MIGRATIONS } from './migrations-import-runs.ts';
+import { WEB_MIGRATIONS } from './migrations-web.ts';
 import { WORKFLOW_MIGRATIONS } from './migrations-workflow.ts';
 
 /**
@@ -89,6 +90,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...WORKFLOW_MIGRATIONS,
   ...IMPORT_RUN_MIGRATIONS,
   ...CONSENT_MIGRATIONS,
+  ...WEB_MIGRATIONS,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -9,8 +9,10 @@ import { SqliteContactReleaseStore } from './contact-release-store.ts';
 import { SqliteCandidateErasure } from './erasure.ts';
 import { SqliteImportRunStore } from './import-run-store.ts';
 import { SqliteJobOrderStore } from './job-order-store.ts';
+import { SqliteOverviewReadModel } from './overview-read-model.ts';
 import { SqlitePlacementStore } from './placement-store.ts';
 import { SqlitePoolStore } from './pool-store.ts';
+import { SqliteSessionStore } from './session-store.ts';
 import { SqliteShortlistStore } from './shortlist-store.ts';
 import { SqliteStatsReadModel } from './stats-read-model.ts';
 
@@ -45,6 +47,8 @@ export function openSqliteStores(opts: SqliteStoresOptions): { database: SqliteD
         access: new SqliteAccessStore(database),
         stats: new SqliteStatsReadModel(database),
         erasure: new SqliteCandidateErasure(database),
+        sessions: new SqliteSessionStore(database),
+        overview: new SqliteOverviewReadModel(database),
       },
     };
   } catch (error) {

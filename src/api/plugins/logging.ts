@@ -39,7 +39,8 @@ function serializeRequest(req: LoggedRequest) {
   const route = req.routeOptions?.url;
   return {
     method: req.method,
-    url: typeof route === 'string' && route !== '' ? route : '(no route)',
+    // '/*' is the web app's catch-all (its files and screens), which is no route of the API either.
+    url: typeof route === 'string' && route !== '' && route !== '/*' ? route : '(no route)',
     id: req.id,
   };
 }

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { nameText } from '../../domain/text.ts';
 import { requireRole } from '../auth.ts';
 import { errorResponses } from '../problem.ts';
-import { bundleView, createdBundleView, pdfResponse } from '../schemas/bundles.ts';
-import { idParams } from '../schemas/common.ts';
+import { bundleDetailView, createdBundleView, pdfResponse } from '../schemas/bundles.ts';
+import { idParams, list } from '../schemas/common.ts';
 import {
-  bundleOut,
+  bundleDetail,
   createBundle,
   konsulentPdf,
+  orderBundles,
   revokeBundleAccess,
   visibleBundle,
 } from '../services/bundles.ts';
@@ -47,7 +48,8 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (request.body === null || request.body === undefined) request.body = {} as typeof request.body;
     },
     handler: async (request, reply) => {
-      const out = await createBundle(ctx, request.principal, request.params.id, request.body);
+      const origin = ctx.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+      const out = await createBundle(ctx, request.principal, request.params.id, request.body, origin);
       return reply.code(202).header('location', `/v1/bundles/${out.bundle.id}`).send(out);
     },
   });
@@ -57,9 +59,20 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'A bundle and its rendering status',
       params: idParams,
-      response: { 200: bundleView, ...errorResponses },
+      response: { 200: bundleDetailView, ...errorResponses },
     },
-    handler: async (request) => bundleOut(await visibleBundle(ctx, request.principal, request.params.id)),
+    handler: async (request) =>
+      bundleDetail(ctx, await visibleBundle(ctx, request.principal, request.params.id)),
+  });
+
+  app.get('/job-orders/:id/bundles', {
+    schema: {
+      tags,
+      summary: "The order's CV-pakker, newest first, with whether the company opened them",
+      params: idParams,
+      response: { 200: list(bundleDetailView), ...errorResponses },
+    },
+    handler: async (request) => orderBundles(ctx, request.principal, request.params.id),
   });
 
   app.get('/bundles/:id/pdf', {

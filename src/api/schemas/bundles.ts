@@ -22,8 +22,22 @@ export const bundleView = z
     completedAt: z.string().nullable(),
     error: z.string().nullable(),
     pdfBytes: z.number().int().nullable(),
+    openedAt: z.string().nullable().meta({ description: 'When the company first opened it; null: not yet' }),
+    viewCount: z.number().int().meta({ description: 'How many times the company opened it' }),
   })
   .meta({ id: 'Bundle' });
+
+export const bundleDetailView = bundleView
+  .extend({
+    companyLink: z
+      .object({
+        expiresAt: z.string().nullable(),
+        revokedAt: z.string().nullable(),
+        active: z.boolean().meta({ description: 'Whether the company link still opens the bundle' }),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'BundleDetail' });
 
 export const createdBundleView = z
   .object({
@@ -34,6 +48,11 @@ export const createdBundleView = z
         tokenId: z.string(),
         expiresAt: z.string(),
         url: z.string().meta({ description: 'Where the company reads the bundle with its token' }),
+        link: z.string().meta({
+          description:
+            "The link to send the company: the web app's /virksomhed page with the token in the fragment (after #), " +
+            'which browsers never send to a server; built from PUBLIC_URL, else from the address of this request',
+        }),
       })
       .meta({ description: 'What the company needs to open the bundle' }),
   })

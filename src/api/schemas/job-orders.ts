@@ -42,6 +42,27 @@ export const jobOrderView = z
           'meets it with the concept or a narrower one), or, when not understood, its words, matched only where ' +
           'they stand together in one field of a CV. Framing words such as "erfaring med" are not requirements.',
       }),
+    jobrotationEstimate: z
+      .object({
+        vikarHours: z.number().meta({
+          description:
+            'weeklyHours × the weeks of the period, a week being 5 working days (Monday to Friday, both period ' +
+            'dates included, public holidays not subtracted)',
+        }),
+        ratePerHour: z
+          .number()
+          .meta({ description: "The rule set's jobrotationsydelse in kroner per vikar hour" }),
+        amount: z
+          .number()
+          .meta({ description: 'vikarHours × ratePerHour, in kroner: an estimate, not a bevilling' }),
+        ruleSet: z.string(),
+      })
+      .nullable()
+      .meta({
+        description:
+          'The expected jobrotationsydelse to the company; null when the order is not jobrotation or its rule set ' +
+          'carries no sats',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

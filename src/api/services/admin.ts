@@ -108,4 +108,5 @@ export async function listTokens(deps: Deps, filter: TokenFilter) {
 export async function revokeToken(deps: Deps, id: string) {
   if (!(await deps.stores.access.getToken(id))) throw notFound('token', id);
   await deps.stores.access.revokeToken(id);
+  await deps.stores.sessions.deleteByToken(id);
 }

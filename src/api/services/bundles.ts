@@ -24,7 +24,35 @@ export function bundleOut(b: Bundle) {
     completedAt: b.completedAt,
     error: b.error,
     pdfBytes: b.pdfBytes,
+    openedAt: b.openedAt,
+    viewCount: b.viewCount,
   };
+}
+
+/** The bundle with the state of the company's link, as the konsulent's screens show it. */
+export async function bundleDetail(deps: Deps, b: Bundle) {
+  const token = b.tokenId ? await deps.stores.access.getToken(b.tokenId) : undefined;
+  return {
+    ...bundleOut(b),
+    companyLink: token
+      ? {
+          expiresAt: token.expiresAt,
+          revokedAt: token.revokedAt,
+          active:
+            token.revokedAt === null &&
+            (token.expiresAt === null || token.expiresAt > new Date().toISOString()),
+        }
+      : null,
+  };
+}
+
+/** The order's bundles, newest first, for a konsulent of the order's jobcenter. */
+export async function orderBundles(deps: Deps, principal: Principal, jobOrderId: string) {
+  const order = await visibleJobOrder(deps, principal, jobOrderId);
+  const bundles = (await deps.stores.bundles.list(order.id)).reverse();
+  const items = [];
+  for (const b of bundles) items.push(await bundleDetail(deps, b));
+  return { items };
 }
 
 /** Who of the bundle's candidates the viewer may see now, and why the others are hidden. */
@@ -80,6 +108,8 @@ export async function createBundle(
   principal: Principal,
   jobOrderId: string,
   body: { expiresInDays: number; label?: string | undefined; candidateIds?: string[] | undefined },
+  /** Where the web app is reached, e.g. https://vikarmatch.example.dk: the company link points there. */
+  origin = '',
 ) {
   const order = await visibleJobOrder(deps, principal, jobOrderId);
   let entries = (await deps.stores.candidacies.list(order.id)).filter((e) => e.state === 'sent_to_company');
@@ -147,7 +177,14 @@ export async function createBundle(
   await enqueueOrDefer(deps.queue, 'bundle', { bundleId: bundle.id }, bundleJobId(bundle.id));
   return {
     bundle: bundleOut({ ...bundle, tokenId: record.id }),
-    company: { token, tokenId: record.id, expiresAt, url: `/v1/company/bundles/${bundle.id}` },
+    company: {
+      token,
+      tokenId: record.id,
+      expiresAt,
+      url: `/v1/company/bundles/${bundle.id}`,
+      // The secret goes in the fragment: browsers never send it to the server or a proxy's log.
+      link: `${origin}/virksomhed#${token}`,
+    },
   };
 }
 
@@ -227,7 +264,10 @@ export async function bundlePdf(deps: Deps, bundle: Bundle): Promise<Buffer> {
 /** Closes the company's link at once; the bundle itself stays for the konsulent. */
 export async function revokeBundleAccess(deps: Deps, principal: Principal, id: string) {
   const bundle = await visibleBundle(deps, principal, id);
-  if (bundle.tokenId) await deps.stores.access.revokeToken(bundle.tokenId);
+  if (bundle.tokenId) {
+    await deps.stores.access.revokeToken(bundle.tokenId);
+    await deps.stores.sessions.deleteByToken(bundle.tokenId);
+  }
 }
 
 /**
@@ -289,6 +329,7 @@ export async function companyView(deps: Deps, principal: Principal, id: string) 
   const order = await deps.stores.jobOrders.get(bundle.jobOrderId);
   if (!order) throw notFound('bundle', id);
   const shown = await companyShown(deps, principal, bundle, 'company view');
+  await deps.stores.bundles.recordView(bundle.id);
   await auditCompanyRead(deps, principal, bundle, shown, 'company.bundle.view');
   const candidates: z.infer<typeof companyBundleView>['candidates'] = [];
   for (const candidateId of shown) {

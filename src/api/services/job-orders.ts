@@ -1,11 +1,27 @@
+import { estimateJobrotation, type JobrotationEstimate } from '../../../scoring/jobrotation-estimate.ts';
 import type { AppContext } from '../../context.ts';
 import { fieldErrors } from '../../domain/errors.ts';
 import { type JobOrder, jobOrderInput } from '../../domain/job-order.ts';
-import { ruleSetProblem } from '../../rulesets/load.ts';
+import type { JobOrderRecord } from '../../ports/job-orders.ts';
+import { ruleSetProblem, UnknownRuleSetError } from '../../rulesets/load.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest } from '../problem.ts';
 import { assertMayWrite, listScope, visibleJobOrder } from './tenancy.ts';
 import { jobOrderOut } from './views.ts';
+
+/** The order as answered, with its jobrotation estimate from the rule set's sats. */
+export function jobOrderResponse(deps: Pick<Deps, 'loadRuleSet' | 'taxonomy'>, r: JobOrderRecord) {
+  let estimate: JobrotationEstimate | undefined;
+  if (r.jobOrder.jobrotation) {
+    try {
+      estimate = estimateJobrotation(r.jobOrder, deps.loadRuleSet(r.jobOrder.ruleSet));
+    } catch (error) {
+      // A rule set removed since the order was stored: the order still reads, without an estimate.
+      if (!(error instanceof UnknownRuleSetError)) throw error;
+    }
+  }
+  return { ...jobOrderOut(r, deps.taxonomy), jobrotationEstimate: estimate ?? null };
+}
 
 type Deps = Pick<AppContext, 'stores' | 'loadRuleSet' | 'taxonomy'>;
 
@@ -21,11 +37,11 @@ export async function upsertJobOrder(deps: Deps, principal: Principal, jobOrder:
   assertReferencesExist(deps, jobOrder);
   const [result] = await deps.stores.jobOrders.upsert([{ jobOrder }]);
   const stored = await deps.stores.jobOrders.get(result!.id);
-  return { ...jobOrderOut(stored!, deps.taxonomy), status: result!.status };
+  return { ...jobOrderResponse(deps, stored!), status: result!.status };
 }
 
 export async function getJobOrder(deps: Deps, principal: Principal, id: string) {
-  return jobOrderOut(await visibleJobOrder(deps, principal, id), deps.taxonomy);
+  return jobOrderResponse(deps, await visibleJobOrder(deps, principal, id));
 }
 
 export async function listJobOrders(
@@ -38,7 +54,7 @@ export async function listJobOrders(
     limit: query.limit,
     after: query.after,
   });
-  return { items: page.items.map((r) => jobOrderOut(r, deps.taxonomy)), next: page.next };
+  return { items: page.items.map((r) => jobOrderResponse(deps, r)), next: page.next };
 }
 
 /**
@@ -72,7 +88,7 @@ export async function updateJobOrder(
   assertReferencesExist(deps, parsed.data);
   const [result] = await deps.stores.jobOrders.upsert([{ jobOrder: parsed.data }]);
   const stored = await deps.stores.jobOrders.get(result!.id);
-  return { ...jobOrderOut(stored!, deps.taxonomy), status: result!.status };
+  return { ...jobOrderResponse(deps, stored!), status: result!.status };
 }
 
 /** Its shortlists go with it. */
