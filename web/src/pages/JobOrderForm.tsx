@@ -212,6 +212,14 @@ export function JobOrderForm({ principal, id }: { principal: Principal; id?: str
   };
 
   if (id && existing.error) return <QueryError error={existing.error} />;
+  // How the saved order's phrases were read: a konsulent sees at once which were not understood as a competence.
+  const understood = (phrase: string): string | undefined => {
+    const reading = existing.data?.understanding.find((u) => u.phrase === phrase);
+    if (!reading) return undefined;
+    return reading.understood
+      ? `forstået som ${reading.concepts.map((c) => c.label).join(' + ')}`
+      : 'ikke forstået som kompetence: matches kun hvor ordene står sammen';
+  };
   if (!loaded) return <p>Henter jobordren …</p>;
 
   const err = (fid: string) => errors[fid];
@@ -301,6 +309,7 @@ export function JobOrderForm({ principal, id }: { principal: Principal; id?: str
               value={form.mustHave}
               error={err('f-mustHave')}
               onChange={(v) => set('mustHave', v)}
+              describe={understood}
             />
             <ChipInput
               id="f-niceToHave"
@@ -309,6 +318,7 @@ export function JobOrderForm({ principal, id }: { principal: Principal; id?: str
               value={form.niceToHave}
               error={err('f-niceToHave')}
               onChange={(v) => set('niceToHave', v)}
+              describe={understood}
             />
             <Select
               id="f-driversLicence"
