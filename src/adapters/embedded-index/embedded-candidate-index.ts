@@ -283,6 +283,11 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     return index;
   }
 
+  /** Takes over everything `other` holds (a loaded snapshot), so holders of this instance see it. */
+  replaceWith(other: EmbeddedCandidateIndex): void {
+    Object.assign(this, other);
+  }
+
   private upsertOne(doc: IndexDocument): void {
     this.removeOne(doc.id);
     const f = doc.facts;
