@@ -112,6 +112,9 @@ export class IndexFollower {
   persist(save: (position: number) => void, onlyIfChanged = false): Promise<boolean> {
     return this.serial(async () => {
       if (onlyIfChanged && !this.changed) return false;
+      // This process's own writes are in the index but ahead of the cursor: catching up (which skips them as
+      // already applied) moves the position past them, so the next start does not replay them.
+      await this.apply();
       save(this.cursor);
       this.changed = false;
       return true;

@@ -1,5 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { EmbeddedCandidateIndex, type IndexImage } from './embedded-candidate-index.ts';
 
@@ -212,6 +222,10 @@ export function readSnapshot(file: string, expected: SnapshotStamp): SnapshotLoa
     throw error;
   }
   try {
+    // It lists candidates' ids: the service user's only, like the database (one copied in with wider modes too).
+    try {
+      fchmodSync(fd, 0o600);
+    } catch {}
     const size = fstatSync(fd).size;
     const hash = createHash('sha256');
     let at = 0;
