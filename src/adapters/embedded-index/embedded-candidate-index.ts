@@ -30,9 +30,10 @@ const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of a validated YYYY-MM-DD date. */
 function dayNumber(date: string): number {
-  return Math.floor(
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS,
-  );
+  // setUTCFullYear, not Date.UTC: that one reads the years 0-99 as 1900-1999.
+  const day = new Date(0);
+  day.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return Math.floor(day.getTime() / DAY_MS);
 }
 
 type Column = Uint32Array | Uint8Array | Float32Array | Float64Array | Int32Array;
