@@ -8,6 +8,7 @@
  *   npm run bench -- --section ingest --size 1000000   one section at another size
  *   npm run bench -- --section load    req/s and p99 of reads, writes and shortlists over loopback (15k candidates)
  *   npm run bench -- --section concepts --size 20000   concept extraction per CV (not in the full run)
+ *   npm run bench -- --section scale --size 1000000    server start to ready, cold and from the index snapshot
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -36,6 +37,8 @@ if (values.section) {
     ['json', 100_000],
     ['http', 100_000],
     ['load', 15_000],
+    ['scale', 100_000],
+    ...(values.quick ? [] : ([['scale', 1_000_000]] as Array<[string, number]>)),
   ];
   for (const [section, size] of plan) {
     const child = spawnSync(

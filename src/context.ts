@@ -18,6 +18,7 @@ import { buildJobHandlers } from '../workers/handlers.ts';
 import { rebuildIndex } from '../workers/reindex.ts';
 import { BullJobQueue } from './adapters/bullmq/queue.ts';
 import { EmbeddedCandidateIndex } from './adapters/embedded-index/embedded-candidate-index.ts';
+import { readSnapshot, type SnapshotStamp, writeSnapshot } from './adapters/embedded-index/snapshot.ts';
 import { SqliteJobQueue } from './adapters/embedded-queue/sqlite-job-queue.ts';
 import { MeiliCandidateIndex } from './adapters/meilisearch/meili-candidate-index.ts';
 import { PostgresCandidateChanges } from './adapters/postgres/candidate-changes.ts';
@@ -26,7 +27,7 @@ import { SqliteCandidateChanges } from './adapters/sqlite/candidate-changes.ts';
 import { ownerOnlyDatabaseFile } from './adapters/sqlite/connection.ts';
 import { openSqliteStores } from './adapters/sqlite/stores.ts';
 import type { Config } from './config.ts';
-import { IndexFollower } from './index-follower.ts';
+import { IndexFollower, StaleFeedPosition } from './index-follower.ts';
 import type { JobHandlers } from './jobs/catalog.ts';
 import type { CandidateIndex } from './ports/candidate-index.ts';
 import type { CandidateChangeFeed } from './ports/change-feed.ts';
@@ -105,6 +106,18 @@ export interface ContextOptions {
    * whoever serves shortlists follows the Store's change feed, and a 1M-candidate rebuild would come first.
    */
   writeOnly?: boolean;
+  /** How the in-process index came up: loaded from its snapshot (and how much was replayed) or rebuilt. */
+  onIndexReady?: (fields: IndexStart) => void;
+}
+
+export interface IndexStart {
+  source: 'snapshot' | 'rebuild';
+  candidates: number;
+  /** Changes replayed from the feed after the snapshot. */
+  replayed?: number;
+  /** Why the snapshot was not used (absent on a first start). */
+  snapshotRejected?: string;
+  ms: number;
 }
 
 const noticeOnStderr = (fields: Record<string, unknown>, message: string) =>
@@ -155,6 +168,8 @@ interface OpenedStores {
   database: StoreDatabase;
   /** The feed the in-process index follows: written by the same database as the stores. */
   feed: () => CandidateChangeFeed;
+  /** The schema version a snapshot of the in-process index is tied to; absent: no snapshots. */
+  schemaVersion?: () => number;
 }
 
 /** SQLite in DATA_DIR by default; PostgreSQL with DATABASE_URL (shared by every host). Migrated. */
@@ -180,7 +195,14 @@ async function openStores(config: Config): Promise<OpenedStores> {
     cprKey: cprKey(config),
   });
   await database.migrate();
-  return { stores, database, feed: () => new SqliteCandidateChanges(database.connection) };
+  return {
+    stores,
+    database,
+    feed: () => new SqliteCandidateChanges(database.connection),
+    schemaVersion: () =>
+      (database.connection.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number })
+        .v,
+  };
 }
 
 const feedErrorOnStderr = (error: Error) =>
@@ -192,19 +214,43 @@ export async function createContext(config: Config, options: ContextOptions = {}
   // The one every analysis in this process uses (validation runs deep inside every import path).
   useTaxonomy(taxonomy);
   prepareDataDir(config.DATA_DIR, options.onNotice ?? noticeOnStderr);
-  const { database, stores, feed } = await openStores(config);
+  const { database, stores, feed, schemaVersion } = await openStores(config);
   const index = createIndex(config);
-  // The in-process index lives in memory: it is rebuilt from the Store at every start, and follows the Store's
-  // change feed from there, so candidates written by another process (the API while this is a worker, the CLI
-  // importer while this is the server, any process on another host) are in it before the next shortlist.
+  // The in-process index lives in memory: it is loaded from its snapshot (or rebuilt from the Store) at every
+  // start, and follows the Store's change feed from there, so candidates written by another process (the API
+  // while this is a worker, the CLI importer while this is the server, any process on another host) are in it
+  // before the next shortlist.
   const follower =
     index instanceof EmbeddedCandidateIndex
       ? new IndexFollower(index, feed(), (onProgress) => rebuildIndex(stores.candidates, index, onProgress))
       : undefined;
+  const snapshot =
+    index instanceof EmbeddedCandidateIndex && schemaVersion
+      ? {
+          file: join(config.DATA_DIR, 'index.snapshot'),
+          stamp: { schemaVersion: schemaVersion(), taxonomyVersion: taxonomy.version },
+        }
+      : undefined;
+  const notice = options.onNotice ?? noticeOnStderr;
+  let saving: Promise<unknown> = Promise.resolve();
+  const save = (onlyIfChanged: boolean) => {
+    if (!follower || !snapshot || !(index instanceof EmbeddedCandidateIndex)) return Promise.resolve();
+    // Failing to write a cache must not fail the start or the shutdown: the next start rebuilds.
+    return follower
+      .persist((position) => writeSnapshot(snapshot.file, index, snapshot.stamp, position), onlyIfChanged)
+      .catch((error: Error) =>
+        notice({ file: snapshot.file, error: error.message }, 'could not write the index snapshot'),
+      );
+  };
   try {
     // A write-only process (the CLI importer) needs no index: the server picks its writes up from the change feed.
     if (!options.writeOnly) {
-      await follower?.rebuild(options.onIndexProgress);
+      if (follower && index instanceof EmbeddedCandidateIndex) {
+        const started = await startIndex(index, follower, snapshot, notice, options.onIndexProgress);
+        options.onIndexReady?.(started);
+        // Written after the start, not before being ready: until then a restart would simply rebuild again.
+        if (started.source === 'rebuild') saving = save(false);
+      }
       // Where the feed announces changes (PostgreSQL), the index follows them as they come.
       await follower?.follow(options.onFeedError ?? feedErrorOnStderr);
     }
@@ -237,9 +283,60 @@ export async function createContext(config: Config, options: ContextOptions = {}
     handlers,
     close: async () => {
       await follower?.stop();
+      await saving;
+      // A write-only process never loaded the index: it has no snapshot to write.
+      if (!options.writeOnly) await save(true);
       await queue.close();
       await index.close();
       await database.close();
     },
+  };
+}
+
+/**
+ * Brings the in-process index up: from its snapshot when there is a trustworthy one (then only the changes after
+ * it are replayed from the feed), otherwise by a rebuild from the Store, saying why the snapshot was not used.
+ */
+async function startIndex(
+  index: EmbeddedCandidateIndex,
+  follower: IndexFollower,
+  snapshot: { file: string; stamp: SnapshotStamp } | undefined,
+  notice: NonNullable<ContextOptions['onNotice']>,
+  onProgress: ((n: number) => void) | undefined,
+): Promise<IndexStart> {
+  const start = performance.now();
+  let rejected: string | undefined;
+  if (snapshot) {
+    const loaded = readSnapshot(snapshot.file, snapshot.stamp);
+    if (loaded.ok) {
+      index.replaceWith(loaded.index);
+      try {
+        const replayed = await follower.resume(loaded.feedPosition);
+        return {
+          source: 'snapshot',
+          candidates: await index.count(),
+          replayed,
+          ms: Math.round(performance.now() - start),
+        };
+      } catch (error) {
+        if (!(error instanceof StaleFeedPosition)) throw error;
+        rejected = `stale: ${error.message}`;
+      }
+    } else if (loaded.reason !== 'missing') {
+      rejected = `${loaded.reason}: ${loaded.detail}`;
+    }
+    if (rejected) {
+      notice(
+        { file: snapshot.file, reason: rejected },
+        'index snapshot not used: rebuilding from the database',
+      );
+    }
+  }
+  await follower.rebuild(onProgress);
+  return {
+    source: 'rebuild',
+    candidates: await index.count(),
+    ...(rejected ? { snapshotRejected: rejected } : {}),
+    ms: Math.round(performance.now() - start),
   };
 }

@@ -31,6 +31,8 @@ export class IndexFollower {
   private readonly own = new Map<string, string | null>();
   private wakeQueued = false;
   private stopWatching: StopWatching | undefined;
+  /** Whether the index changed since it was last loaded or persisted: a snapshot of it would be new. */
+  private changed = true;
   /** The index for this process's writers (API, importer): the same index, with its writes remembered. */
   readonly writer: CandidateIndex;
 
@@ -50,6 +52,7 @@ export class IndexFollower {
         this.serial(async () => {
           const digests = docs.map((d) => feed.digest(d.facts));
           await index.upsert(docs);
+          this.changed = true;
           docs.forEach((d, i) => {
             remember(d.id, digests[i]!);
           });
@@ -57,11 +60,13 @@ export class IndexFollower {
       remove: (ids) =>
         this.serial(async () => {
           await index.remove(ids);
+          this.changed = true;
           for (const id of ids) remember(id, null);
         }),
       clear: () =>
         this.serial(async () => {
           await index.clear();
+          this.changed = true;
           own.clear();
         }),
       count: () => index.count(),
@@ -79,7 +84,40 @@ export class IndexFollower {
       this.own.clear();
       const n = await this.rebuildFromStore(onProgress);
       this.cursor = head;
+      this.changed = true;
       return n;
+    });
+  }
+
+  /**
+   * Follows the feed from `position`, for an index already holding everything up to it (loaded from a snapshot),
+   * replaying only what came after; returns how many changes that was. A feed whose head is behind the position
+   * belongs to another database (replaced, restored from a backup): StaleFeedPosition, and the caller rebuilds.
+   */
+  resume(position: number): Promise<number> {
+    return this.serial(async () => {
+      const head = await this.feed.head();
+      if (head < position) throw new StaleFeedPosition(position, head);
+      this.own.clear();
+      this.cursor = position;
+      this.changed = false;
+      return this.apply();
+    });
+  }
+
+  /**
+   * Calls `save` with the feed position the index reflects, while no write can reach the index. With
+   * `onlyIfChanged`, skips it when nothing changed since the last load or save; returns whether it saved.
+   */
+  persist(save: (position: number) => void, onlyIfChanged = false): Promise<boolean> {
+    return this.serial(async () => {
+      if (onlyIfChanged && !this.changed) return false;
+      // This process's own writes are in the index but ahead of the cursor: catching up (which skips them as
+      // already applied) moves the position past them, so the next start does not replay them.
+      await this.apply();
+      save(this.cursor);
+      this.changed = false;
+      return true;
     });
   }
 
@@ -137,6 +175,7 @@ export class IndexFollower {
       await removed;
       await upserted;
       this.cursor = changes.at(-1)!.seq;
+      if (removals.length + upserts.length > 0) this.changed = true;
       applied += removals.length + upserts.length;
     }
   }
@@ -145,5 +184,15 @@ export class IndexFollower {
     const next = this.chain.then(task, task);
     this.chain = next.catch(() => {});
     return next;
+  }
+}
+
+export class StaleFeedPosition extends Error {
+  constructor(
+    readonly position: number,
+    readonly head: number,
+  ) {
+    super(`the index reflects change ${position}, but the database's change feed ends at ${head}`);
+    this.name = 'StaleFeedPosition';
   }
 }

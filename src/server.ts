@@ -30,6 +30,7 @@ export async function startServer(
     onQueueError: (error) => log.error({ err: error }, 'queue error (retrying)'),
     onFeedError: (error) => log.error({ err: error }, 'candidate change feed error (retrying)'),
     onNotice: (fields, message) => log.warn(fields, message),
+    onIndexReady: (fields) => log.info(fields, 'candidate index ready'),
   });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
