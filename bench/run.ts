@@ -6,6 +6,8 @@
  *   npm run bench -- --quick           100k only (no 1M section)
  *   npm run bench -- --section scoring one section, printed as JSON
  *   npm run bench -- --section load    req/s and p99 of reads, writes and shortlists over loopback (15k candidates)
+ *   npm run bench -- --section postgres  SQLite beside PostgreSQL: ingest, shortlist over HTTP, change-feed lag
+ *                                        (20k candidates; not in the default run: it starts a cluster and servers)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -16,7 +18,8 @@ const { values } = parseArgs({
 });
 
 if (values.section) {
-  const size = Number(values.size ?? (values.section === 'load' ? 15_000 : 100_000));
+  const defaults: Record<string, number> = { load: 15_000, postgres: 20_000 };
+  const size = Number(values.size ?? defaults[values.section] ?? 100_000);
   const mod = await import(`./${values.section}.ts`);
   const result = await mod.run(size);
   process.stdout.write(`${JSON.stringify(result)}\n`);
