@@ -1,17 +1,18 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run, plus absolute times and the machine.
  * Each section runs in a child process so its peak RSS is its own. Sections: scoring, shortlist, ingest, json, http,
- * load.
+ * load, postgres.
  *   npm run bench                      all sections, 100k and 1M candidates
  *   npm run bench -- --quick           100k only (no 1M section)
  *   npm run bench -- --section scoring one section, printed as JSON
  *   npm run bench -- --section load    req/s and p99 of reads, writes and shortlists over loopback (15k candidates)
  *   npm run bench -- --section postgres  SQLite beside PostgreSQL: ingest, shortlist over HTTP, change-feed lag
- *                                        (20k candidates; not in the default run: it starts a cluster and servers)
+ *                                        (20k candidates, a throwaway local cluster; skipped when none can start)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { postgresUnavailable } from '../test/support/postgres.ts';
 
 const { values } = parseArgs({
   options: { section: { type: 'string' }, size: { type: 'string' }, quick: { type: 'boolean' } },
@@ -36,8 +37,14 @@ if (values.section) {
     ['json', 100_000],
     ['http', 100_000],
     ['load', 15_000],
+    ['postgres', 20_000],
   ];
   for (const [section, size] of plan) {
+    const unavailable = section === 'postgres' ? postgresUnavailable() : undefined;
+    if (unavailable) {
+      console.log(`\n## ${section}: ${unavailable}`);
+      continue;
+    }
     const child = spawnSync(
       process.execPath,
       [
