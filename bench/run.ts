@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run, plus absolute times and the machine.
  * Each section runs in a child process so its peak RSS is its own. Sections: scoring, shortlist, ingest, json, http,
- * load.
+ * load, postgres.
  *   npm run bench                      all sections, 100k and 1M candidates
  *   npm run bench -- --quick           100k only (no 1M section)
  *   npm run bench -- --section scoring one section, printed as JSON
@@ -9,17 +9,21 @@
  *   npm run bench -- --section load    req/s and p99 of reads, writes and shortlists over loopback (15k candidates)
  *   npm run bench -- --section concepts --size 20000   concept extraction per CV (not in the full run)
  *   npm run bench -- --section scale --size 1000000    server start to ready, cold and from the index snapshot
+ *   npm run bench -- --section postgres  SQLite beside PostgreSQL: ingest, shortlist over HTTP, change-feed lag
+ *                                        (20k candidates, a throwaway local cluster; skipped when none can start)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { postgresUnavailable } from '../test/support/postgres.ts';
 
 const { values } = parseArgs({
   options: { section: { type: 'string' }, size: { type: 'string' }, quick: { type: 'boolean' } },
 });
 
 if (values.section) {
-  const size = Number(values.size ?? (values.section === 'load' ? 15_000 : 100_000));
+  const defaults: Record<string, number> = { load: 15_000, postgres: 20_000 };
+  const size = Number(values.size ?? defaults[values.section] ?? 100_000);
   const mod = await import(`./${values.section}.ts`);
   const result = await mod.run(size);
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -39,8 +43,14 @@ if (values.section) {
     ['load', 15_000],
     ['scale', 100_000],
     ...(values.quick ? [] : ([['scale', 1_000_000]] as Array<[string, number]>)),
+    ['postgres', 20_000],
   ];
   for (const [section, size] of plan) {
+    const unavailable = section === 'postgres' ? postgresUnavailable() : undefined;
+    if (unavailable) {
+      console.log(`\n## ${section}: ${unavailable}`);
+      continue;
+    }
     const child = spawnSync(
       process.execPath,
       [
