@@ -259,6 +259,10 @@ export async function run(size: number) {
   // Part of ours that neither baseline pays: reading the order's phrases into concepts for the retrieval query.
   const phrases = orders.map((o) => time(() => readOrderPhrases(o, taxonomy)).ms);
 
+  // A long (1M) run that dies in the FTS5 part still leaves the index's figures on stderr.
+  process.stderr.write(
+    `  shortlist ${size}: ours all ${pct(ours.all)}, own ${pct(ours.own)}; scan all ${pct(scan.all)}, own ${pct(scan.own)}; scored ${mean(scored.all)} / ${mean(scored.own)}; RSS after build ${Math.round(afterBuild.rss / 2 ** 20)} MB; ${Math.round(liveBytes / size)} live bytes per candidate\n`,
+  );
   // FTS5 last, in a file of its own, so neither its build nor its page cache counts in the index's RSS above.
   const ftsFile = join(tmpdir(), `vm-bench-fts-${process.pid}.db`);
   try {
