@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
 import { openSqliteStores } from '../src/adapters/sqlite/stores.ts';
 import { spawnNode, waitForOutput } from '../test/runtime/processes.ts';
+import { startRedis } from '../test/support/redis.ts';
 import { fmt, jobOrders, percentile, storeGeneratedCandidates, timeAsync } from './util.ts';
 
 const CPR_KEY = 'bench-key-bench-key-bench-key-00';
@@ -12,7 +13,7 @@ const ORDERS = 20;
 /** Each measurement: this many seconds, and never more than this many requests. */
 const SECONDS = 4;
 const MAX_REQUESTS = 40_000;
-const CONCURRENCY = [8, 16];
+const CONCURRENCY = [8, 32];
 const POLL_MS = 10;
 
 /** A DATA_DIR with `size` generated candidates, all of one jobcenter, its job orders and a konsulent token. */
@@ -122,61 +123,99 @@ async function shortlists(url: string, token: string, orderIds: string[], client
   return progress`${(doneMs.length / (ms / 1000)).toFixed(1)} lists/s, time to done p50 ${fmt(percentile(doneMs, 50))}, p99 ${fmt(percentile(doneMs, 99))}, ${doneMs.length} lists, ${failed} failed`;
 }
 
+/** The server in its own process on `dataDir`, with its workers in that process (one index shared by them). */
+async function serve(dataDir: string, env: Record<string, string> = {}) {
+  const live = spawnNode('src/server.ts', [], {
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    CPR_HASH_KEY: CPR_KEY,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    ...env,
+  });
+  try {
+    const [, url] = await waitForOutput(live, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 300_000);
+    return {
+      url: url!,
+      async stop() {
+        live.child.kill('SIGTERM');
+        await live.exited;
+      },
+    };
+  } catch (error) {
+    live.child.kill('SIGTERM');
+    await live.exited;
+    throw error;
+  }
+}
+
 /**
  * Load over loopback against the server in its own process on a generated DATA_DIR: reads, writes and shortlists
- * at a few concurrencies, each for a few seconds and a bounded number of requests.
+ * at a few concurrencies, each for a few seconds and a bounded number of requests; then shortlists again with
+ * BullMQ (a private redis-server) as the queue, the workers still in the server process.
  */
 export async function run(size: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'vm-bench-load-'));
   try {
     const build = await timeAsync(() => buildDataDir(dataDir, size));
     const { token, orderIds } = build.value;
-    const live = spawnNode('src/server.ts', [], {
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'silent',
-      CPR_HASH_KEY: CPR_KEY,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-    });
+    const out: Record<string, string> = {
+      machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}); client and server on the same machine`,
+      'data (generated, one jobcenter)': `${size.toLocaleString('en')} candidates, ${ORDERS} job orders, built in ${fmt(build.ms)}`,
+    };
+    const started = await timeAsync(() => serve(dataDir));
+    const server = started.value;
+    out['server start to listening (embedded queue, index rebuilt from the Store)'] = fmt(started.ms);
     try {
-      const [, url] = await waitForOutput(live, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 300_000);
-      const out: Record<string, string> = {
-        machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}); client and server on the same machine`,
-        'data (generated, one jobcenter)': `${size.toLocaleString('en')} candidates, ${ORDERS} job orders, built in ${fmt(build.ms)}`,
-      };
+      const url = server.url;
       // Warm-up: schemas compiled, caches filled.
-      await cannon(url!, token, 4, [{ method: 'GET', path: '/v1/candidates?limit=20' }]);
+      await cannon(url, token, 4, [{ method: 'GET', path: '/v1/candidates?limit=20' }]);
+      await shortlists(url, token, orderIds, 4);
       for (const c of CONCURRENCY) {
-        out[`reads, GET /v1/candidates?limit=20, c=${c}`] = await cannon(url!, token, c, [
+        out[`reads, GET /v1/candidates?limit=20, c=${c}`] = await cannon(url, token, c, [
           { method: 'GET', path: '/v1/candidates?limit=20' },
         ]);
         out[`reads, GET /v1/job-orders/{id}, c=${c}`] = await cannon(
-          url!,
+          url,
           token,
           c,
           orderIds.map((id) => ({ method: 'GET', path: `/v1/job-orders/${id}` })),
         );
-        out[`writes, POST /v1/candidates, c=${c}`] = await cannon(url!, token, c, [
+        out[`writes, POST /v1/candidates, c=${c}`] = await cannon(url, token, c, [
           {
             method: 'POST',
             path: '/v1/candidates',
             setupRequest: (req) => ({ ...req, body: newCandidate() }),
           },
         ]);
-        out[`shortlists, POST + poll to done (scope own, size 10), c=${c}`] = await shortlists(
-          url!,
-          token,
-          orderIds,
-          c,
-        );
+        out[`shortlists, embedded queue, POST + poll to done (scope own, size 10), c=${c}`] =
+          await shortlists(url, token, orderIds, c);
       }
-      return out;
     } finally {
-      live.child.kill('SIGTERM');
-      await live.exited;
+      await server.stop();
     }
+    const redis = await startRedis();
+    try {
+      const bull = await serve(dataDir, { REDIS_URL: redis.url, IN_PROCESS_WORKERS: 'true' });
+      try {
+        await shortlists(bull.url, token, orderIds, 4);
+        for (const c of CONCURRENCY) {
+          out[`shortlists, BullMQ, POST + poll to done (scope own, size 10), c=${c}`] = await shortlists(
+            bull.url,
+            token,
+            orderIds,
+            c,
+          );
+        }
+      } finally {
+        await bull.stop();
+      }
+    } finally {
+      await redis.stop();
+    }
+    return out;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
