@@ -1,3 +1,4 @@
+import { tokensOf } from './concepts/compile.ts';
 import type { CandidateConcept, EvidenceField, PhraseUnderstanding } from './concepts/types.ts';
 import type { ProfileSource } from './profile.ts';
 import type { Taxonomy } from './taxonomy/taxonomy.ts';
@@ -41,8 +42,6 @@ function fieldTexts(source: ProfileSource, person?: PersonFacts): Array<[Evidenc
   return texts.map(([field, text]) => [field, clean(text)]);
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
-
 interface Token {
   stem: string;
   parts: string[];
@@ -50,17 +49,12 @@ interface Token {
   end: number;
 }
 
+/** The content words of an NFC text with their offsets, as the extractor tokenises it. */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.normalize('NFC').matchAll(TOKEN)) {
-    const word = m[0].toLowerCase();
-    if (isStopword(word)) continue;
-    out.push({
-      stem: stem(word),
-      parts: compoundParts(word).map(stem),
-      start: m.index,
-      end: m.index + m[0].length,
-    });
+  for (const t of tokensOf(text)) {
+    if (isStopword(t.lower)) continue;
+    out.push({ stem: stem(t.lower), parts: compoundParts(t.lower).map(stem), start: t.start, end: t.end });
   }
   return out;
 }
@@ -76,6 +70,8 @@ export function findTogether(
   words: readonly string[],
   parts: readonly string[] = [],
 ): string | null {
+  // Offsets and the words returned both refer to the NFC text, so a decomposed å cannot shift a slice.
+  text = text.normalize('NFC');
   const toks = tokens(text);
   for (let i = 0; i < toks.length; i++) {
     if (words.length === 1) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchFactsFor } from '../../indexer/facts.ts';
-import { evidenceFor } from '../../scoring/evidence.ts';
+import { evidenceFor, findTogether } from '../../scoring/evidence.ts';
 import { proveEntry } from '../../scoring/prove.ts';
 import { prepareQuery } from '../../scoring/query.ts';
 import { rankCandidates } from '../../scoring/rank.ts';
@@ -119,6 +119,11 @@ describe('evidence', () => {
     );
     expect(evidence).toEqual([]);
     expect(unproven).toEqual(['truckcertifikat', 'tagarbejde']);
+  });
+
+  it('returns the words found whole when a decomposed letter stands before them', () => {
+    // 'på' with a combining ring: one character longer than its NFC form.
+    expect(findTogether('Arbejdede pa\u030A taget med tagarbejde', ['tagarbejd'])).toBe('tagarbejde');
   });
 
   it('finds words standing together, written apart, hyphenated or as one compound', () => {
