@@ -1,10 +1,11 @@
 import { tokensOf } from './concepts/compile.ts';
+import { fieldTexts } from './concepts/extract.ts';
 import type { CandidateConcept, EvidenceField, PhraseUnderstanding } from './concepts/types.ts';
 import type { ProfileSource } from './profile.ts';
 import type { Taxonomy } from './taxonomy/taxonomy.ts';
 import { compoundPartStems } from './text/analyse.ts';
 import { compoundParts } from './text/compound.ts';
-import { type PersonFacts, protectedFactsRemover } from './text/protected.ts';
+import type { PersonFacts } from './text/protected.ts';
 import { stem } from './text/stem.ts';
 import { isStopword } from './text/stopwords.ts';
 import { MIN_TYPO_LENGTH, withinOneEdit } from './text/typo.ts';
@@ -24,22 +25,6 @@ export interface EvidenceItem {
 export interface EvidenceSource extends ProfileSource {
   /** The stored concepts with their best evidence (search facts). */
   concepts: readonly CandidateConcept[];
-}
-
-/** Fields in the order a konsulent would look for them; the first one holding the words is the evidence. */
-function fieldTexts(source: ProfileSource, person?: PersonFacts): Array<[EvidenceField, string]> {
-  const texts: Array<[EvidenceField, string]> = [];
-  const clean = protectedFactsRemover(person);
-  for (const c of source.competences ?? []) texts.push(['competences', c]);
-  for (const l of source.languages ?? []) texts.push(['languages', l]);
-  for (const k of source.driversLicences ?? []) texts.push(['driversLicences', `kørekort ${k}`]);
-  for (const e of source.experience ?? []) texts.push(['experience.title', e.title]);
-  for (const e of source.educations ?? []) texts.push(['educations', e.title]);
-  for (const e of source.experience ?? [])
-    if (e.description) texts.push(['experience.description', e.description]);
-  if (source.cvText) texts.push(['cvText', source.cvText]);
-  // As scoring saw them: a surname like Smed is no evidence of being one.
-  return texts.map(([field, text]) => [field, clean(text)]);
 }
 
 interface Token {

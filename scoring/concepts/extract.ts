@@ -131,6 +131,25 @@ export function fieldWeight(field: EvidenceField): number {
 }
 
 /**
+ * A candidate's texts field by field, listed fields before prose (where a konsulent looks first), each without the
+ * person's name, contact details and protected words, as the analysed terms are: a surname like Smed is never
+ * evidence of being one. Extraction and the evidence of a claim read the same texts.
+ */
+export function fieldTexts(source: ProfileSource, person?: PersonFacts): Array<[EvidenceField, string]> {
+  const texts: Array<[EvidenceField, string]> = [];
+  for (const c of source.competences ?? []) texts.push(['competences', c]);
+  for (const l of source.languages ?? []) texts.push(['languages', l]);
+  for (const k of source.driversLicences ?? []) texts.push(['driversLicences', `kørekort ${k}`]);
+  for (const e of source.experience ?? []) texts.push(['experience.title', e.title]);
+  for (const e of source.educations ?? []) texts.push(['educations', e.title]);
+  for (const e of source.experience ?? [])
+    if (e.description) texts.push(['experience.description', e.description]);
+  if (source.cvText) texts.push(['cvText', source.cvText]);
+  const withoutProtected = protectedFactsRemover(person);
+  return texts.filter(([, text]) => text).map(([field, text]) => [field, withoutProtected(text)]);
+}
+
+/**
  * A candidate's own concepts, one per concept with its best evidence (the strongest field; the first such mention).
  * The person's name, contact details and protected words are removed first, as for the analysed terms, so a
  * surname like Smed never becomes an occupation. Mentions in another context (intent, negation, another person,
@@ -141,24 +160,15 @@ export function candidateConcepts(
   taxonomy: Taxonomy,
   person?: PersonFacts,
 ): CandidateConcept[] {
-  const withoutProtected = protectedFactsRemover(person);
   const best = new Map<string, CandidateConcept>();
-  const add = (text: string | undefined, field: EvidenceField) => {
-    if (!text) return;
-    for (const m of extractMentions(withoutProtected(text), field, taxonomy)) {
+  for (const [field, text] of fieldTexts(source, person)) {
+    for (const m of extractMentions(text, field, taxonomy)) {
       if (m.context !== 'own') continue;
       const weight = WEIGHT_OF[field];
       const held = best.get(m.concept);
       if (!held || held.weight < weight)
         best.set(m.concept, { concept: m.concept, weight, field, foundAs: m.foundAs });
     }
-  };
-  for (const c of source.competences ?? []) add(c, 'competences');
-  for (const l of source.languages ?? []) add(l, 'languages');
-  for (const k of source.driversLicences ?? []) add(`kørekort ${k}`, 'driversLicences');
-  for (const e of source.experience ?? []) add(e.title, 'experience.title');
-  for (const e of source.educations ?? []) add(e.title, 'educations');
-  for (const e of source.experience ?? []) add(e.description, 'experience.description');
-  add(source.cvText, 'cvText');
+  }
   return [...best.values()];
 }
