@@ -34,11 +34,6 @@ function contentTokens(text: string): TokenInfo[] {
   return infos;
 }
 
-/** The stems of a text's content words, in order: what a phrase without a concept is made of. */
-export function contentStems(text: string): string[] {
-  return contentTokens(text).map((info) => info.stem);
-}
-
 export const pairTerm = (a: string, b: string) => `${a}${PAIR_SEPARATOR}${b}`;
 
 /**
