@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Stores } from '../../src/ports/stores.ts';
 import { anOrder, KONSULENT } from './candidacies.contract.ts';
 import { candidateWrite, shortlistResultFixture } from './fixtures.ts';
@@ -109,6 +109,122 @@ export function statsReadModelContract(name: string, factory: StoresFactory): vo
         { jobcenter: '751', candidatesShared: 0, shortlisted: 0, placed: 0 },
       ]);
       expect(await stores.stats.poolContribution('00000000-0000-0000-0000-000000000000')).toEqual([]);
+    });
+
+    describe('by Copenhagen calendar month', () => {
+      /** Runs fn with the clock at `iso`, so the stores stamp what it writes with that instant. */
+      const at = async <T>(iso: string, fn: () => Promise<T>): Promise<T> => {
+        vi.setSystemTime(new Date(iso));
+        return fn();
+      };
+      const zero = (month: string) => ({
+        month,
+        orders: 0,
+        shortlists: 0,
+        sentToCompany: 0,
+        chosen: 0,
+        placements: 0,
+        hitRate: null,
+        medianSecondsOrderToShortlist: null,
+        medianSecondsOrderToChoice: null,
+      });
+      const finishedList = async (order: string, created: string, completed: string) => {
+        const list = await at(created, () =>
+          stores.shortlists.create({ jobOrderId: order, scope: 'own', size: 5, strategy: 'fit-first' }),
+        );
+        await at(completed, () => stores.shortlists.complete(list.id, shortlistResultFixture([])));
+      };
+
+      beforeEach(() => {
+        vi.useFakeTimers({ toFake: ['Date'] });
+      });
+      afterEach(() => {
+        vi.useRealTimers();
+      });
+
+      it('counts each month of the range, empty ones as zeros, with the medians of the orders made that month', async () => {
+        // 23:30 UTC on 30 November is 00:30 on 1 December in Denmark.
+        const december = await at('2026-11-30T23:30:00.000Z', () => anOrder(stores));
+        const november = await at('2026-11-30T22:30:00.000Z', () => anOrder(stores));
+        const december2 = await at('2026-12-02T12:00:00.000Z', () => anOrder(stores));
+        await at('2026-10-15T12:00:00.000Z', () => anOrder(stores, '101'));
+        await finishedList(december, '2026-12-01T09:00:00.000Z', '2026-12-01T10:00:00.000Z');
+        // 00:00 UTC on 1 December: already December in Denmark.
+        await finishedList(november, '2026-11-30T23:50:00.000Z', '2026-12-01T00:00:00.000Z');
+        await finishedList(december2, '2026-12-02T12:00:00.000Z', '2026-12-02T12:16:40.000Z');
+        await at('2026-12-03T23:30:00.000Z', () => chosenCandidacy(stores, december, 'c-1', '751'));
+        await at('2027-01-10T12:00:00.000Z', () =>
+          chosenCandidacy(stores, december, 'c-2', '751', 'sent_to_company'),
+        );
+        await at('2027-01-20T12:00:00.000Z', () =>
+          stores.placements.recordOutcome({
+            jobOrderId: december,
+            candidateId: 'c-1',
+            request: { outcome: 'started' },
+            actor: KONSULENT,
+          }),
+        );
+
+        expect(await stores.stats.months(['751'], { from: '2026-10', to: '2027-02' })).toEqual([
+          zero('2026-10'),
+          { ...zero('2026-11'), orders: 1, medianSecondsOrderToShortlist: 5400 },
+          {
+            ...zero('2026-12'),
+            orders: 2,
+            shortlists: 3,
+            sentToCompany: 1,
+            chosen: 1,
+            hitRate: 1,
+            // (10.5 h + 1000 s) / 2 and 3 days.
+            medianSecondsOrderToShortlist: 19400,
+            medianSecondsOrderToChoice: 259200,
+          },
+          { ...zero('2027-01'), sentToCompany: 1, placements: 1, hitRate: 0 },
+          zero('2027-02'),
+        ]);
+        expect(await stores.stats.months(['101'], { from: '2026-10', to: '2026-10' })).toEqual([
+          { ...zero('2026-10'), orders: 1 },
+        ]);
+        expect(await stores.stats.months([], { from: '2026-12', to: '2027-01' })).toEqual([
+          zero('2026-12'),
+          zero('2027-01'),
+        ]);
+      });
+
+      it('reports each pool member’s contribution per month', async () => {
+        const pool = await stores.pools.create({ name: 'p', members: ['751', '101'] });
+        const order = await at('2026-11-01T12:00:00.000Z', () => anOrder(stores, '751'));
+        await at('2026-11-30T23:30:00.000Z', () => chosenCandidacy(stores, order, 'c-101', '101'));
+        await at('2026-11-15T12:00:00.000Z', () => chosenCandidacy(stores, order, 'c-751', '751'));
+        await at('2027-01-05T12:00:00.000Z', () =>
+          stores.placements.recordOutcome({
+            jobOrderId: order,
+            candidateId: 'c-101',
+            request: { outcome: 'started' },
+            actor: KONSULENT,
+          }),
+        );
+        const range = { from: '2026-11', to: '2027-01' };
+        expect(await stores.stats.poolMonths(pool.id, range)).toEqual([
+          {
+            jobcenter: '101',
+            months: [
+              { month: '2026-11', shortlisted: 0, placed: 0 },
+              { month: '2026-12', shortlisted: 1, placed: 0 },
+              { month: '2027-01', shortlisted: 0, placed: 1 },
+            ],
+          },
+          {
+            jobcenter: '751',
+            months: [
+              { month: '2026-11', shortlisted: 0, placed: 0 },
+              { month: '2026-12', shortlisted: 0, placed: 0 },
+              { month: '2027-01', shortlisted: 0, placed: 0 },
+            ],
+          },
+        ]);
+        expect(await stores.stats.poolMonths('00000000-0000-0000-0000-000000000000', range)).toEqual([]);
+      });
     });
   });
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMonth } from '../../web/src/lib/format.ts';
 import {
   axeProblems,
   CHROMIUM,
@@ -289,6 +290,25 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await page.getByRole('heading', { name: 'Statistik', level: 1 }).waitFor();
     await page.locator('.vm-chart svg').first().waitFor();
     await check(page, '10-statistik');
+    // Per month over a picked range; each chart's numbers are also a table for screen readers.
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const summary = page.getByTestId('month-summary');
+    await expect.poll(() => summary.textContent()).toMatch(/^I perioden .* \d+ jobordrer/);
+    await page.getByLabel('Fra måned').selectOption(thisMonth);
+    await expect
+      .poll(() => summary.textContent())
+      .toContain(`I perioden ${formatMonth(thisMonth)} – ${formatMonth(thisMonth)}:`);
+    expect(await page.locator('table.sr-only caption').allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Jobordrer, bruttolister, sendt, valgt og ansættelser',
+        'Træfsikkerhed (valgt af sendt)',
+      ]),
+    );
+    const lastMonth = await page.locator('#stats-to option').nth(1).getAttribute('value');
+    await page.getByLabel('Til måned').selectOption(lastMonth!);
+    await page.getByText('“Fra” skal være før eller samme måned som “til”.').waitFor();
+    await page.getByLabel('Til måned').selectOption(thisMonth);
+    await check(page, '10b-statistik-maaned');
 
     const admin = await browser.newContext({
       baseURL: server.url,

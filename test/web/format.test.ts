@@ -4,9 +4,11 @@ import {
   formatDuration,
   formatKr,
   formatMonth,
+  formatMonthShort,
   formatNumber,
   formatPercent,
   parseDanishNumber,
+  secondsToDays,
 } from '../../web/src/lib/format.ts';
 
 describe('Danish formatting in the web app', () => {
@@ -43,5 +45,20 @@ describe('Danish formatting in the web app', () => {
     expect(parseDanishNumber(' 37 ')).toBe(37);
     expect(parseDanishNumber('7.5')).toBe(7.5);
     expect(Number.isNaN(parseDanishNumber('syv'))).toBe(true);
+  });
+
+  it('abbreviates months the Danish way for chart axes ("nov. 2026", "maj 2027")', () => {
+    expect(formatMonthShort('2026-11')).toBe('nov. 2026');
+    expect(formatMonthShort('2027-05')).toBe('maj 2027');
+    expect(formatMonthShort('2027-01')).toBe('jan. 2027');
+    expect(formatMonthShort('2026-12')).toBe('dec. 2026');
+    expect(formatMonthShort('bad')).toBe('bad');
+  });
+
+  it('turns seconds into days with one decimal for the charts', () => {
+    expect(secondsToDays(129600)).toBe(1.5);
+    expect(secondsToDays(86400)).toBe(1);
+    expect(secondsToDays(5400)).toBe(0.1);
+    expect(secondsToDays(null)).toBeNull();
   });
 });

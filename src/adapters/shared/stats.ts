@@ -1,5 +1,6 @@
+import { type MonthRange, monthSpans, monthsOf } from '../../domain/months.ts';
 import { OUTCOMES, type OutcomeKind } from '../../domain/workflow.ts';
-import type { Stats } from '../../ports/stats.ts';
+import type { MemberMonth, MonthStats, Stats } from '../../ports/stats.ts';
 
 /**
  * The arithmetic of the stats read model, the same whichever database answered the queries: the databases
@@ -67,8 +68,72 @@ export function toStats(
     medianSecondsOrderToChoice: median(toChoice),
     sentToCompany: counts.sent,
     chosen: counts.chosen,
-    hitRate: counts.sent === 0 ? null : Math.round((counts.chosen / counts.sent) * 1000) / 1000,
+    hitRate: hitRate(counts.chosen, counts.sent),
     placements: placed,
     outcomes,
   };
+}
+
+/** What the monthly queries answer, each already grouped by month in the database. */
+export interface MonthlyRows {
+  orders: Array<{ month: string; n: number }>;
+  shortlists: Array<{ month: string; n: number }>;
+  decisions: Array<{ month: string; sent: number; chosen: number }>;
+  placements: Array<{ month: string; n: number }>;
+  medians: Array<{ month: string; kind: 'shortlist' | 'choice'; median: number }>;
+}
+
+/**
+ * The months as bind values, `month, start, end` per month: the stores compare their ISO timestamp text with
+ * these bounds, so the Copenhagen calendar comes from one place and neither database needs time zone data.
+ */
+export const monthBounds = (range: MonthRange): string[] =>
+  monthSpans(range).flatMap((s) => [s.month, s.start, s.end]);
+
+export const hitRate = (chosen: number, sent: number): number | null =>
+  sent === 0 ? null : Math.round((chosen / sent) * 1000) / 1000;
+
+export function toMonths(range: MonthRange, rows: MonthlyRows): MonthStats[] {
+  const by = <R extends { month: string }>(list: R[]) => new Map(list.map((r) => [r.month, r]));
+  const orders = by(rows.orders);
+  const shortlists = by(rows.shortlists);
+  const decisions = by(rows.decisions);
+  const placements = by(rows.placements);
+  const median = (month: string, kind: 'shortlist' | 'choice') =>
+    rows.medians.find((m) => m.month === month && m.kind === kind)?.median ?? null;
+  return monthsOf(range).map((month) => {
+    const sent = decisions.get(month)?.sent ?? 0;
+    const chosen = decisions.get(month)?.chosen ?? 0;
+    return {
+      month,
+      orders: orders.get(month)?.n ?? 0,
+      shortlists: shortlists.get(month)?.n ?? 0,
+      sentToCompany: sent,
+      chosen,
+      placements: placements.get(month)?.n ?? 0,
+      hitRate: hitRate(chosen, sent),
+      medianSecondsOrderToShortlist: median(month, 'shortlist'),
+      medianSecondsOrderToChoice: median(month, 'choice'),
+    };
+  });
+}
+
+type MemberCount = { jobcenter: string; month: string; n: number };
+
+export function toMemberMonths(
+  range: MonthRange,
+  members: string[],
+  rows: { shortlisted: MemberCount[]; placed: MemberCount[] },
+): Array<{ jobcenter: string; months: MemberMonth[] }> {
+  const key = (r: { jobcenter: string; month: string }) => `${r.jobcenter}|${r.month}`;
+  const shortlisted = new Map(rows.shortlisted.map((r) => [key(r), r.n]));
+  const placed = new Map(rows.placed.map((r) => [key(r), r.n]));
+  return members.map((jobcenter) => ({
+    jobcenter,
+    months: monthsOf(range).map((month) => ({
+      month,
+      shortlisted: shortlisted.get(key({ jobcenter, month })) ?? 0,
+      placed: placed.get(key({ jobcenter, month })) ?? 0,
+    })),
+  }));
 }

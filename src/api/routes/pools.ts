@@ -5,8 +5,8 @@ import { poolInput } from '../../domain/workflow.ts';
 import { requireRole } from '../auth.ts';
 import { errorResponses, notFound } from '../problem.ts';
 import { idParams } from '../schemas/common.ts';
-import { poolListView, poolStatsView, poolView } from '../schemas/pools.ts';
-import { poolStats, visiblePool } from '../services/pools.ts';
+import { monthRangeQuery, poolListView, poolStatsView, poolView } from '../schemas/pools.ts';
+import { monthRange, poolStats, visiblePool } from '../services/pools.ts';
 
 const tags = ['pools'];
 const memberParams = z.object({ id: z.string().min(1), jobcenter: jobcenterId });
@@ -84,10 +84,13 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/pools/:id/stats', {
     schema: {
       tags,
-      summary: "The pool's figures and each member's contribution (shared, shortlisted, placed)",
+      summary:
+        "The pool's figures and each member's contribution (shared, shortlisted, placed), also per month",
       params: idParams,
+      querystring: monthRangeQuery,
       response: { 200: poolStatsView, ...errorResponses },
     },
-    handler: async (request) => poolStats(ctx, request.principal, request.params.id),
+    handler: async (request) =>
+      poolStats(ctx, request.principal, request.params.id, monthRange(request.query)),
   });
 };

@@ -6600,10 +6600,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The pool's figures and each member's contribution (shared, shortlisted, placed) */
+        /** The pool's figures and each member's contribution (shared, shortlisted, placed), also per month */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description First month, YYYY-MM (Europe/Copenhagen); default 11 months before `to` */
+                    from?: string;
+                    /** @description Last month, YYYY-MM; default the current month */
+                    to?: string;
+                };
                 header?: never;
                 path: {
                     /** @description Store id (uuid) */
@@ -6724,6 +6729,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description First month, YYYY-MM (Europe/Copenhagen); default 11 months before `to` */
+                    from?: string;
+                    /** @description Last month, YYYY-MM; default the current month */
+                    to?: string;
                     jobcenter?: string;
                 };
                 header?: never;
@@ -7721,6 +7730,26 @@ export interface components {
             members: string[];
             createdAt: string;
         };
+        MonthStatsInput: {
+            /** @description YYYY-MM, a calendar month in Europe/Copenhagen time */
+            month: string;
+            /** @description Job orders created this month */
+            orders: number;
+            /** @description Shortlists (bruttolister) finished this month */
+            shortlists: number;
+            /** @description Candidates first sent to a company this month (once per order and candidate) */
+            sentToCompany: number;
+            /** @description Candidates first chosen this month */
+            chosen: number;
+            /** @description Placements made this month */
+            placements: number;
+            /** @description chosen / sentToCompany of this month; null when nothing was sent */
+            hitRate: number | null;
+            /** @description Median over orders, seconds from order to first shortlist, orders created this month; null until measurable */
+            medianSecondsOrderToShortlist: number | null;
+            /** @description Median over orders, seconds from order to the first choice, orders created this month; null until measurable */
+            medianSecondsOrderToChoice: number | null;
+        };
         StatsInput: {
             jobcentre: string[];
             orders: number;
@@ -7740,6 +7769,13 @@ export interface components {
             outcomes: {
                 [key: string]: number;
             };
+            /** @description The months of `months` (the other figures are totals over all time) */
+            range: {
+                from: string;
+                to: string;
+            };
+            /** @description One row per month of `range`, oldest first */
+            months: components["schemas"]["MonthStatsInput"][];
         };
         PoolStatsInput: {
             pool: components["schemas"]["PoolInput"];
@@ -7749,6 +7785,15 @@ export interface components {
                 candidatesShared: number;
                 shortlisted: number;
                 placed: number;
+            }[];
+            /** @description Each member's shortlisted and placed (as in `members`) per month of `totals.range` */
+            memberMonths: {
+                jobcenter: string;
+                months: {
+                    month: string;
+                    shortlisted: number;
+                    placed: number;
+                }[];
             }[];
         };
         PostnummerInput: {
@@ -8561,6 +8606,26 @@ export interface components {
             members: string[];
             createdAt: string;
         };
+        MonthStats: {
+            /** @description YYYY-MM, a calendar month in Europe/Copenhagen time */
+            month: string;
+            /** @description Job orders created this month */
+            orders: number;
+            /** @description Shortlists (bruttolister) finished this month */
+            shortlists: number;
+            /** @description Candidates first sent to a company this month (once per order and candidate) */
+            sentToCompany: number;
+            /** @description Candidates first chosen this month */
+            chosen: number;
+            /** @description Placements made this month */
+            placements: number;
+            /** @description chosen / sentToCompany of this month; null when nothing was sent */
+            hitRate: number | null;
+            /** @description Median over orders, seconds from order to first shortlist, orders created this month; null until measurable */
+            medianSecondsOrderToShortlist: number | null;
+            /** @description Median over orders, seconds from order to the first choice, orders created this month; null until measurable */
+            medianSecondsOrderToChoice: number | null;
+        };
         Stats: {
             jobcentre: string[];
             orders: number;
@@ -8580,6 +8645,13 @@ export interface components {
             outcomes: {
                 [key: string]: number;
             };
+            /** @description The months of `months` (the other figures are totals over all time) */
+            range: {
+                from: string;
+                to: string;
+            };
+            /** @description One row per month of `range`, oldest first */
+            months: components["schemas"]["MonthStats"][];
         };
         PoolStats: {
             pool: components["schemas"]["Pool"];
@@ -8589,6 +8661,15 @@ export interface components {
                 candidatesShared: number;
                 shortlisted: number;
                 placed: number;
+            }[];
+            /** @description Each member's shortlisted and placed (as in `members`) per month of `totals.range` */
+            memberMonths: {
+                jobcenter: string;
+                months: {
+                    month: string;
+                    shortlisted: number;
+                    placed: number;
+                }[];
             }[];
         };
         Postnummer: {

@@ -43,6 +43,34 @@ export function formatMonth(value: string): string {
   return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : value;
 }
 
+/** Danish abbreviations: a point marks the shortened ones, so "maj" (already whole) has none. */
+const SHORT_MONTHS = [
+  'jan.',
+  'feb.',
+  'mar.',
+  'apr.',
+  'maj',
+  'jun.',
+  'jul.',
+  'aug.',
+  'sep.',
+  'okt.',
+  'nov.',
+  'dec.',
+] as const;
+
+/** "2026-11" -> "nov. 2026", for chart axes and narrow tables. */
+export function formatMonthShort(value: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(value);
+  return m ? `${SHORT_MONTHS[Number(m[2]) - 1]} ${m[1]}` : value;
+}
+
+/** Seconds -> days with one decimal at most, as a number for a chart: 129600 -> 1.5; null stays null. */
+export function secondsToDays(seconds: number | null | undefined): number | null {
+  if (seconds === null || seconds === undefined) return null;
+  return Math.round((seconds / 86400) * 10) / 10;
+}
+
 /** 1234.5 -> "1.234,5"; `decimals` fixes the number of decimals (default: up to 1, trailing zero dropped). */
 export function formatNumber(value: number | null | undefined, decimals?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
