@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_TYPE } from '../../src/api/services/candidate-documents.ts';
 import { buildDocx, buildPdf } from '../indexer/helpers.ts';
 import { candidateBody, createTestApi, JC_A, JC_B, json, TEST_CPR, type TestApi } from './helpers.ts';
+import { logIn } from './session-helpers.ts';
 
 type Obj = Record<string, unknown>;
 type Line = {
@@ -171,6 +172,31 @@ describe('candidate uploads from the browser: CSV and CV documents', () => {
     expect(empty.statusCode).toBe(400);
     const text = await post('/v1/candidates/documents?filename=cv.txt', 'text/plain', 'Mette');
     expect(text.statusCode).toBe(415);
+  });
+
+  it("takes uploads from the web app's session only with its CSRF token", async () => {
+    const { cookie, csrf } = await logIn(t, t.tokens.a);
+    const pdf = await buildPdf(CV);
+    const upload = (url: string, type: string, payload: string | Buffer, token?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: {
+          cookie: `vikarmatch_session=${cookie}`,
+          'content-type': type,
+          ...(token ? { 'x-csrf-token': token } : {}),
+        },
+      });
+    const m = `csrf-${Date.now()}`;
+    const csv = `externalId,jobcenter,name,postalCode,unemployedSince,benefit\n${m},751,Ea Holm,8000,2026-01-02,dagpenge\n`;
+    for (const [url, type, body] of [
+      ['/v1/candidates/bulk', 'text/csv', csv],
+      [`/v1/candidates/documents?filename=${m}.pdf`, 'application/pdf', pdf],
+    ] as const) {
+      expect((await upload(url, type, body)).statusCode, url).toBe(403);
+      expect((await upload(url, type, body, csrf)).statusCode, url).toBeLessThan(300);
+    }
   });
 
   it('filters the list by ledig since, and names a malformed or reversed bound', async () => {

@@ -90,8 +90,9 @@ export const candidateRoutes: FastifyPluginAsyncZod = async (app) => {
         'number (CSV: the line the row starts on). CSV is read as `vikar import` reads it: `,` `;` or tab, ' +
         'dotted column names for nested fields, lists separated by `|`. ' +
         `At most BULK_MAX_RECORDS records (default 50,000) and ${BULK_BODY_LIMIT / 1024 / 1024} MiB per upload ` +
-        '(413 otherwise, nothing stored); a line longer than BULK_MAX_RECORD_BYTES (default 64 KiB) is rejected on ' +
-        `its own. The answer lists the first ${BULK_REPORT_LINES} stored and the first ${BULK_REPORT_LINES} ` +
+        '(413 otherwise, nothing stored; each line of a quoted multi-line CSV cell counts as a record ' +
+        'there); an NDJSON line longer than BULK_MAX_RECORD_BYTES (default 64 KiB) is rejected on its own ' +
+        `(a CSV row is bounded by the CSV reader's own 16 Mi characters). The answer lists the first ${BULK_REPORT_LINES} stored and the first ${BULK_REPORT_LINES} ` +
         "rejected lines; every rejection is in the import run's report at `rejectionsUrl`.",
       body: z.string().meta({ description: 'NDJSON or CSV text, UTF-8' }),
       consumes: ['application/x-ndjson', 'text/csv'],

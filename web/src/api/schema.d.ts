@@ -1338,7 +1338,7 @@ export interface paths {
         put?: never;
         /**
          * Upload candidates as NDJSON (application/x-ndjson, one JSON object per line) or CSV (text/csv, a header row of field names)
-         * @description Every line (CSV: row) is validated on its own; good lines are stored, bad ones are reported with their line number (CSV: the line the row starts on). CSV is read as `vikar import` reads it: `,` `;` or tab, dotted column names for nested fields, lists separated by `|`. At most BULK_MAX_RECORDS records (default 50,000) and 64 MiB per upload (413 otherwise, nothing stored); a line longer than BULK_MAX_RECORD_BYTES (default 64 KiB) is rejected on its own. The answer lists the first 100 stored and the first 100 rejected lines; every rejection is in the import run's report at `rejectionsUrl`.
+         * @description Every line (CSV: row) is validated on its own; good lines are stored, bad ones are reported with their line number (CSV: the line the row starts on). CSV is read as `vikar import` reads it: `,` `;` or tab, dotted column names for nested fields, lists separated by `|`. At most BULK_MAX_RECORDS records (default 50,000) and 64 MiB per upload (413 otherwise, nothing stored; each line of a quoted multi-line CSV cell counts as a record there); an NDJSON line longer than BULK_MAX_RECORD_BYTES (default 64 KiB) is rejected on its own (a CSV row is bounded by the CSV reader's own 16 Mi characters). The answer lists the first 100 stored and the first 100 rejected lines; every rejection is in the import run's report at `rejectionsUrl`.
          */
         post: {
             parameters: {
