@@ -47,6 +47,7 @@ export const PROBLEMS = {
   'consent-withdrawn': { status: 409, title: 'Candidate not shared with your jobcenter' },
   'payload-too-large': { status: 413, title: 'Payload Too Large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
+  unprocessable: { status: 422, title: 'Unprocessable Content' },
   'rate-limited': { status: 429, title: 'Too Many Requests' },
   internal: { status: 500, title: 'Internal Server Error' },
   'not-ready': { status: 503, title: 'Service Unavailable' },

@@ -77,6 +77,10 @@ export interface CandidateFilter {
   benefit?: StoredCandidate['benefit'];
   /** Matches externalId or name, case-insensitive substring. */
   text?: string;
+  /** Ledig since this day or later (YYYY-MM-DD, inclusive); a candidate without the date never matches. */
+  unemployedSinceFrom?: string;
+  /** Ledig since this day or earlier (YYYY-MM-DD, inclusive). */
+  unemployedSinceTo?: string;
 }
 
 /**
@@ -106,6 +110,12 @@ export interface CandidateStore {
   delete(id: string): Promise<boolean>;
   /** Every candidate in stable id order, in batches: the index rebuild reads this at start. */
   scan(batchSize: number): AsyncIterable<CandidateRecord[]>;
+  /**
+   * The names of those of `ids` whose home jobcenter is `jobcenter`, in one query: a bruttoliste shows names read
+   * now, never copies kept in the list. Ids of other jobcentre or unknown ids are absent from the map; a draft
+   * without a name maps to null.
+   */
+  namesIn(jobcenter: string, ids: readonly string[]): Promise<Map<string, string | null>>;
   /** True when a stored candidate of this jobcenter has this CPR (compares keyed hashes). */
   hasCpr(jobcenter: string, cpr: string): Promise<boolean>;
 }

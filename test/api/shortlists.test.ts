@@ -42,12 +42,24 @@ describe('shortlists API', () => {
     expect(body.status).toBe('done');
     expect(shortlistSchema.safeParse(body).success).toBe(true);
     expect(body).toMatchObject({ id, jobOrderId: orderId, scope: 'own', size: 3 });
-    const entries = body.entries as Array<{ rank: number; jobcenter: string; breakdown: object }>;
+    const entries = body.entries as Array<{
+      rank: number;
+      jobcenter: string;
+      breakdown: object;
+      name?: unknown;
+    }>;
     expect(entries.length).toBe(3);
     expect(entries.map((e) => e.rank)).toEqual([1, 2, 3]);
     expect(entries.every((e) => e.jobcenter === JC_A)).toBe(true);
     expect(done.body).not.toContain(TEST_CPR);
-    expect(done.body).not.toContain('Mette');
+    // The name is read at GET time, for the own jobcenter's people only, and shows nowhere else in the list.
+    expect(entries.map((e) => e.name)).toEqual(['Mette Hansen', 'Mette Hansen', 'Mette Hansen']);
+    const withoutNames = JSON.stringify({
+      ...body,
+      entries: entries.map(({ name: _, ...e }) => e),
+    });
+    expect(withoutNames).not.toContain('Mette');
+    expect(JSON.stringify(await t.ctx.stores.shortlists.get(id as string))).not.toContain('Mette');
   });
 
   it('an empty body means the defaults (size 10); the order lists its shortlists', async () => {

@@ -262,8 +262,13 @@ export function candidateStoreContract(name: string, factory: StoresFactory): vo
 
         beforeEach(async () => {
           seeded = [
-            candidateWrite({ externalId: 'aar-1', name: 'Søren Østergaard', benefit: 'kontanthjaelp' }),
-            candidateWrite({ externalId: 'aar-2', name: 'Mette Hansen' }),
+            candidateWrite({
+              externalId: 'aar-1',
+              name: 'Søren Østergaard',
+              benefit: 'kontanthjaelp',
+              unemployedSince: '2025-03-01',
+            }),
+            candidateWrite({ externalId: 'aar-2', name: 'Mette Hansen', unemployedSince: '2025-03-02' }),
             candidateWrite({ externalId: 'aar_3', name: 'Anne Jensen', incomplete: ['unemployedSince'] }),
             candidateWrite({ externalId: 'aar13', name: 'Ib Holm', consent: { searchable: false } }),
             candidateWrite({ externalId: 'aar-100%', name: 'Lis Berg' }),
@@ -302,6 +307,24 @@ export function candidateStoreContract(name: string, factory: StoresFactory): vo
           ['% is literal', { text: '%' }, ['aar-100%']],
           ['text and jobcenter', { text: 'mette', jobcenter: '751' }, ['aar-2']],
           ['nothing matches', { text: 'zzz' }, []],
+          // The rest are ledig since the fixture's 2026-01-15; the bounds are inclusive.
+          [
+            'ledig since from',
+            { unemployedSinceFrom: '2025-03-02' },
+            ['aar-2', 'aar_3', 'aar13', 'aar-100%', 'AAR-6', 'kbh-1', 'kbh-2'],
+          ],
+          ['ledig since to', { unemployedSinceTo: '2025-03-02' }, ['aar-1', 'aar-2']],
+          [
+            'ledig since between, one day',
+            { unemployedSinceFrom: '2025-03-01', unemployedSinceTo: '2025-03-01' },
+            ['aar-1'],
+          ],
+          [
+            'ledig since with jobcenter',
+            { unemployedSinceFrom: '2026-01-15', jobcenter: '101' },
+            ['kbh-1', 'kbh-2'],
+          ],
+          ['ledig since, nobody', { unemployedSinceFrom: '2026-01-16' }, []],
         ];
 
         for (const [label, filter, expected] of cases) {
@@ -311,6 +334,31 @@ export function candidateStoreContract(name: string, factory: StoresFactory): vo
             expect(await stores.candidates.count(filter)).toBe(expected.length);
           });
         }
+
+        it("reads the names of one jobcenter's candidates among the ids, in one call", async () => {
+          const unknown = '00000000-0000-4000-8000-000000000000';
+          const names = await stores.candidates.namesIn('751', [
+            ids.aarhus[0]!,
+            ids.kbh[0]!,
+            unknown,
+            ids.aarhus[5]!,
+          ]);
+          expect(Object.fromEntries(names)).toEqual({
+            [ids.aarhus[0]!]: 'Søren Østergaard',
+            [ids.aarhus[5]!]: 'Åse Ærø',
+          });
+          expect((await stores.candidates.namesIn('101', ids.kbh)).get(ids.kbh[1]!)).toBe('Ole Nielsen');
+          expect((await stores.candidates.namesIn('751', [])).size).toBe(0);
+        });
+
+        it('reads names as they are now: renamed and erased people', async () => {
+          await stores.candidates.upsert([
+            { ...seeded[1]!, candidate: { ...seeded[1]!.candidate, name: 'Mette Kvist' } },
+          ]);
+          await stores.candidates.delete(ids.aarhus[0]!);
+          const names = await stores.candidates.namesIn('751', [ids.aarhus[0]!, ids.aarhus[1]!]);
+          expect(Object.fromEntries(names)).toEqual({ [ids.aarhus[1]!]: 'Mette Kvist' });
+        });
 
         it('counts everything without a filter', async () => {
           expect(await stores.candidates.count()).toBe(seeded.length);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMonth } from '../../web/src/lib/format.ts';
+import { buildPdf } from '../indexer/helpers.ts';
 import {
   axeProblems,
   CHROMIUM,
@@ -149,6 +150,9 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     expect(first).toMatch(/truckcertifikat/);
     expect(await rows.first().locator('.vm-explanation').textContent()).toMatch(/\w+/);
     expect(await page.locator('.vm-distance circle.vm-dot').count()).toBe(count);
+    // The order's own jobcenter's people are named; anyone from another jobcenter is named by jobcenter.
+    const own = rows.filter({ hasText: 'Jobcenter 751' }).first();
+    expect(await own.getByRole('link').first().textContent()).not.toMatch(/^Kandidat fra jobcenter/);
     await check(page, '05-bruttoliste');
   });
 
@@ -263,7 +267,8 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await page.getByRole('link', { name: 'Kandidater' }).first().click();
     await page.getByRole('heading', { name: 'Kandidater', level: 1 }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
-    // An upload with one good and one bad line: the good one lands, the bad one is reported by line and field.
+    // Three files at once. NDJSON and CSV, each with one good and one bad line: the good one lands, the bad one is
+    // reported by line and field. A PDF CV: stored as a draft that names what the CV did not say.
     const good = {
       externalId: 'browser-upload-1',
       jobcenter: '751',
@@ -273,18 +278,41 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
       benefit: 'dagpenge',
     };
     const bad = { ...good, externalId: 'browser-upload-2', benefit: 'løn' };
-    await page.getByLabel('Fil med kandidater').setInputFiles({
-      name: 'kandidater.ndjson',
-      mimeType: 'application/x-ndjson',
-      buffer: Buffer.from(`${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`),
-    });
+    const csv =
+      'externalId;jobcenter;name;postalCode;unemployedSince;benefit\n' +
+      'browser-csv-1;751;Carla Csv;8000;01-05-2026;dagpenge\n' +
+      'browser-csv-2;751;Carl Csv;8000;2026-02-30;dagpenge\n';
+    const pdf = await buildPdf([
+      { text: 'Petra Pdf Hansen', size: 18 },
+      { text: 'Åbyhøjvej 3, 8210 Aarhus V' },
+      { text: 'Kompetencer', size: 14 },
+      { text: '• Truckcertifikat B' },
+    ]);
+    await page.getByLabel('Filer med kandidater').setInputFiles([
+      {
+        name: 'kandidater.ndjson',
+        mimeType: 'application/x-ndjson',
+        buffer: Buffer.from(`${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`),
+      },
+      { name: 'kandidater.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+      { name: 'petra-cv.pdf', mimeType: 'application/pdf', buffer: pdf },
+    ]);
     await page.getByRole('button', { name: 'Indlæs' }).click();
     const report = page.getByTestId('import-report');
     await report.waitFor();
-    await expect.poll(() => report.textContent()).toContain('1 nye, 0 opdateret, 0 uændret, 1 afvist');
+    await expect.poll(() => report.textContent()).toContain('Indlæsningen er færdig');
+    const text = (await report.textContent()) ?? '';
+    expect(text).toContain('kandidater.ndjson: indlæst1 nye, 0 opdateret, 0 uændret, 1 afvist');
+    expect(text).toContain('kandidater.csv: indlæst1 nye, 0 opdateret, 0 uændret, 1 afvist');
+    expect(text).toContain('petra-cv.pdf: gemt som ny kandidat');
+    expect(text).toContain('Ledig siden, Ydelse mangler');
+    const rejected = report.locator('table');
     await expect
-      .poll(() => report.locator('tbody tr').first().textContent())
-      .toMatch(/^2browser-upload-2benefit/);
+      .poll(() => rejected.nth(0).locator('tbody tr').first().textContent())
+      .toMatch(/^2browser-upload-2Ydelse/);
+    await expect
+      .poll(() => rejected.nth(1).locator('tbody tr').first().textContent())
+      .toMatch(/^3browser-csv-2Ledig siden: Skal være en gyldig dato/);
     await check(page, '09-kandidater');
     await page.getByRole('link', { name: 'Statistik' }).first().click();
     await page.getByRole('heading', { name: 'Statistik', level: 1 }).waitFor();

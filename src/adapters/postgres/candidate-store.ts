@@ -42,6 +42,8 @@ const SQL = {
   scan: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id > $1 ORDER BY id LIMIT $2`,
   delete: 'DELETE FROM candidates WHERE id = $1',
   hasCpr: 'SELECT 1 AS found FROM candidates WHERE cpr_hash = $1 AND jobcenter = $2 LIMIT 1',
+  namesIn: `SELECT id, (candidate_json::json)->>'name' AS name FROM candidates
+    WHERE jobcenter = $1 AND id = ANY($2::text[])`,
   // Erasure reaches the stored shortlists too: an entry names the person and scores them. Order is kept.
   eraseFromShortlists: `UPDATE shortlists SET
       entries_json = coalesce((SELECT jsonb_agg(e ORDER BY i) FROM jsonb_array_elements(entries_json)
@@ -50,6 +52,9 @@ const SQL = {
         WITH ORDINALITY AS x(e, i) WHERE e->>'candidateId' IS DISTINCT FROM $1), '[]'::jsonb)
     WHERE entries_json @> $2::jsonb OR near_misses_json @> $2::jsonb`,
 } as const;
+
+// COLLATE "C": byte order, so the comparison is the same as SQLite's whatever the database's locale.
+const UNEMPLOYED_SINCE = `((candidate_json::json)->>'unemployedSince') COLLATE "C"`;
 
 function candidateWhere(filter: CandidateFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
@@ -69,6 +74,11 @@ function candidateWhere(filter: CandidateFilter): { where: string[]; params: unk
       `%${escapeLike(text)}%`,
     );
   }
+  // ISO dates compare as text; a draft without the date yields NULL and so never matches.
+  if (filter.unemployedSinceFrom !== undefined)
+    add((p) => `${UNEMPLOYED_SINCE} >= ${p}`, filter.unemployedSinceFrom);
+  if (filter.unemployedSinceTo !== undefined)
+    add((p) => `${UNEMPLOYED_SINCE} <= ${p}`, filter.unemployedSinceTo);
   return { where, params };
 }
 
@@ -235,6 +245,17 @@ export class PostgresCandidateStore implements CandidateStore {
       yield rows.map(toCandidateRecord);
       if (rows.length < batchSize) return;
     }
+  }
+
+  async namesIn(jobcenter: string, ids: readonly string[]): Promise<Map<string, string | null>> {
+    const names = new Map<string, string | null>();
+    if (ids.length === 0) return names;
+    const { rows } = await this.database.db.query<{ id: string; name: string | null }>(SQL.namesIn, [
+      jobcenter,
+      ids,
+    ]);
+    for (const row of rows) names.set(row.id, row.name);
+    return names;
   }
 
   async hasCpr(jobcenter: string, cpr: string): Promise<boolean> {

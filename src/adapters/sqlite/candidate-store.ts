@@ -37,10 +37,14 @@ const SQL = {
   scan: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id > ? ORDER BY id LIMIT ?`,
   delete: 'DELETE FROM candidates WHERE id = ?',
   hasCpr: 'SELECT 1 AS found FROM candidates WHERE cpr_hash = ? AND jobcenter = ? LIMIT 1',
+  namesIn: `SELECT id, json_extract(candidate_json, '$.name') AS name FROM candidates
+    WHERE jobcenter = ? AND id IN (SELECT value FROM json_each(?))`,
   shortlistsMentioning: `SELECT id, entries_json, near_misses_json FROM shortlists
     WHERE instr(entries_json, ?) > 0 OR instr(near_misses_json, ?) > 0`,
   rewriteShortlist: 'UPDATE shortlists SET entries_json = ?, near_misses_json = ? WHERE id = ?',
 } as const;
+
+const UNEMPLOYED_SINCE = "json_extract(candidate_json, '$.unemployedSince')";
 
 function candidateWhere(filter: CandidateFilter) {
   const where: string[] = [];
@@ -65,6 +69,15 @@ function candidateWhere(filter: CandidateFilter) {
   if (text) {
     where.push("(external_id_fold LIKE @text ESCAPE '\\' OR name_fold LIKE @text ESCAPE '\\')");
     params.text = `%${escapeLike(text)}%`;
+  }
+  // ISO dates compare as text; a draft without the date yields NULL and so never matches.
+  if (filter.unemployedSinceFrom !== undefined) {
+    where.push(`${UNEMPLOYED_SINCE} >= @unemployedSinceFrom`);
+    params.unemployedSinceFrom = filter.unemployedSinceFrom;
+  }
+  if (filter.unemployedSinceTo !== undefined) {
+    where.push(`${UNEMPLOYED_SINCE} <= @unemployedSinceTo`);
+    params.unemployedSinceTo = filter.unemployedSinceTo;
   }
   return { where, params };
 }
@@ -254,6 +267,17 @@ export class SqliteCandidateStore implements CandidateStore {
       yield rows.map(toCandidateRecord);
       if (rows.length < batchSize) return;
     }
+  }
+
+  async namesIn(jobcenter: string, ids: readonly string[]): Promise<Map<string, string | null>> {
+    const names = new Map<string, string | null>();
+    if (ids.length === 0) return names;
+    // One statement for the whole list; json_each takes the ids as one parameter, however many there are.
+    const rows = this.db
+      .statement<[string, string], { id: string; name: string | null }>(SQL.namesIn)
+      .all(jobcenter, JSON.stringify(ids));
+    for (const row of rows) names.set(row.id, row.name);
+    return names;
   }
 
   async hasCpr(jobcenter: string, cpr: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BENEFITS, EDUCATION_LEVELS, UNAVAILABLE_REASONS } from '../../domain/candidate.ts';
-import { jobcenterId } from '../../domain/common.ts';
+import { isoDate, jobcenterId } from '../../domain/common.ts';
 import { draftable, fieldError, flag, pageQuery, point, writeStatus } from './common.ts';
 
 export const education = z.object({ title: z.string(), level: z.enum(EDUCATION_LEVELS).optional() });
@@ -57,14 +57,25 @@ export const candidateView = z
 export const candidateListItem = z.object(candidateBase).meta({ id: 'CandidateListItem' });
 export const candidateWriteView = candidateView.extend({ status: writeStatus });
 
-export const candidateListQuery = z.object({
-  jobcenter: jobcenterId.optional(),
-  searchable: flag.optional(),
-  incomplete: flag.optional(),
-  benefit: z.enum(BENEFITS).optional(),
-  q: z.string().trim().min(1).max(200).optional().meta({ description: 'externalId or name contains this' }),
-  ...pageQuery,
-});
+export const candidateListQuery = z
+  .object({
+    jobcenter: jobcenterId.optional(),
+    searchable: flag.optional(),
+    incomplete: flag.optional(),
+    benefit: z.enum(BENEFITS).optional(),
+    q: z.string().trim().min(1).max(200).optional().meta({ description: 'externalId or name contains this' }),
+    ledigSinceFrom: isoDate
+      .optional()
+      .meta({ description: 'Ledig since this day or later (YYYY-MM-DD, inclusive)' }),
+    ledigSinceTo: isoDate
+      .optional()
+      .meta({ description: 'Ledig since this day or earlier (YYYY-MM-DD, inclusive)' }),
+    ...pageQuery,
+  })
+  .refine((q) => !q.ledigSinceFrom || !q.ledigSinceTo || q.ledigSinceFrom <= q.ledigSinceTo, {
+    message: 'must not be before ledigSinceFrom',
+    path: ['ledigSinceTo'],
+  });
 
 export const bulkLine = z.object({
   line: z.number().int(),
@@ -89,3 +100,20 @@ export const bulkReport = z
     rejectionsUrl: z.string().meta({ description: "Every rejected line, paged: the import run's report" }),
   })
   .meta({ id: 'BulkReport' });
+
+export const documentUploadQuery = z.object({
+  filename: z.string().trim().min(1).max(255).meta({
+    description:
+      'The file name as the user had it (e.g. mette-hansen.pdf): the default externalId, and a clue to the name',
+  }),
+  jobcenter: jobcenterId
+    .optional()
+    .meta({ description: "The candidate's jobcenter: a konsulent's own by default; an admin must give it" }),
+  externalId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Overrides the externalId taken from the file name' }),
+});

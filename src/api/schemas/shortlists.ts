@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SHORTLIST_STATUSES, shortlist } from '../../domain/shortlist.ts';
+import { nearMiss, SHORTLIST_STATUSES, shortlist, shortlistEntry } from '../../domain/shortlist.ts';
 import { page } from './common.ts';
 
 export const shortlistAccepted = z.object({ id: z.string(), status: z.enum(SHORTLIST_STATUSES) }).meta({
@@ -7,8 +7,25 @@ export const shortlistAccepted = z.object({ id: z.string(), status: z.enum(SHORT
   description: 'Poll GET /v1/shortlists/{id} until status is done or failed',
 });
 
-/** The bruttoliste as the API contract gives it; the domain schema is its single source. */
-export const shortlistView = shortlist.meta({ id: 'Shortlist' });
+const readerName = z
+  .string()
+  .nullable()
+  .optional()
+  .meta({
+    description:
+      "The candidate's name as it is now, read when the list is read (never kept in the list, so an erasure or a " +
+      "change shows at once). Given for candidates of the order's own jobcenter; null for another jobcenter's " +
+      'candidate (pool or all scope): open the candidate to see who it is. An admin reads the list as the ' +
+      "order's jobcenter does (names of that jobcenter's candidates only).",
+  });
+
+/** The bruttoliste as the API contract gives it; the domain schema is its single source, names added at read. */
+export const shortlistView = shortlist
+  .extend({
+    entries: z.array(shortlistEntry.extend({ name: readerName })),
+    nearMisses: z.array(nearMiss.extend({ name: readerName })),
+  })
+  .meta({ id: 'Shortlist' });
 
 /** One of an order's shortlists in its list: the full entries are at GET /v1/shortlists/{id}. */
 export const shortlistSummaryView = shortlist

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { type FileHandle, open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importRecords, writeCandidateBatch } from '../../../indexer/import.ts';
+import { readCsv } from '../../../indexer/sources/csv.ts';
 import { readNdjson } from '../../../indexer/sources/ndjson.ts';
+import type { SourceRecord } from '../../../indexer/sources/types.ts';
 import { toCandidateWrite } from '../../../indexer/validate.ts';
 import type { AppContext } from '../../context.ts';
 import type { Candidate } from '../../domain/candidate.ts';
@@ -36,6 +38,8 @@ export interface CandidateQuery {
   incomplete?: boolean | undefined;
   benefit?: CandidateFilter['benefit'];
   q?: string | undefined;
+  ledigSinceFrom?: string | undefined;
+  ledigSinceTo?: string | undefined;
   limit: number;
   after?: string | undefined;
 }
@@ -48,6 +52,8 @@ export async function listCandidates(deps: Deps, principal: Principal, query: Ca
   if (query.incomplete !== undefined) filter.incomplete = query.incomplete;
   if (query.benefit !== undefined) filter.benefit = query.benefit;
   if (query.q !== undefined) filter.text = query.q;
+  if (query.ledigSinceFrom !== undefined) filter.unemployedSinceFrom = query.ledigSinceFrom;
+  if (query.ledigSinceTo !== undefined) filter.unemployedSinceTo = query.ledigSinceTo;
   // A cursor the store did not make throws InvalidCursorError: the error table answers it as a 400 on `after`.
   const page = await deps.stores.candidates.list(filter, { limit: query.limit, after: query.after });
   return { items: page.items.map(candidateOut), next: page.next };
@@ -89,64 +95,75 @@ const BULK_BATCH = 50;
 
 export const rejectionsUrl = (runId: string) => `/v1/import-runs/${runId}/rejections`;
 
+export type BulkFormat = 'ndjson' | 'csv';
+
 /**
- * NDJSON upload, through the same importer as `vikar import`: each line is validated on its own; bad lines are
- * reported by line number and the good ones land in batches (one transaction each, the run's counts with them).
+ * NDJSON or CSV upload, through the same importer (and for CSV the same reader) as `vikar import`: each line or row
+ * is validated on its own; bad ones are reported by line number and the good ones land in batches (one transaction
+ * each, the run's counts with them).
  *
- * The body is first copied to an unlinked file (so nothing is left behind if the process dies) while its size and
- * records are counted: an upload over a limit is refused whole with a 413 before anything is written, and the
- * import then streams from the file with one batch in memory.
+ * The body is first copied to a file while its size and records are counted: an upload over a limit is refused
+ * whole with a 413 before anything is written, and the import then streams from the file with one batch in memory.
+ * An NDJSON file is unlinked at once (nothing is left behind if the process dies); the CSV reader opens its file by
+ * name, so a CSV file stays until the import is done, and one left by a dead process is swept by a later upload.
  */
 export async function bulkUpsertCandidates(
   deps: Deps & { config: Pick<AppContext['config'], 'DATA_DIR'> },
   principal: Principal,
   body: AsyncIterable<Buffer | string>,
   limits: BulkLimits,
+  format: BulkFormat = 'ndjson',
 ) {
-  const dir = join(deps.config.DATA_DIR, 'uploads');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, `${randomUUID()}.ndjson`);
+  const dir = await uploadsDir(deps.config.DATA_DIR);
+  const path = join(dir, `${randomUUID()}.${format}`);
   const file = await open(path, 'w+', 0o600);
   try {
-    await unlink(path);
-    const records = await spool(body, file, limits);
-    if (records === 0) {
-      throw badRequest('the body has no NDJSON lines: send one candidate JSON object per line', [
-        { field: '(root)', message: 'is empty' },
-      ]);
+    if (format === 'ndjson') await unlink(path);
+    // A CSV's header row is a line but no record.
+    const headerLines = format === 'csv' ? 1 : 0;
+    const records =
+      (await spool(body, file, { ...limits, maxRecords: limits.maxRecords + headerLines })) - headerLines;
+    if (records <= 0) {
+      throw badRequest(
+        format === 'csv'
+          ? 'the body has no CSV rows: send a header row of field names, then one candidate per row'
+          : 'the body has no NDJSON lines: send one candidate JSON object per line',
+        [{ field: '(root)', message: 'is empty' }],
+      );
     }
+    const source =
+      format === 'csv'
+        ? relabel(readCsv(path), 'api')
+        : readNdjson(withoutBom(file.createReadStream({ start: 0, encoding: 'utf8', autoClose: false })), {
+            label: 'api',
+            maxRecordBytes: limits.maxRecordBytes,
+          });
     const stored: BulkLine[] = [];
     const rejected: BulkLine[] = [];
-    const text = withoutBom(file.createReadStream({ start: 0, encoding: 'utf8', autoClose: false }));
-    const summary = await importRecords(
-      readNdjson(text, { label: 'api', maxRecordBytes: limits.maxRecordBytes }),
-      'candidates',
-      deps,
-      {
-        source: `api:bulk:token:${principal.tokenId}`,
-        tenant: principal.role === 'admin' ? null : principal.jobcenter,
-        batchSize: BULK_BATCH,
-        refuse: (jobcenter) =>
-          principal.role === 'admin' || principal.jobcenter === jobcenter
-            ? undefined
-            : writeRefusal(principal, jobcenter, 'candidates'),
-        onLanded: (landed) => {
-          for (const l of landed) {
-            if (stored.length >= BULK_REPORT_LINES) break;
-            stored.push({ line: l.line, status: l.result.status, id: l.result.id, externalId: l.externalId });
-          }
-        },
-        onRejected: (r) => {
-          if (rejected.length >= BULK_REPORT_LINES) return;
-          rejected.push({
-            line: r.line,
-            status: 'rejected',
-            ...(r.externalId === undefined ? {} : { externalId: r.externalId }),
-            errors: r.errors,
-          });
-        },
+    const summary = await importRecords(source, 'candidates', deps, {
+      source: `api:bulk:token:${principal.tokenId}`,
+      tenant: principal.role === 'admin' ? null : principal.jobcenter,
+      batchSize: BULK_BATCH,
+      refuse: (jobcenter) =>
+        principal.role === 'admin' || principal.jobcenter === jobcenter
+          ? undefined
+          : writeRefusal(principal, jobcenter, 'candidates'),
+      onLanded: (landed) => {
+        for (const l of landed) {
+          if (stored.length >= BULK_REPORT_LINES) break;
+          stored.push({ line: l.line, status: l.result.status, id: l.result.id, externalId: l.externalId });
+        }
       },
-    );
+      onRejected: (r) => {
+        if (rejected.length >= BULK_REPORT_LINES) return;
+        rejected.push({
+          line: r.line,
+          status: 'rejected',
+          ...(r.externalId === undefined ? {} : { externalId: r.externalId }),
+          errors: r.errors,
+        });
+      },
+    });
     const lines = [...stored, ...rejected].sort((a, b) => a.line - b.line);
     const { runId, imported, updated, unchanged } = summary;
     return {
@@ -164,6 +181,30 @@ export async function bulkUpsertCandidates(
     await file.close();
     await unlink(path).catch(() => {});
   }
+}
+
+/** Where uploads are spooled; files there older than a day were left by a process that died, and go. */
+export async function uploadsDir(dataDir: string): Promise<string> {
+  const dir = join(dataDir, 'uploads');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const before = Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const full = join(dir, name);
+    const old = await stat(full).then(
+      (s) => s.mtimeMs < before,
+      () => false,
+    );
+    if (old) await rm(full, { recursive: true, force: true }).catch(() => {});
+  }
+  return dir;
+}
+
+/** The records with the name rejections show as their file: never a path on the server. */
+export async function* relabel(
+  records: AsyncIterable<SourceRecord>,
+  file: string,
+): AsyncGenerator<SourceRecord> {
+  for await (const record of records) yield { ...record, file };
 }
 
 function tooLarge(detail: string, limit: string, value: number): ProblemError {
@@ -185,9 +226,9 @@ export function bodyTooLarge(maxBytes: number): ProblemError {
  * Past the record limit the rest of the body is still read (and dropped, up to the byte limit): a client still
  * sending when the answer comes would otherwise see its connection reset instead of the 413.
  */
-async function spool(
+export async function spool(
   body: AsyncIterable<Buffer | string>,
-  file: import('node:fs/promises').FileHandle,
+  file: FileHandle,
   limits: BulkLimits,
 ): Promise<number> {
   let bytes = 0;

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import type { ShortlistRequest } from '../../domain/shortlist.ts';
+import type { Shortlist, ShortlistRequest } from '../../domain/shortlist.ts';
 import { enqueueShortlist } from '../../jobs/enqueue-shortlist.ts';
 import type { ShortlistSummary } from '../../ports/shortlists.ts';
 import { shortlistView } from '../../views/shortlist.ts';
@@ -50,12 +50,9 @@ export async function requestShortlist(
  */
 export async function getShortlist(deps: Deps, principal: Principal, id: string) {
   const { shortlist, order } = await visibleShortlist(deps, principal, id);
-  const foreign = new Set(
-    [...shortlist.entries, ...shortlist.nearMisses]
-      .filter((e) => e.jobcenter !== order.jobcenter)
-      .map((e) => e.candidateId),
-  );
-  if (foreign.size === 0) return shortlistView(shortlist);
+  const people = [...shortlist.entries, ...shortlist.nearMisses];
+  const foreign = new Set(people.filter((e) => e.jobcenter !== order.jobcenter).map((e) => e.candidateId));
+  if (foreign.size === 0) return named(deps, shortlistView(shortlist), order.jobcenter);
   const sight = await sharingRule(orderViewer(principal, order), deps.stores);
   const hidden = new Set<string>();
   for (const candidateId of foreign) {
@@ -72,11 +69,33 @@ export async function getShortlist(deps: Deps, principal: Principal, id: string)
     });
   }
   const shown = (e: { candidateId: string }) => !hidden.has(e.candidateId);
-  return shortlistView({
-    ...shortlist,
-    entries: shortlist.entries.filter(shown),
-    nearMisses: shortlist.nearMisses.filter(shown),
-  });
+  return named(
+    deps,
+    shortlistView({
+      ...shortlist,
+      entries: shortlist.entries.filter(shown),
+      nearMisses: shortlist.nearMisses.filter(shown),
+    }),
+    order.jobcenter,
+  );
+}
+
+/**
+ * Adds each person's name as it is now, read in one query: names are never kept in a stored list, so an erasure or
+ * a withdrawn consent acts at once. Only the order's own jobcenter's people are named: another jobcenter's
+ * candidate is opened one at a time, where that read is audited.
+ */
+async function named(deps: Deps, list: Shortlist, jobcenter: string) {
+  const own = [...list.entries, ...list.nearMisses]
+    .filter((e) => e.jobcenter === jobcenter)
+    .map((e) => e.candidateId);
+  const names = await deps.stores.candidates.namesIn(jobcenter, own);
+  const name = (e: { candidateId: string }) => names.get(e.candidateId) ?? null;
+  return {
+    ...list,
+    entries: list.entries.map((e) => ({ ...e, name: name(e) })),
+    nearMisses: list.nearMisses.map((n) => ({ ...n, name: name(n) })),
+  };
 }
 
 /** An order's lists newest first, a page at a time, summarised; a cursor the store did not make answers 400. */

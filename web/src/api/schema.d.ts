@@ -590,6 +590,10 @@ export interface paths {
                     benefit?: "dagpenge" | "kontanthjaelp" | "uddannelseshjaelp" | "selvforsoergelse" | "ledighedsydelse" | "sygedagpenge" | "ingen";
                     /** @description externalId or name contains this */
                     q?: string;
+                    /** @description Ledig since this day or later (YYYY-MM-DD, inclusive) */
+                    ledigSinceFrom?: string;
+                    /** @description Ledig since this day or earlier (YYYY-MM-DD, inclusive) */
+                    ledigSinceTo?: string;
                     limit?: number;
                     after?: string;
                 };
@@ -1333,8 +1337,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload candidates as NDJSON (application/x-ndjson): one JSON object per line
-         * @description Every line is validated on its own; good lines are stored, bad ones are reported with their line number. At most BULK_MAX_RECORDS records (default 50,000) and 64 MiB per upload (413 otherwise, nothing stored); a line longer than BULK_MAX_RECORD_BYTES (default 64 KiB) is rejected on its own. The answer lists the first 100 stored and the first 100 rejected lines; every rejection is in the import run's report at `rejectionsUrl`.
+         * Upload candidates as NDJSON (application/x-ndjson, one JSON object per line) or CSV (text/csv, a header row of field names)
+         * @description Every line (CSV: row) is validated on its own; good lines are stored, bad ones are reported with their line number (CSV: the line the row starts on). CSV is read as `vikar import` reads it: `,` `;` or tab, dotted column names for nested fields, lists separated by `|`. At most BULK_MAX_RECORDS records (default 50,000) and 64 MiB per upload (413 otherwise, nothing stored; each line of a quoted multi-line CSV cell counts as a record there); an NDJSON line longer than BULK_MAX_RECORD_BYTES (default 64 KiB) is rejected on its own (a CSV row is bounded by the CSV reader's own 16 Mi characters). The answer lists the first 100 stored and the first 100 rejected lines; every rejection is in the import run's report at `rejectionsUrl`.
          */
         post: {
             parameters: {
@@ -1343,10 +1347,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            /** @description NDJSON text */
+            /** @description NDJSON or CSV text, UTF-8 */
             requestBody: {
                 content: {
                     "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             responses: {
@@ -1413,8 +1418,269 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unsupported media type: send application/x-ndjson */
+                /** @description Unsupported media type: send application/x-ndjson or text/csv */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; retry later */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error; quote the request id when reporting it */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/candidates/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload one CV document (PDF or DOCX) as a candidate, read as `vikar import` reads it
+         * @description The body is the file itself (content-type application/pdf, or the DOCX type). Name, e-mail, phone, postnummer, competences, experience, education, languages and kørekort are read from the text; the full text is kept as cvText with any CPR removed. The file name (`filename`) is the default externalId and helps find the person's name. A candidate still missing a required field is stored as a draft and `incomplete` names what is missing; a document that cannot be read (no text layer, say) is answered 422 with the reason and nothing is stored. At most 20 MiB.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The file name as the user had it (e.g. mette-hansen.pdf): the default externalId, and a clue to the name */
+                    filename: string;
+                    /** @description The candidate's jobcenter: a konsulent's own by default; an admin must give it */
+                    jobcenter?: string;
+                    /** @description Overrides the externalId taken from the file name */
+                    externalId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The PDF or DOCX file */
+            requestBody: {
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            externalId: string;
+                            jobcenter: string;
+                            name?: string | null;
+                            email?: string;
+                            phone?: string;
+                            postalCode?: string;
+                            location?: {
+                                lat: number;
+                                lon: number;
+                            } | null;
+                            locationSource?: ("location" | "postalCode") | null;
+                            unemployedSince?: string | null;
+                            benefit?: ("dagpenge" | "kontanthjaelp" | "uddannelseshjaelp" | "selvforsoergelse" | "ledighedsydelse" | "sygedagpenge" | "ingen") | null;
+                            weeklyHours?: number;
+                            availableFrom?: string;
+                            unavailable: {
+                                from: string;
+                                to: string;
+                                /** @enum {string} */
+                                reason?: "uddannelse" | "ferie" | "job" | "orlov" | "andet";
+                            }[];
+                            competences: string[];
+                            educations: {
+                                title: string;
+                                /** @enum {string} */
+                                level?: "grundskole" | "gymnasial" | "eud" | "kvu" | "mvu" | "lvu";
+                            }[];
+                            experience: {
+                                title: string;
+                                from?: string;
+                                to?: string;
+                                description?: string;
+                            }[];
+                            languages: string[];
+                            driversLicences: string[];
+                            activeSchemes: string[];
+                            consent: {
+                                searchable: boolean;
+                                shareWithPool: boolean;
+                                contactByCompany?: boolean;
+                            };
+                            wishes?: {
+                                maxDistanceKm?: number;
+                                jobTitles?: string[];
+                            };
+                            /** @description Required fields still missing; never shortlisted until filled */
+                            incomplete: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                            cvText?: string;
+                            /** @enum {string} */
+                            status: "created" | "updated" | "unchanged";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            externalId: string;
+                            jobcenter: string;
+                            name?: string | null;
+                            email?: string;
+                            phone?: string;
+                            postalCode?: string;
+                            location?: {
+                                lat: number;
+                                lon: number;
+                            } | null;
+                            locationSource?: ("location" | "postalCode") | null;
+                            unemployedSince?: string | null;
+                            benefit?: ("dagpenge" | "kontanthjaelp" | "uddannelseshjaelp" | "selvforsoergelse" | "ledighedsydelse" | "sygedagpenge" | "ingen") | null;
+                            weeklyHours?: number;
+                            availableFrom?: string;
+                            unavailable: {
+                                from: string;
+                                to: string;
+                                /** @enum {string} */
+                                reason?: "uddannelse" | "ferie" | "job" | "orlov" | "andet";
+                            }[];
+                            competences: string[];
+                            educations: {
+                                title: string;
+                                /** @enum {string} */
+                                level?: "grundskole" | "gymnasial" | "eud" | "kvu" | "mvu" | "lvu";
+                            }[];
+                            experience: {
+                                title: string;
+                                from?: string;
+                                to?: string;
+                                description?: string;
+                            }[];
+                            languages: string[];
+                            driversLicences: string[];
+                            activeSchemes: string[];
+                            consent: {
+                                searchable: boolean;
+                                shareWithPool: boolean;
+                                contactByCompany?: boolean;
+                            };
+                            wishes?: {
+                                maxDistanceKm?: number;
+                                jobTitles?: string[];
+                            };
+                            /** @description Required fields still missing; never shortlisted until filled */
+                            incomplete: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                            cvText?: string;
+                            /** @enum {string} */
+                            status: "created" | "updated" | "unchanged";
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (also when it belongs to another jobcenter) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A document larger than 20 MiB: nothing stored */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported media type: send application/pdf or the DOCX type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The document could not be read, or what it says was refused: nothing stored */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7873,12 +8139,16 @@ export interface components {
                     field: "competences" | "languages" | "driversLicences" | "experience.title" | "experience.description" | "educations" | "cvText";
                 }[];
                 explanation: string;
+                /** @description The candidate's name as it is now, read when the list is read (never kept in the list, so an erasure or a change shows at once). Given for candidates of the order's own jobcenter; null for another jobcenter's candidate (pool or all scope): open the candidate to see who it is. An admin reads the list as the order's jobcenter does (names of that jobcenter's candidates only). */
+                name?: string | null;
             }[];
             nearMisses: {
                 candidateId: string;
                 externalId: string;
                 jobcenter: string;
                 reasons: string[];
+                /** @description The candidate's name as it is now, read when the list is read (never kept in the list, so an erasure or a change shows at once). Given for candidates of the order's own jobcenter; null for another jobcenter's candidate (pool or all scope): open the candidate to see who it is. An admin reads the list as the order's jobcenter does (names of that jobcenter's candidates only). */
+                name?: string | null;
             }[];
             error?: string;
             /** @enum {string} */
@@ -8749,12 +9019,16 @@ export interface components {
                     field: "competences" | "languages" | "driversLicences" | "experience.title" | "experience.description" | "educations" | "cvText";
                 }[];
                 explanation: string;
+                /** @description The candidate's name as it is now, read when the list is read (never kept in the list, so an erasure or a change shows at once). Given for candidates of the order's own jobcenter; null for another jobcenter's candidate (pool or all scope): open the candidate to see who it is. An admin reads the list as the order's jobcenter does (names of that jobcenter's candidates only). */
+                name?: string | null;
             }[];
             nearMisses: {
                 candidateId: string;
                 externalId: string;
                 jobcenter: string;
                 reasons: string[];
+                /** @description The candidate's name as it is now, read when the list is read (never kept in the list, so an erasure or a change shows at once). Given for candidates of the order's own jobcenter; null for another jobcenter's candidate (pool or all scope): open the candidate to see who it is. An admin reads the list as the order's jobcenter does (names of that jobcenter's candidates only). */
+                name?: string | null;
             }[];
             error?: string;
             /** @enum {string} */

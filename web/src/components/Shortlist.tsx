@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, request, type Schemas, unwrap } from '../api/client';
 import { formatDateTime, formatNumber, formatPercent } from '../lib/format';
 import { Link } from '../lib/router';
-import { breakdownText, type Evidence, evidenceFor } from '../lib/shortlist';
+import { breakdownText, evidenceFor } from '../lib/shortlist';
 import { danishProblem, FIT_BANDS, SCOPES, SHORTLIST_STATUS, STATE_LABELS, STRATEGIES } from '../lib/text';
 import { DistancePicture } from './DistancePicture';
 import { Alert, Button, Select, Spinner, Table, Tag, TextField } from './ds';
@@ -11,11 +11,15 @@ import { QueryError } from './QueryError';
 import { ScoreBars } from './ScoreBars';
 
 type JobOrder = Schemas['JobOrder'];
-type Entry = Schemas['Shortlist']['entries'][number] & {
-  name?: string | null;
-  evidence?: Evidence[];
-  tier?: string;
-};
+type Entry = Schemas['Shortlist']['entries'][number];
+
+/**
+ * The API names only the order's own jobcenter's people; another jobcenter's candidate is shown by jobcenter and
+ * reference until the konsulent opens them (that read is audited).
+ */
+export function personLabel(p: { name?: string | null; jobcenter: string; externalId: string }): string {
+  return p.name ?? `Kandidat fra jobcenter ${p.jobcenter} · ${p.externalId}`;
+}
 
 export function useShortlists(jobOrderId: string) {
   return useQuery({
@@ -181,15 +185,15 @@ export function ShortlistSection({ order }: { order: JobOrder }) {
             <DistancePicture
               full={order.radiusKm.full}
               max={order.radiusKm.max}
-              dots={(list.entries as Entry[]).map((e) => ({
+              dots={list.entries.map((e) => ({
                 id: e.candidateId,
-                label: e.name ?? e.externalId,
+                label: personLabel(e),
                 km: e.distanceKm,
                 rank: e.rank,
               }))}
             />
           </div>
-          <EntriesTable entries={list.entries as Entry[]} order={order} states={states} markNew={isLatest} />
+          <EntriesTable entries={list.entries} order={order} states={states} markNew={isLatest} />
           <h3>Tæt på, men ikke med</h3>
           {list.nearMisses.length === 0 ? (
             <p>Ingen.</p>
@@ -197,8 +201,8 @@ export function ShortlistSection({ order }: { order: JobOrder }) {
             <ul className="vm-near-misses">
               {list.nearMisses.map((n) => (
                 <li key={n.candidateId}>
-                  <strong>{(n as { name?: string }).name ?? n.externalId}</strong> (jobcenter {n.jobcenter}):{' '}
-                  {n.reasons.join('; ')}
+                  <strong>{personLabel(n)}</strong>
+                  {n.name ? ` (jobcenter ${n.jobcenter})` : ''}: {n.reasons.join('; ')}
                 </li>
               ))}
             </ul>
@@ -247,7 +251,7 @@ export function EntriesTable({
             <td>{e.rank}</td>
             <td>
               <Link href={`/jobordrer/${order.id}/kandidater/${encodeURIComponent(e.candidateId)}`}>
-                {e.name ?? e.externalId}
+                {personLabel(e)}
               </Link>
               {markNew && wf?.new && (
                 <>
@@ -307,7 +311,7 @@ export function EntriesTable({
             </td>
             <td>
               {FIT_BANDS[e.fitBand] ?? e.fitBand}
-              {e.tier && <div className="vm-muted">{e.tier}</div>}
+              {e.fitTier !== undefined && <div className="vm-muted">Trin {e.fitTier}</div>}
             </td>
             <td>{wf ? STATE_LABELS[wf.state] : STATE_LABELS.suggested}</td>
           </tr>

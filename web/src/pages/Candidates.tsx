@@ -6,74 +6,244 @@ import { QueryError } from '../components/QueryError';
 import { formatDate, formatNumber } from '../lib/format';
 import { Link, useTitle } from '../lib/router';
 import type { Principal } from '../lib/session';
-import { BENEFITS } from '../lib/text';
+import { BENEFITS, danishMessage, danishProblem } from '../lib/text';
 
 type BulkReport = Schemas['BulkReport'];
+type StoredCandidate = Schemas['Candidate'] & { status: 'created' | 'updated' | 'unchanged' };
 type Benefit = NonNullable<Schemas['CandidateListItem']['benefit']>;
 
-/** XHR rather than fetch: only XHR reports upload progress. */
-function uploadNdjson(file: File, onProgress: (share: number) => void): Promise<BulkReport> {
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Where each kind of file goes, by its extension (browsers disagree on a CSV's type, so it is not trusted). */
+function routeFor(file: File): { url: string; type: string } | undefined {
+  const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase();
+  const named = (type: string) => ({
+    url: `/v1/candidates/documents?filename=${encodeURIComponent(file.name)}`,
+    type,
+  });
+  if (ext === 'ndjson' || ext === 'jsonl')
+    return { url: '/v1/candidates/bulk', type: 'application/x-ndjson' };
+  if (ext === 'csv') return { url: '/v1/candidates/bulk', type: 'text/csv' };
+  if (ext === 'pdf') return named('application/pdf');
+  if (ext === 'docx') return named(DOCX_TYPE);
+  return undefined;
+}
+
+interface UploadProblem {
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** XHR rather than fetch: only XHR reports upload progress. The session's CSRF header goes along. */
+function send<T>(file: File, url: string, type: string, onProgress: (loaded: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/v1/candidates/bulk');
-    xhr.setRequestHeader('content-type', 'application/x-ndjson');
+    xhr.open('POST', url);
+    xhr.setRequestHeader('content-type', type);
     const csrf = getCsrfToken();
     if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () => {
       let body: unknown;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
-        body = { detail: xhr.responseText };
+        body = {};
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as BulkReport);
-      else reject(new Error((body as { detail?: string }).detail ?? `HTTP ${xhr.status}`));
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject({ ...(body as object), status: xhr.status } as UploadProblem);
     };
-    xhr.onerror = () => reject(new Error('Serveren kunne ikke nås.'));
+    xhr.onerror = () => reject({ status: 0, detail: 'Serveren kunne ikke nås.' } as UploadProblem);
     xhr.send(file);
   });
 }
 
-function Upload() {
-  const qc = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [report, setReport] = useState<BulkReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+const FIELD_NAMES: Record<string, string> = {
+  externalId: 'Reference',
+  jobcenter: 'Jobcenter',
+  name: 'Navn',
+  postalCode: 'Postnummer',
+  location: 'Placering',
+  unemployedSince: 'Ledig siden',
+  benefit: 'Ydelse',
+  weeklyHours: 'Timer pr. uge',
+  email: 'E-mail',
+  phone: 'Telefon',
+  cpr: 'CPR-nummer',
+  '(root)': 'Filen',
+};
+const fieldName = (field: string) => FIELD_NAMES[field] ?? field;
+
+/** The importer's reasons, in Danish where their form is known. */
+function danishReason(reason: string): string {
+  const known: [RegExp, (m: RegExpExecArray) => string][] = [
+    [
+      /no text layer/i,
+      () => 'Dokumentet har intet tekstlag (scannet?): kør OCR først, eller opret kandidaten i hånden',
+    ],
+    [/cannot read the (PDF|DOCX)/i, (m) => `Filen kunne ikke læses som ${m[1]}`],
+    [
+      /row has (\d+) cells, header has (\d+)/i,
+      (m) => `Rækken har ${m[1]} celler, men overskriften har ${m[2]}`,
+    ],
+    [/JSON/i, () => 'Linjen er ikke gyldig JSON'],
+    [/may only write .* of jobcenter/i, () => 'Du må kun indlæse kandidater i dit eget jobcenter'],
+    [/line longer than/i, () => 'Linjen er for lang'],
+    [/larger than|more than .* records/i, () => 'Filen er for stor: del den op'],
+    [/is empty|no CSV rows|no NDJSON lines/i, () => 'Filen er tom'],
+  ];
+  for (const [re, say] of known) {
+    const m = re.exec(reason);
+    if (m) return say(m);
+  }
+  return reason;
+}
+
+const errorsText = (errors: { field: string; message: string }[]) =>
+  errors.map((x) => `${fieldName(x.field)}: ${danishMessage(x.message)}`).join('; ');
+
+type FileResult =
+  | { kind: 'bulk'; file: string; report: BulkReport }
+  | { kind: 'document'; file: string; candidate: StoredCandidate }
+  | { kind: 'failed'; file: string; reason: string };
+
+const STORED: Record<StoredCandidate['status'], string> = {
+  created: 'gemt som ny kandidat',
+  updated: 'opdateret',
+  unchanged: 'uændret (den var allerede indlæst)',
+};
+
+async function uploadOne(file: File, onProgress: (loaded: number) => void): Promise<FileResult> {
+  const route = routeFor(file);
+  if (!route) {
+    return {
+      kind: 'failed',
+      file: file.name,
+      reason: 'Filtypen kan ikke indlæses: brug NDJSON, CSV (UTF-8), PDF eller DOCX',
+    };
+  }
+  try {
+    if (route.url.endsWith('/bulk')) {
+      return {
+        kind: 'bulk',
+        file: file.name,
+        report: await send<BulkReport>(file, route.url, route.type, onProgress),
+      };
+    }
+    const candidate = await send<StoredCandidate>(file, route.url, route.type, onProgress);
+    return { kind: 'document', file: file.name, candidate };
+  } catch (err) {
+    const p = err as UploadProblem;
+    const reason =
+      p.status === 0 || p.status === 401 || p.status >= 500
+        ? danishProblem(p.status, p.detail)
+        : p.errors?.length
+          ? errorsText(p.errors)
+          : danishReason((p.detail ?? `HTTP ${p.status}`).replace(/^[^:]*\.(pdf|docx): /i, ''));
+    return { kind: 'failed', file: file.name, reason };
+  }
+}
+
+function Rejections({ report }: { report: BulkReport }) {
   const rejections = useQuery({
-    queryKey: ['rejections', report?.runId],
+    queryKey: ['rejections', report.runId],
     queryFn: () =>
       unwrap(
         api.GET('/v1/import-runs/{id}/rejections', {
-          params: { path: { id: report?.runId ?? '' }, query: { limit: 500 } },
+          params: { path: { id: report.runId }, query: { limit: 500 } },
         }),
       ),
-    enabled: Boolean(report && report.rejected > 0),
+    enabled: report.rejected > 0,
   });
+  if (report.rejected === 0) return null;
+  return (
+    <Table
+      caption="Afviste linjer"
+      head={
+        <tr>
+          <th scope="col">Linje</th>
+          <th scope="col">Reference</th>
+          <th scope="col">Årsag</th>
+        </tr>
+      }
+    >
+      {(rejections.data?.items ?? []).map((r) => (
+        <tr key={`${r.file}:${r.line}`}>
+          <td>{r.line}</td>
+          <td>{r.externalId ?? '–'}</td>
+          <td>{r.errors.length ? errorsText(r.errors) : danishReason(r.reason)}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+function FileReport({ result }: { result: FileResult }) {
+  if (result.kind === 'failed') {
+    return (
+      <Alert kind="error" heading={`${result.file}: afvist`}>
+        <p>{result.reason}. Intet fra filen er gemt.</p>
+      </Alert>
+    );
+  }
+  if (result.kind === 'document') {
+    const c = result.candidate;
+    return (
+      <Alert
+        kind={c.incomplete.length ? 'warning' : 'success'}
+        heading={`${result.file}: ${STORED[c.status]}`}
+      >
+        <p>
+          <Link href={`/kandidater/${c.id}`}>{c.name ?? c.externalId}</Link> (reference {c.externalId}).
+          {c.incomplete.length > 0 &&
+            ` CV'et siger ikke alt: ${c.incomplete.map(fieldName).join(', ')} mangler. Kandidaten er gemt som ufuldstændig og kommer først på en bruttoliste, når det er udfyldt.`}
+        </p>
+      </Alert>
+    );
+  }
+  const r = result.report;
+  return (
+    <div>
+      <Alert kind={r.rejected ? 'warning' : 'success'} heading={`${result.file}: indlæst`}>
+        <p>
+          {r.imported} nye, {r.updated} opdateret, {r.unchanged} uændret, {r.rejected} afvist.
+        </p>
+      </Alert>
+      <Rejections report={r} />
+    </div>
+  );
+}
+
+function Upload() {
+  const qc = useQueryClient();
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [results, setResults] = useState<FileResult[]>([]);
+  const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    setReport(null);
-    if (!file) {
-      setError('Vælg en fil');
+    setResults([]);
+    if (files.length === 0) {
+      setError('Vælg en eller flere filer');
       return;
     }
-    if (!/\.(ndjson|jsonl)$/i.test(file.name)) {
-      setError(
-        'Serveren tager i dag kun imod NDJSON (én kandidat som JSON pr. linje). CSV, PDF og DOCX indlæses med kommandoen «vikar import candidates».',
-      );
-      return;
-    }
+    // One request per file, one after the other; the bar shows the bytes sent of all of them.
+    const total = files.reduce((n, f) => n + f.size, 0) || 1;
+    let done = 0;
+    setProgress(0);
+    const out: FileResult[] = [];
     try {
-      setProgress(0);
-      const r = await uploadNdjson(file, setProgress);
-      setReport(r);
-      void qc.invalidateQueries({ queryKey: ['candidates'] });
-    } catch (err) {
-      setError(err instanceof Error ? `Filen blev afvist: ${err.message}` : 'Filen blev afvist.');
+      for (const file of files) {
+        out.push(await uploadOne(file, (loaded) => setProgress((done + loaded) / total)));
+        done += file.size;
+        setProgress(done / total);
+        setResults([...out]);
+      }
     } finally {
       setProgress(null);
+      void qc.invalidateQueries({ queryKey: ['candidates'] });
     }
   };
   return (
@@ -82,11 +252,12 @@ function Upload() {
       <form onSubmit={submit} noValidate>
         <div className={`form-group${error ? ' form-error' : ''}`}>
           <label className="form-label" htmlFor="upload-file">
-            Fil med kandidater
+            Filer med kandidater
           </label>
           <span className="form-hint" id="upload-hint">
-            NDJSON: én kandidat pr. linje. Gode linjer gemmes; dårlige linjer vises nedenfor med linjenummer
-            og årsag.
+            NDJSON (én kandidat pr. linje) eller CSV (UTF-8, første række med feltnavne): gode linjer gemmes,
+            og dårlige vises nedenfor med linjenummer og årsag. PDF- og DOCX-CV'er: én kandidat pr. fil; vælg
+            gerne flere på én gang.
           </span>
           {error && (
             <span className="form-error-message" id="upload-error">
@@ -97,9 +268,10 @@ function Upload() {
           <input
             id="upload-file"
             type="file"
+            multiple
             accept=".ndjson,.jsonl,.csv,.pdf,.docx"
             aria-describedby={`upload-hint${error ? ' upload-error' : ''}`}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
           />
         </div>
         <Button type="submit" disabled={progress !== null}>
@@ -107,41 +279,18 @@ function Upload() {
         </Button>
         {progress !== null && (
           <p>
-            <label htmlFor="upload-progress">Sender filen: </label>
+            <label htmlFor="upload-progress">Sender filerne: </label>
             <progress id="upload-progress" max={1} value={progress} /> {Math.round(progress * 100)} %
           </p>
         )}
       </form>
-      {report && (
-        <div className="mt-5" data-testid="import-report">
-          <Alert kind={report.rejected ? 'warning' : 'success'} heading="Indlæsningen er færdig" live>
-            <p>
-              {report.imported} nye, {report.updated} opdateret, {report.unchanged} uændret, {report.rejected}{' '}
-              afvist.
-            </p>
-          </Alert>
-          {report.rejected > 0 && (
-            <Table
-              caption="Afviste linjer"
-              head={
-                <tr>
-                  <th scope="col">Linje</th>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Årsag</th>
-                </tr>
-              }
-            >
-              {(rejections.data?.items ?? []).map((r) => (
-                <tr key={`${r.file}:${r.line}`}>
-                  <td>{r.line}</td>
-                  <td>{r.externalId ?? '–'}</td>
-                  <td>
-                    {r.errors.length ? r.errors.map((x) => `${x.field}: ${x.message}`).join('; ') : r.reason}
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
+      {results.length > 0 && (
+        <div className="mt-5" data-testid="import-report" aria-live="polite">
+          {progress === null && <p>Indlæsningen er færdig.</p>}
+          {results.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two files may have the same name; the list only grows.
+            <FileReport key={i} result={r} />
+          ))}
         </div>
       )}
     </section>
@@ -153,8 +302,10 @@ export default function CandidatesPage({ principal }: { principal: Principal }) 
   const [q, setQ] = useState('');
   const [benefit, setBenefit] = useState('');
   const [status, setStatus] = useState('');
-  const [since, setSince] = useState('');
-  const [applied, setApplied] = useState({ q: '', benefit: '', status: '' });
+  const [sinceFrom, setSinceFrom] = useState('');
+  const [sinceTo, setSinceTo] = useState('');
+  const [applied, setApplied] = useState({ q: '', benefit: '', status: '', sinceFrom: '', sinceTo: '' });
+  const reversed = Boolean(sinceFrom && sinceTo && sinceFrom > sinceTo);
   const list = useInfiniteQuery({
     queryKey: ['candidates', applied],
     initialPageParam: undefined as string | undefined,
@@ -170,16 +321,15 @@ export default function CandidatesPage({ principal }: { principal: Principal }) 
               ...(applied.status === 'incomplete' ? { incomplete: 'true' as const } : {}),
               ...(applied.status === 'searchable' ? { searchable: 'true' as const } : {}),
               ...(applied.status === 'not-searchable' ? { searchable: 'false' as const } : {}),
+              ...(applied.sinceFrom ? { ledigSinceFrom: applied.sinceFrom } : {}),
+              ...(applied.sinceTo ? { ledigSinceTo: applied.sinceTo } : {}),
             },
           },
         }),
       ),
     getNextPageParam: (last) => last.next ?? undefined,
   });
-  const items = (list.data?.pages ?? [])
-    .flatMap((p) => p.items)
-    // "Ledig siden" is a cut on a field every list item has; the API has no such filter yet.
-    .filter((c) => !since || (c.unemployedSince ?? '') <= since);
+  const items = (list.data?.pages ?? []).flatMap((p) => p.items);
   return (
     <div>
       <h1>Kandidater</h1>
@@ -188,7 +338,7 @@ export default function CandidatesPage({ principal }: { principal: Principal }) 
         className="vm-inline vm-filters"
         onSubmit={(e) => {
           e.preventDefault();
-          setApplied({ q: q.trim(), benefit, status });
+          if (!reversed) setApplied({ q: q.trim(), benefit, status, sinceFrom, sinceTo });
         }}
       >
         <TextField id="c-q" label="Navn eller reference" value={q} onChange={(e) => setQ(e.target.value)} />
@@ -215,11 +365,19 @@ export default function CandidatesPage({ principal }: { principal: Principal }) 
           ]}
         />
         <TextField
-          id="c-since"
-          label="Ledig senest fra"
+          id="c-since-from"
+          label="Ledig siden, fra"
           type="date"
-          value={since}
-          onChange={(e) => setSince(e.target.value)}
+          value={sinceFrom}
+          onChange={(e) => setSinceFrom(e.target.value)}
+        />
+        <TextField
+          id="c-since-to"
+          label="Ledig siden, til"
+          type="date"
+          value={sinceTo}
+          error={reversed ? 'Skal være samme dag som «fra» eller senere' : undefined}
+          onChange={(e) => setSinceTo(e.target.value)}
         />
         <div className="form-group">
           <Button type="submit">Søg</Button>
