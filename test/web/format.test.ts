@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  danishDatesIn,
   formatDate,
   formatDuration,
   formatKr,
@@ -10,6 +11,7 @@ import {
   parseDanishNumber,
   secondsToDays,
 } from '../../web/src/lib/format.ts';
+import { danishMessage } from '../../web/src/lib/text.ts';
 
 describe('Danish formatting in the web app', () => {
   it('writes dates as "4. januar 2027"', () => {
@@ -18,6 +20,16 @@ describe('Danish formatting in the web app', () => {
     expect(formatDate('2027-03-15T12:00:00.000Z')).toBe('15. marts 2027');
     expect(formatDate(null)).toBe('');
     expect(formatMonth('2027-05')).toBe('maj 2027');
+  });
+
+  it("writes the API's ISO dates inside reasons the Danish way", () => {
+    expect(danishDatesIn('ikke ledig 2027-03-25–2027-07-21 i perioden')).toBe(
+      'ikke ledig 25. marts 2027–21. juli 2027 i perioden',
+    );
+    expect(danishDatesIn('tidligst ledig fra 2027-02-01, perioden starter 2027-01-04')).toBe(
+      'tidligst ledig fra 1. februar 2027, perioden starter 4. januar 2027',
+    );
+    expect(danishDatesIn('afstand 18,9 km > 15,0 km')).toBe('afstand 18,9 km > 15,0 km');
   });
 
   it('uses decimal commas and thousands points', () => {
@@ -60,5 +72,14 @@ describe('Danish formatting in the web app', () => {
     expect(secondsToDays(86400)).toBe(1);
     expect(secondsToDays(5400)).toBe(0.1);
     expect(secondsToDays(null)).toBeNull();
+  });
+});
+
+describe("the API's field messages in Danish", () => {
+  it('names the allowed values of a choice instead of showing the English message', () => {
+    expect(danishMessage('Invalid option: expected one of "dagpenge"|"kontanthjaelp"')).toBe(
+      'Skal være en af: dagpenge, kontanthjaelp',
+    );
+    expect(danishMessage('something new')).toBe('Ugyldig værdi (something new)');
   });
 });

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, request, type Schemas, unwrap } from '../api/client';
-import { formatDateTime, formatNumber, formatPercent } from '../lib/format';
+import { danishDatesIn, formatDateTime, formatNumber, formatPercent } from '../lib/format';
 import { Link } from '../lib/router';
 import { breakdownText, evidenceFor } from '../lib/shortlist';
 import { danishProblem, FIT_BANDS, SCOPES, SHORTLIST_STATUS, STATE_LABELS, STRATEGIES } from '../lib/text';
@@ -202,7 +202,7 @@ export function ShortlistSection({ order }: { order: JobOrder }) {
               {list.nearMisses.map((n) => (
                 <li key={n.candidateId}>
                   <strong>{personLabel(n)}</strong>
-                  {n.name ? ` (jobcenter ${n.jobcenter})` : ''}: {n.reasons.join('; ')}
+                  {n.name ? ` (jobcenter ${n.jobcenter})` : ''}: {danishDatesIn(n.reasons.join('; '))}
                 </li>
               ))}
             </ul>
@@ -260,7 +260,7 @@ export function EntriesTable({
                 </>
               )}
               <div className="vm-muted">Jobcenter {e.jobcenter}</div>
-              <p className="vm-explanation">{e.explanation}</p>
+              <p className="vm-explanation">{danishDatesIn(e.explanation)}</p>
             </td>
             <td>
               <span className="sr-only">{breakdownText(e.breakdown)}</span>
@@ -300,7 +300,7 @@ export function EntriesTable({
                   {e.eligibility.reasons.length > 0 && (
                     <ul className="vm-reasons">
                       {e.eligibility.reasons.map((r) => (
-                        <li key={r}>{r}</li>
+                        <li key={r}>{danishDatesIn(r)}</li>
                       ))}
                     </ul>
                   )}

@@ -28,6 +28,14 @@ export function formatDate(value: string | null | undefined): string {
   return `${d.getDate()}. ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
+/**
+ * The API's reasons and explanations carry dates as ISO ("ledig fra 2027-02-01"), which is right for logs and the
+ * CLI; a konsulent reads "1. februar 2027". A period "2027-03-25–2027-07-21" becomes "25. marts 2027–21. juli 2027".
+ */
+export function danishDatesIn(text: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso));
+}
+
 /** An ISO timestamp -> "4. januar 2027 kl. 09.05" (Danish uses a point between hours and minutes). */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';

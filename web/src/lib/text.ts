@@ -108,6 +108,10 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/"full" must not exceed "max"/i, () => 'Den ydre radius skal være mindst lige så stor som den indre'],
   [/date|YYYY-MM-DD/i, () => 'Skal være en gyldig dato'],
   [/expected number/i, () => 'Skal være et tal'],
+  [
+    /Invalid option: expected one of (.+)/i,
+    (m) => `Skal være en af: ${(m[1] ?? '').replaceAll('"', '').split('|').join(', ')}`,
+  ],
   [/CPR/i, () => 'Må ikke indeholde et CPR-nummer'],
 ];
 
