@@ -13,11 +13,11 @@ describe('the bruttoliste table helpers', () => {
           foundAs: 'gaffeltruckkørekort',
           field: 'competences',
         },
-        { phrase: 'lagerstyring', foundAs: 'lagerstyring', field: 'experience' },
+        { phrase: 'lagerstyring', foundAs: 'lagerstyring', field: 'experience.description' },
       ],
     };
     expect(evidenceFor(entry, 'truckcertifikat')).toBe('fundet som «gaffeltruckkørekort» i kompetencer');
-    expect(evidenceFor(entry, 'Lagerstyring')).toBe('fundet i erfaring');
+    expect(evidenceFor(entry, 'Lagerstyring')).toBe('fundet i erfaringsbeskrivelse');
     expect(evidenceFor({ candidateId: 'c2', matched: ['x'] }, 'x')).toBeUndefined();
   });
 

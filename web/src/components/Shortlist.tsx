@@ -4,7 +4,15 @@ import { ApiError, api, request, type Schemas, unwrap } from '../api/client';
 import { danishDatesIn, formatDateTime, formatNumber, formatPercent } from '../lib/format';
 import { Link } from '../lib/router';
 import { breakdownText, evidenceFor } from '../lib/shortlist';
-import { danishProblem, FIT_BANDS, SCOPES, SHORTLIST_STATUS, STATE_LABELS, STRATEGIES } from '../lib/text';
+import {
+  danishProblem,
+  FIT_BANDS,
+  FIT_TIERS,
+  SCOPES,
+  SHORTLIST_STATUS,
+  STATE_LABELS,
+  STRATEGIES,
+} from '../lib/text';
 import { DistancePicture } from './DistancePicture';
 import { Alert, Button, Select, Spinner, Table, Tag, TextField } from './ds';
 import { QueryError } from './QueryError';
@@ -234,12 +242,11 @@ export function EntriesTable({
         <tr>
           <th scope="col">Nr.</th>
           <th scope="col">Kandidat</th>
-          <th scope="col">Score</th>
+          <th scope="col">Score og match</th>
           <th scope="col">Kompetencer</th>
           <th scope="col">Km</th>
           <th scope="col">Ledig (mdr.)</th>
           <th scope="col">Jobrotation</th>
-          <th scope="col">Match</th>
           <th scope="col">Status</th>
         </tr>
       }
@@ -268,6 +275,15 @@ export function EntriesTable({
                 <strong>{formatPercent(e.score)}</strong>
                 <ScoreBars breakdown={e.breakdown} />
               </div>
+              <div className="vm-fit">
+                {e.fitTier !== undefined ? (
+                  <>
+                    {FIT_TIERS[e.fitTier]} <span className="vm-muted">(trin {e.fitTier})</span>
+                  </>
+                ) : (
+                  FIT_BANDS[e.fitBand]
+                )}
+              </div>
             </td>
             <td>
               <ul className="vm-chips">
@@ -275,10 +291,8 @@ export function EntriesTable({
                   const ev = evidenceFor(e, m);
                   return (
                     <li key={`m-${m}`}>
-                      <Tag tone="ok" title={ev}>
-                        ✓ {m}
-                        {ev && <span className="vm-chip-note"> ({ev})</span>}
-                      </Tag>
+                      <Tag tone="ok">✓ {m}</Tag>
+                      {ev && <div className="vm-evidence">{ev}</div>}
                     </li>
                   );
                 })}
@@ -308,10 +322,6 @@ export function EntriesTable({
               ) : (
                 <span className="vm-muted">Ikke relevant</span>
               )}
-            </td>
-            <td>
-              {FIT_BANDS[e.fitBand] ?? e.fitBand}
-              {e.fitTier !== undefined && <div className="vm-muted">Trin {e.fitTier}</div>}
             </td>
             <td>{wf ? STATE_LABELS[wf.state] : STATE_LABELS.suggested}</td>
           </tr>

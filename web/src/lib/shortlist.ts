@@ -1,4 +1,8 @@
+import type { Schemas } from '../api/client';
+
 /** Pure helpers behind the bruttoliste table (unit-tested without a browser). */
+
+type EvidenceField = NonNullable<Schemas['Shortlist']['entries'][number]['evidence']>[number]['field'];
 
 export interface Evidence {
   phrase: string;
@@ -13,25 +17,28 @@ export interface EntryLike {
   evidence?: Evidence[];
 }
 
+/** Danish names of the CV fields evidence is read from; keyed by the API's field names (a new one fails typecheck). */
+const EVIDENCE_FIELDS: Record<EvidenceField, string> = {
+  competences: 'kompetencer',
+  languages: 'sprog',
+  driversLicences: 'kørekort',
+  'experience.title': 'jobtitel',
+  'experience.description': 'erfaringsbeskrivelse',
+  educations: 'uddannelse',
+  cvText: 'CV-tekst',
+};
+
 /** Where the CV showed a matched phrase, as one short Danish line per phrase ("fundet som …"). */
 export function evidenceFor(entry: EntryLike, phrase: string): string | undefined {
   const found = (entry.evidence ?? []).filter((e) => e.phrase.toLowerCase() === phrase.toLowerCase());
   if (found.length === 0) return undefined;
-  const FIELDS: Record<string, string> = {
-    competences: 'kompetencer',
-    experience: 'erfaring',
-    educations: 'uddannelse',
-    cvText: 'CV-tekst',
-    languages: 'sprog',
-    driversLicences: 'kørekort',
-  };
   return found
     .map((e) => {
       const as =
         e.foundAs && e.foundAs.toLowerCase() !== phrase.toLowerCase()
           ? `fundet som «${e.foundAs}»`
           : 'fundet';
-      return e.field ? `${as} i ${FIELDS[e.field] ?? e.field}` : as;
+      return e.field ? `${as} i ${EVIDENCE_FIELDS[e.field as EvidenceField] ?? e.field}` : as;
     })
     .join('; ');
 }

@@ -71,6 +71,15 @@ export const SHORTLIST_STATUS: Record<string, string> = {
   failed: 'Fejlede',
 };
 
+/** The fit-first tiers, worded as the README's "Sådan læses en bruttoliste" so konsulenter say the same thing. */
+export const FIT_TIERS: Record<number, string> = {
+  1: 'Passer bedst',
+  2: 'Passer',
+  3: 'Passer delvist',
+  4: 'Passer mindst',
+};
+
+/** Lists made before fit tiers existed carry only the older fit band. */
 export const FIT_BANDS: Record<number, string> = {
   1: 'Opfylder alle krav',
   2: 'Opfylder delvist',
