@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchFactsFor } from '../../indexer/facts.ts';
 import { prepareQuery } from '../../scoring/query.ts';
-import { rankCandidates } from '../../scoring/rank.ts';
+import { rankCandidates, rankFromPostings } from '../../scoring/rank.ts';
 import { activeTaxonomy } from '../../scoring/taxonomy/active.ts';
 import { EmbeddedCandidateIndex } from '../../src/adapters/embedded-index/embedded-candidate-index.ts';
 import { generateCandidates } from '../../src/demo/generate.ts';
@@ -43,6 +43,7 @@ describe('embedded index postings', () => {
   });
 
   it('property: the list from the postings equals the list from scanning every candidate in reach', async () => {
+    const textOnly = { read: 0, skipped: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: 29 }),
@@ -71,9 +72,18 @@ describe('embedded index postings', () => {
           expect(posted.entries).toEqual(scanned.entries);
           expect(posted.nearMisses).toEqual(scanned.nearMisses);
           expect(posted.candidatesConsidered).toBeLessThanOrEqual(scanned.candidatesConsidered);
+          // Phrase holders first, those with only the order's text words when they can still make a list.
+          const selective = rankFromPostings(retrieval, query, { size });
+          expect(selective.entries).toEqual(scanned.entries);
+          expect(selective.nearMisses).toEqual(scanned.nearMisses);
+          expect(selective.candidatesConsidered).toBeLessThanOrEqual(posted.candidatesConsidered);
+          textOnly[selective.textOnlyRead ? 'read' : 'skipped']++;
         },
       ),
       { numRuns: 60 },
     );
+    // Both branches ran: lists the phrase holders settle alone, and lists text-only candidates could still enter.
+    expect(textOnly.read).toBeGreaterThan(0);
+    expect(textOnly.skipped).toBeGreaterThan(0);
   });
 });
