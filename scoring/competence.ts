@@ -10,7 +10,7 @@ export const RELATED_CREDIT = 0.25;
 export const COMPETENCE_WEIGHTS = { mustHave: 0.55, niceToHave: 0.2, text: 0.25 } as const;
 
 /** Cosine similarities of a short order text to a whole CV are small; this maps a good one (0.4) near 1. */
-const TEXT_SCALE = 2.5;
+export const TEXT_SCALE = 2.5;
 
 export interface CompetenceFit {
   score: number;

@@ -1,4 +1,4 @@
-import { COMPETENCE_WEIGHTS, type CompetenceFit, relevantCompetenceFit } from './competence.ts';
+import { COMPETENCE_WEIGHTS, type CompetenceFit, relevantCompetenceFit, TEXT_SCALE } from './competence.ts';
 import { rangesOverlap } from './dates.ts';
 import { type EligibilityVerdict, evaluateEligibility } from './eligibility.ts';
 import type { EvidenceItem } from './evidence.ts';
@@ -327,12 +327,22 @@ export class ShortlistRanker {
 /** Scores are rounded to 3 decimals: a bound compared with them allows for that rounding, and some more. */
 const ROUNDING = 0.002;
 
-/** The highest competence score of a candidate who matches none of the order's phrases: the text part alone. */
+/**
+ * The highest competence score of a candidate who matches none of the order's phrases: the text part alone, with
+ * the text similarity bounded by the order words such a candidate can hold. By Cauchy-Schwarz the cosine over those
+ * words is at most their share of the order's text vector (the candidate's own length is at least that of the
+ * same words), so orders whose distinctive words are all in phrases leave little to the common ones.
+ */
 export function textOnlyCeiling(q: OrderQuery): number {
   let total = COMPETENCE_WEIGHTS.text;
   if (q.mustHave.length > 0) total += COMPETENCE_WEIGHTS.mustHave;
   if (q.niceToHave.length > 0) total += COMPETENCE_WEIGHTS.niceToHave;
-  return COMPETENCE_WEIGHTS.text / total;
+  let sumSquares = 0;
+  for (let i = 0; i < q.textTerms.length; i++) {
+    if (q.termSlots[q.textTerms[i]!]! >= q.phraseSlots) sumSquares += q.textWeights[i]! ** 2;
+  }
+  const text = q.textNorm === 0 ? 0 : Math.min(1, (TEXT_SCALE * Math.sqrt(sumSquares)) / q.textNorm);
+  return (COMPETENCE_WEIGHTS.text * text) / total;
 }
 
 /** The best fit-first tier of a candidate who matches none of the order's phrases (see fitTier). */
