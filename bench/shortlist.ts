@@ -7,7 +7,7 @@ import { relevantCompetenceFit } from '../scoring/competence.ts';
 import { situationFacts } from '../scoring/facts.ts';
 import { haversineKm, kmToDegrees } from '../scoring/geo.ts';
 import { prepareQuery } from '../scoring/query.ts';
-import { NEAR_MISS_MARGIN_KM, phraseTermsOf, rankCandidates, rankFromPostings } from '../scoring/rank.ts';
+import { NEAR_MISS_MARGIN_KM, phraseTermsOf, rankCandidates } from '../scoring/rank.ts';
 import { activeTaxonomy } from '../scoring/taxonomy/active.ts';
 import { analyse } from '../scoring/text/analyse.ts';
 import { readOrderPhrases } from '../scoring/understanding.ts';
@@ -222,7 +222,6 @@ export async function run(size: number) {
   // The previous retrieval, for comparison: everyone posted under any of the order's terms, common words included.
   const oneStep: Record<Scope, number[]> = { all: [], own: [] };
   const oneStepScored: Record<Scope, number[]> = { all: [], own: [] };
-  const textOnlyRead: Record<Scope, number> = { all: 0, own: 0 };
   const inReach: Record<Scope, number[]> = { all: [], own: [] };
   const rejected: Record<Scope, number[]> = { all: [], own: [] };
   let identical = 0;
@@ -257,18 +256,14 @@ export async function run(size: number) {
       oneStep[scope].push(everyTerm.ms);
       oneStepScored[scope].push(everyTerm.value.candidatesConsidered);
       const { retrieval, query } = await retrievalFor(o, scope);
-      const phraseTerms = phraseTermsOf(query);
-      const twoStep = rankFromPostings(retrieval, query, { size: 10 });
-      if (twoStep.textOnlyRead) textOnlyRead[scope]++;
-      const read = [
-        retrieval.holding!(phraseTerms),
-        twoStep.textOnlyRead ? retrieval.holding!(query.queryTerms, phraseTerms) : [],
-      ];
+      const phrases = query.mustHave.length + query.niceToHave.length > 0;
+      const read = [retrieval.holding!(phrases ? phraseTermsOf(query) : query.queryTerms)];
       let dropped = 0;
       for (const candidates of read) {
         for (const c of candidates) {
           const km = haversineKm(o.location!.lat, o.location!.lon, c.lat, c.lon);
-          if (km > o.radiusKm.max + NEAR_MISS_MARGIN_KM || relevantCompetenceFit(c, query) === null) dropped++;
+          if (km > o.radiusKm.max + NEAR_MISS_MARGIN_KM || relevantCompetenceFit(c, query) === null)
+            dropped++;
         }
       }
       rejected[scope].push(dropped);
@@ -301,7 +296,6 @@ export async function run(size: number) {
       [`ours, scope all, p50 / p95 (${ORDERS} orders, size 10)`]: pct(ours.all),
       'ours, scope own, p50 / p95': pct(ours.own),
       'ours, candidates scored per shortlist, all / own (mean; postings, or the cells in reach when fewer)': `${mean(scored.all)} / ${mean(scored.own)}`,
-      '  of ours, lists that also read the candidates holding only common order words, all / own': `${textOnlyRead.all} / ${textOnlyRead.own} of ${ORDERS}`,
       'before: postings of every order term in one step, all p50 / p95; own p50 / p95': `${pct(oneStep.all)}; ${pct(oneStep.own)}`,
       '  candidates scored per shortlist, all / own (mean)': `${mean(oneStepScored.all)} / ${mean(oneStepScored.own)}`,
       '  of those, dropped at the cheap relevance check or outside the radius, all / own (mean)': `${mean(rejected.all)} / ${mean(rejected.own)}`,

@@ -1,4 +1,4 @@
-import { COMPETENCE_WEIGHTS, type CompetenceFit, relevantCompetenceFit, TEXT_SCALE } from './competence.ts';
+import { type CompetenceFit, relevantCompetenceFit } from './competence.ts';
 import { rangesOverlap } from './dates.ts';
 import { type EligibilityVerdict, evaluateEligibility } from './eligibility.ts';
 import type { EvidenceItem } from './evidence.ts';
@@ -278,28 +278,6 @@ export class ShortlistRanker {
     return { entries: this.bar.worstEntry !== null, nearMisses: this.bar.nearMissFloor >= 0 };
   }
 
-  /**
-   * Whether a candidate who matches none of the order's phrases (no must-have, nice-to-have or related concept,
-   * only words of the order's text) could still become an entry or a near miss, given what is kept so far. Such a
-   * candidate's competence is at most the text part's weight ({@link textOnlyCeiling}), its fit-first tier at best
-   * that of no phrase met, its distance and unemployment scores at most 1: when every kept entry and the near-miss
-   * floor beat that strictly, none of them can enter and they need not be read.
-   */
-  admitsTextOnly(): boolean {
-    this.trimEntries();
-    this.trimNearMisses();
-    const ceiling = textOnlyCeiling(this.query);
-    if (this.bar.nearMissFloor < 0 || this.bar.nearMissFloor <= ceiling + ROUNDING) return true;
-    const worst = this.bar.worstEntry;
-    if (worst === null) return true;
-    if (this.query.strategy === 'weighted') {
-      const best =
-        SCORE_WEIGHTS.competence * ceiling + SCORE_WEIGHTS.distance + SCORE_WEIGHTS.unemployment + ROUNDING;
-      return worst.score <= best;
-    }
-    return worst.fitTier >= textOnlyTier(this.query);
-  }
-
   private trimEntries() {
     this.entries.sort(this.compare);
     this.entries.length = Math.min(this.entries.length, this.options.size);
@@ -324,62 +302,25 @@ export class ShortlistRanker {
   }
 }
 
-/** Scores are rounded to 3 decimals: a bound compared with them allows for that rounding, and some more. */
-const ROUNDING = 0.002;
-
-/**
- * The highest competence score of a candidate who matches none of the order's phrases: the text part alone, with
- * the text similarity bounded by the order words such a candidate can hold. By Cauchy-Schwarz the cosine over those
- * words is at most their share of the order's text vector (the candidate's own length is at least that of the
- * same words), so orders whose distinctive words are all in phrases leave little to the common ones.
- */
-export function textOnlyCeiling(q: OrderQuery): number {
-  let total = COMPETENCE_WEIGHTS.text;
-  if (q.mustHave.length > 0) total += COMPETENCE_WEIGHTS.mustHave;
-  if (q.niceToHave.length > 0) total += COMPETENCE_WEIGHTS.niceToHave;
-  let sumSquares = 0;
-  for (let i = 0; i < q.textTerms.length; i++) {
-    if (q.termSlots[q.textTerms[i]!]! >= q.phraseSlots) sumSquares += q.textWeights[i]! ** 2;
-  }
-  const text = q.textNorm === 0 ? 0 : Math.min(1, (TEXT_SCALE * Math.sqrt(sumSquares)) / q.textNorm);
-  return (COMPETENCE_WEIGHTS.text * text) / total;
-}
-
-/** The best fit-first tier of a candidate who matches none of the order's phrases (see fitTier). */
-function textOnlyTier(q: OrderQuery): FitTier {
-  if (q.mustHave.length > 0) return 4;
-  return q.niceToHave.length > 0 ? 2 : 1;
-}
-
 /** Candidates in reach as an index hands them over: all of them, or (with postings) those holding given terms. */
 export interface CandidateSource {
   candidates: Iterable<CandidateFacts>;
-  /** Those holding one of `termIds`, and none of `without` when given. */
-  holding?(termIds: Uint32Array, without?: Uint32Array): Iterable<CandidateFacts>;
+  holding?(termIds: Uint32Array): Iterable<CandidateFacts>;
 }
 
 /**
- * Ranks from an index's postings in two steps, with the same result as ranking every candidate in reach. First the
- * candidates holding a term of the order's phrases (a concept or a narrower one, a related concept, the adjacency
- * pair of a phrase's words, a phrase word); an order's text also holds common words (_medarbejder_) that much of
- * the pool writes, and those who hold only such words are read second, and only when the first step's list still
- * has room for one of them (see ShortlistRanker.admitsTextOnly). Without postings, every candidate is read.
+ * Ranks from an index's postings, with the same result as ranking every candidate in reach: when the order has
+ * phrases only their terms' holders can be relevant (see relevantCompetenceFit), so the common words of its title
+ * and tasks, which much of the pool writes, are not read; an order without phrases reads every text term's holders.
  */
 export function rankFromPostings(
   source: CandidateSource,
   query: OrderQuery,
   options: RankOptions,
-): RankResult & { textOnlyRead: boolean } {
-  const ranker = new ShortlistRanker(query, options);
-  if (!source.holding) {
-    for (const c of source.candidates) ranker.add(c);
-    return { ...ranker.result(), textOnlyRead: true };
-  }
-  const phraseTerms = phraseTermsOf(query);
-  for (const c of source.holding(phraseTerms)) ranker.add(c);
-  const textOnlyRead = ranker.admitsTextOnly();
-  if (textOnlyRead) for (const c of source.holding(query.queryTerms, phraseTerms)) ranker.add(c);
-  return { ...ranker.result(), textOnlyRead };
+): RankResult {
+  if (!source.holding) return rankCandidates(source.candidates, query, options);
+  const phrases = query.mustHave.length + query.niceToHave.length > 0;
+  return rankCandidates(source.holding(phrases ? phraseTermsOf(query) : query.queryTerms), query, options);
 }
 
 /** The order's terms that can meet or partly meet one of its phrases (the rest only add to the text similarity). */

@@ -45,10 +45,9 @@ export interface Retrieval {
   /**
    * The same candidates narrowed to those holding at least one of `termIds` (ids in `vocabulary`), for an adapter
    * that keeps postings; a candidate holding none of an order's terms can never be on its list. Adapters without
-   * postings leave it out and callers fall back to `candidates`. With `without` (sorted ids too), those holding
-   * one of them are left out.
+   * postings leave it out and callers fall back to `candidates`.
    */
-  holding?(termIds: Uint32Array, without?: Uint32Array): Iterable<CandidateFacts>;
+  holding?(termIds: Uint32Array): Iterable<CandidateFacts>;
 }
 
 export interface CandidateIndex {

@@ -156,7 +156,7 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
     return {
       vocabulary: this.vocabulary,
       candidates: this.scan(query, this.inScope(query)),
-      holding: (termIds, without) => this.scan(query, this.holdingInScope(query, termIds, without)),
+      holding: (termIds) => this.scan(query, this.holdingInScope(query, termIds)),
     };
   }
 
@@ -417,19 +417,17 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
   }
 
   /**
-   * Slots within the radius and the scope that hold one of `termIds` and none of `without`. Reads whichever is
-   * shorter: the terms' postings, or the grid cells in reach (an order of common words in a small town is cheaper
-   * by place).
+   * Slots within the radius and the scope that hold one of `termIds`. Reads whichever is shorter: the terms'
+   * postings, or the grid cells in reach (an order of common words in a small town is cheaper by place).
    */
-  private holdingInScope(query: RetrievalQuery, termIds: Uint32Array, without?: Uint32Array): number[] {
-    const excluded = (slot: number) => without !== undefined && this.holdsAny(slot, without);
+  private holdingInScope(query: RetrievalQuery, termIds: Uint32Array): number[] {
     let posted = 0;
     for (let i = 0; i < termIds.length; i++) posted += this.postings.length(termIds[i]!);
     let inCells = 0;
     for (const cell of this.grid.near(query.location.lat, query.location.lon, query.radiusKm))
       inCells += cell.length;
     if (inCells <= posted) {
-      return this.inScope(query).filter((slot) => this.holdsAny(slot, termIds) && !excluded(slot));
+      return this.inScope(query).filter((slot) => this.holdsAny(slot, termIds));
     }
     const scope = this.scopeTable(query);
     const seen = new Uint8Array(this.ids.length);
@@ -440,7 +438,7 @@ export class EmbeddedCandidateIndex implements CandidateIndex {
         const slot = list[k]!;
         if (seen[slot] === 1) continue;
         seen[slot] = 1;
-        if (this.reaches(slot, query, scope) && !excluded(slot)) slots.push(slot);
+        if (this.reaches(slot, query, scope)) slots.push(slot);
       }
     }
     return slots.sort((a, b) => a - b);
