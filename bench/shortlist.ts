@@ -7,7 +7,7 @@ import { relevantCompetenceFit } from '../scoring/competence.ts';
 import { situationFacts } from '../scoring/facts.ts';
 import { haversineKm, kmToDegrees } from '../scoring/geo.ts';
 import { prepareQuery } from '../scoring/query.ts';
-import { NEAR_MISS_MARGIN_KM, rankCandidates } from '../scoring/rank.ts';
+import { NEAR_MISS_MARGIN_KM, phraseTermsOf, rankCandidates } from '../scoring/rank.ts';
 import { activeTaxonomy } from '../scoring/taxonomy/active.ts';
 import { analyse } from '../scoring/text/analyse.ts';
 import { readOrderPhrases } from '../scoring/understanding.ts';
@@ -219,6 +219,9 @@ export async function run(size: number) {
   const scan: Record<Scope, number[]> = { all: [], own: [] };
   const fts: Record<Scope, number[]> = { all: [], own: [] };
   const scored: Record<Scope, number[]> = { all: [], own: [] };
+  // The previous retrieval, for comparison: everyone posted under any of the order's terms, common words included.
+  const oneStep: Record<Scope, number[]> = { all: [], own: [] };
+  const oneStepScored: Record<Scope, number[]> = { all: [], own: [] };
   const inReach: Record<Scope, number[]> = { all: [], own: [] };
   const rejected: Record<Scope, number[]> = { all: [], own: [] };
   let identical = 0;
@@ -246,11 +249,22 @@ export async function run(size: number) {
       if (same(mine.value.entries, exhaustive.value.entries)) identical++;
       // Untimed: of the candidates the postings handed the scorer, how many its cheap relevance check (no
       // competence hit and too little text similarity) or the radius dropped before any label list was built.
+      const everyTerm = await timeAsync(async () => {
+        const { retrieval, query } = await retrievalFor(o, scope);
+        return rankCandidates(retrieval.holding!(query.queryTerms), query, { size: 10 });
+      });
+      oneStep[scope].push(everyTerm.ms);
+      oneStepScored[scope].push(everyTerm.value.candidatesConsidered);
       const { retrieval, query } = await retrievalFor(o, scope);
+      const phrases = query.mustHave.length + query.niceToHave.length > 0;
+      const read = [retrieval.holding!(phrases ? phraseTermsOf(query) : query.queryTerms)];
       let dropped = 0;
-      for (const c of retrieval.holding!(query.queryTerms)) {
-        const km = haversineKm(o.location!.lat, o.location!.lon, c.lat, c.lon);
-        if (km > o.radiusKm.max + NEAR_MISS_MARGIN_KM || relevantCompetenceFit(c, query) === null) dropped++;
+      for (const candidates of read) {
+        for (const c of candidates) {
+          const km = haversineKm(o.location!.lat, o.location!.lon, c.lat, c.lon);
+          if (km > o.radiusKm.max + NEAR_MISS_MARGIN_KM || relevantCompetenceFit(c, query) === null)
+            dropped++;
+        }
       }
       rejected[scope].push(dropped);
     }
@@ -282,6 +296,8 @@ export async function run(size: number) {
       [`ours, scope all, p50 / p95 (${ORDERS} orders, size 10)`]: pct(ours.all),
       'ours, scope own, p50 / p95': pct(ours.own),
       'ours, candidates scored per shortlist, all / own (mean; postings, or the cells in reach when fewer)': `${mean(scored.all)} / ${mean(scored.own)}`,
+      'before: postings of every order term in one step, all p50 / p95; own p50 / p95': `${pct(oneStep.all)}; ${pct(oneStep.own)}`,
+      '  candidates scored per shortlist, all / own (mean)': `${mean(oneStepScored.all)} / ${mean(oneStepScored.own)}`,
       '  of those, dropped at the cheap relevance check or outside the radius, all / own (mean)': `${mean(rejected.all)} / ${mean(rejected.own)}`,
       '  of ours, reading the order phrases into concepts, p50 / p95': pct(phrases),
       'baseline (a) exhaustive scan of the same facts, all: p50 / p95': pct(scan.all),

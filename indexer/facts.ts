@@ -1,6 +1,6 @@
-import { candidateConcepts } from '../scoring/concepts/extract.ts';
+import { conceptsOfTexts } from '../scoring/concepts/extract.ts';
 import { situationFacts } from '../scoring/facts.ts';
-import { weightedTerms } from '../scoring/profile.ts';
+import { cleanFieldTexts, weightedTermsOfTexts } from '../scoring/profile.ts';
 import { activeTaxonomy } from '../scoring/taxonomy/active.ts';
 import type { Taxonomy } from '../scoring/taxonomy/taxonomy.ts';
 import type { StoredCandidate } from '../src/domain/candidate.ts';
@@ -16,12 +16,14 @@ export function searchFactsFor(
 ): CandidateSearchFacts {
   // The name is read only to be removed from the texts: a surname like Smed must never match a smed order.
   const person = { name: c.name, email: c.email, phone: c.phone };
-  const concepts = candidateConcepts(c, taxonomy, person);
+  // Cleaned once for both: removing the protected facts is a scan of every text.
+  const texts = cleanFieldTexts(c, person);
+  const concepts = conceptsOfTexts(texts, taxonomy);
   return {
     ...situationFacts(c),
     searchable: c.consent.searchable,
     shareWithPool: c.consent.shareWithPool,
-    terms: weightedTerms(c, person, concepts),
+    terms: weightedTermsOfTexts(texts, concepts),
     concepts,
     taxonomyVersion: taxonomy.version,
   };

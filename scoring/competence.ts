@@ -148,15 +148,21 @@ export const MIN_RELEVANCE = 0.1;
 /**
  * Competence fit: must-have coverage, nice-to-have coverage and text similarity, weighted; a part the order does
  * not use (no nice-to-haves, say) drops out and the others are re-weighted, so scores stay comparable across orders.
- * Null for a candidate with nothing to do with the order (no competence matched and a text score under
- * MIN_RELEVANCE): in a dense city most candidates in reach are such, so they are told apart before any label list
- * is built.
+ * Null for a candidate with nothing to do with the order: one who holds no term of any of the order's phrases (no
+ * concept, narrower or related concept, or phrase word) when the order has phrases, or who matches none and has a
+ * text score under MIN_RELEVANCE. Words of the order's text alone (its title and tasks: _medarbejder_) never make
+ * a candidate relevant to an order that names its competences; for one that names none, the text decides. In a
+ * dense city most candidates in reach are irrelevant, so they are told apart before any label list is built, and
+ * an index with postings need read only the holders of the phrases' terms.
  */
 export function relevantCompetenceFit(c: CandidateFacts, q: OrderQuery): CompetenceFit | null {
   const hitCount = collectHits(c, q);
   try {
     if (hitCount === 0) return null;
-    ratePhrases(q, touchesPhrase(q, hitCount));
+    const phraseHit = touchesPhrase(q, hitCount);
+    // The relevance condition: see the doc comment.
+    if (!phraseHit && q.mustHave.length + q.niceToHave.length > 0) return null;
+    ratePhrases(q, phraseHit);
     const must = coverage(q, 0, q.mustHave.length);
     const nice = coverage(q, q.mustHave.length, q.niceToHave.length);
     const text = textSimilarityOfHits(c, q);

@@ -1,6 +1,12 @@
-import { candidateConcepts } from './concepts/extract.ts';
+import { conceptsOfTexts } from './concepts/extract.ts';
 import type { Benefit } from './eligibility.ts';
-import { type ProfileSource, profileFromTerms, type TermProfile, weightedTerms } from './profile.ts';
+import {
+  cleanFieldTexts,
+  type ProfileSource,
+  profileFromTerms,
+  type TermProfile,
+  weightedTermsOfTexts,
+} from './profile.ts';
 import type { CandidateFacts, SituationFacts } from './query.ts';
 import type { Taxonomy } from './taxonomy/taxonomy.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -75,10 +81,8 @@ export function toCandidateFacts(
     driversLicences: c.driversLicences,
     cvText: c.cvText,
   };
-  const profile = profileFromTerms(
-    weightedTerms(source, undefined, candidateConcepts(source, taxonomy)),
-    vocabulary,
-  );
+  const texts = cleanFieldTexts(source);
+  const profile = profileFromTerms(weightedTermsOfTexts(texts, conceptsOfTexts(texts, taxonomy)), vocabulary);
   return assemble(c, situationFacts(c), profile);
 }
 

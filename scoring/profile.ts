@@ -1,4 +1,4 @@
-import type { CandidateConcept } from './concepts/types.ts';
+import type { CandidateConcept, EvidenceField } from './concepts/types.ts';
 import { adjacentPairs, analyse, CONCEPT_PREFIX, PAIR_SEPARATOR } from './text/analyse.ts';
 import { type PersonFacts, protectedFactsRemover } from './text/protected.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -36,6 +36,36 @@ export function isWordTerm(term: string): boolean {
 }
 
 /**
+ * A candidate's texts field by field, listed fields before prose (where a konsulent looks first), each without the
+ * person's name, contact details and protected words: a surname like Smed is never evidence of being one. The
+ * analysed terms, concept extraction and the evidence of a claim all read these same texts, so ingest cleans them
+ * once and hands them to both.
+ */
+export function cleanFieldTexts(source: ProfileSource, person?: PersonFacts): Array<[EvidenceField, string]> {
+  const texts: Array<[EvidenceField, string]> = [];
+  for (const c of source.competences ?? []) texts.push(['competences', c]);
+  for (const l of source.languages ?? []) texts.push(['languages', l]);
+  for (const k of source.driversLicences ?? []) texts.push(['driversLicences', `kørekort ${k}`]);
+  for (const e of source.experience ?? []) texts.push(['experience.title', e.title]);
+  for (const e of source.educations ?? []) texts.push(['educations', e.title]);
+  for (const e of source.experience ?? [])
+    if (e.description) texts.push(['experience.description', e.description]);
+  if (source.cvText) texts.push(['cvText', source.cvText]);
+  const withoutProtected = protectedFactsRemover(person);
+  return texts.filter(([, text]) => text).map(([field, text]) => [field, withoutProtected(text)]);
+}
+
+const TERM_WEIGHT: Record<EvidenceField, number | 'prose'> = {
+  competences: FIELD_WEIGHT.competence,
+  languages: FIELD_WEIGHT.competence,
+  driversLicences: FIELD_WEIGHT.competence,
+  'experience.title': FIELD_WEIGHT.title,
+  educations: FIELD_WEIGHT.education,
+  'experience.description': 'prose',
+  cvText: 'prose',
+};
+
+/**
  * The analysed terms of a candidate with their summed field weights: word stems and compound parts, adjacency pairs
  * (words that stand together in one field) and, given `concepts`, one CONCEPT_PREFIX term per concept held. Strings,
  * not ids: this is what the Store keeps, so any index (or a restarted process) can intern them without analysing the
@@ -47,32 +77,28 @@ export function weightedTerms(
   person?: PersonFacts,
   concepts: readonly CandidateConcept[] = [],
 ): Array<[string, number]> {
-  const withoutProtected = protectedFactsRemover(person);
+  return weightedTermsOfTexts(cleanFieldTexts(source, person), concepts);
+}
+
+/** weightedTerms of texts already cleaned by cleanFieldTexts (in its order, which fixes the terms' order). */
+export function weightedTermsOfTexts(
+  texts: ReadonlyArray<readonly [EvidenceField, string]>,
+  concepts: readonly CandidateConcept[] = [],
+): Array<[string, number]> {
   const weights = new Map<string, number>();
   const addTerm = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
-  const add = (text: string | undefined, weight: number) => {
-    if (!text) return;
-    const clean = withoutProtected(text);
-    for (const term of analyse(clean)) addTerm(term, weight);
-    for (const pair of adjacentPairs(clean)) addTerm(pair, weight);
-  };
   // Prose counts once per term however often it repeats a word: saying 'lager' five times is not five competences.
   const prose = new Set<string>();
-  const addProse = (text: string | undefined) => {
-    if (!text) return;
-    const clean = withoutProtected(text);
-    for (const term of analyse(clean)) prose.add(term);
-    for (const pair of adjacentPairs(clean)) prose.add(pair);
-  };
-  for (const c of source.competences ?? []) add(c, FIELD_WEIGHT.competence);
-  for (const l of source.languages ?? []) add(l, FIELD_WEIGHT.competence);
-  for (const k of source.driversLicences ?? []) add(`kørekort ${k}`, FIELD_WEIGHT.competence);
-  for (const e of source.experience ?? []) {
-    add(e.title, FIELD_WEIGHT.title);
-    addProse(e.description);
+  for (const [field, text] of texts) {
+    const weight = TERM_WEIGHT[field];
+    if (weight === 'prose') {
+      for (const term of analyse(text)) prose.add(term);
+      for (const pair of adjacentPairs(text)) prose.add(pair);
+    } else {
+      for (const term of analyse(text)) addTerm(term, weight);
+      for (const pair of adjacentPairs(text)) addTerm(pair, weight);
+    }
   }
-  for (const e of source.educations ?? []) add(e.title, FIELD_WEIGHT.education);
-  addProse(source.cvText);
   for (const term of prose) addTerm(term, FIELD_WEIGHT.prose);
   for (const c of concepts) addTerm(CONCEPT_PREFIX + c.concept, c.weight);
   return [...weights];

@@ -302,6 +302,32 @@ export class ShortlistRanker {
   }
 }
 
+/** Candidates in reach as an index hands them over: all of them, or (with postings) those holding given terms. */
+export interface CandidateSource {
+  candidates: Iterable<CandidateFacts>;
+  holding?(termIds: Uint32Array): Iterable<CandidateFacts>;
+}
+
+/**
+ * Ranks from an index's postings, with the same result as ranking every candidate in reach: when the order has
+ * phrases only their terms' holders can be relevant (see relevantCompetenceFit), so the common words of its title
+ * and tasks, which much of the pool writes, are not read; an order without phrases reads every text term's holders.
+ */
+export function rankFromPostings(
+  source: CandidateSource,
+  query: OrderQuery,
+  options: RankOptions,
+): RankResult {
+  if (!source.holding) return rankCandidates(source.candidates, query, options);
+  const phrases = query.mustHave.length + query.niceToHave.length > 0;
+  return rankCandidates(source.holding(phrases ? phraseTermsOf(query) : query.queryTerms), query, options);
+}
+
+/** The order's terms that can meet or partly meet one of its phrases (the rest only add to the text similarity). */
+export function phraseTermsOf(query: OrderQuery): Uint32Array {
+  return query.queryTerms.filter((id) => query.termSlots[id]! < query.phraseSlots);
+}
+
 export function rankCandidates(
   candidates: Iterable<CandidateFacts>,
   query: OrderQuery,

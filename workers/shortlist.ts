@@ -2,7 +2,7 @@ import type { RuleSet } from '../scoring/eligibility.ts';
 import { proveEntry, reRank } from '../scoring/prove.ts';
 import type { OrderQuery } from '../scoring/query.ts';
 import { prepareQuery } from '../scoring/query.ts';
-import { NEAR_MISS_MARGIN_KM, type RankResult, rankCandidates } from '../scoring/rank.ts';
+import { NEAR_MISS_MARGIN_KM, type RankResult, rankFromPostings } from '../scoring/rank.ts';
 import type { Taxonomy } from '../scoring/taxonomy/taxonomy.ts';
 import { analyse } from '../scoring/text/analyse.ts';
 import { readOrderPhrases } from '../scoring/understanding.ts';
@@ -93,8 +93,7 @@ async function computeInScope(
     limit: 5000,
   });
   const query = prepareQuery(jo, ruleSet, retrieval.vocabulary, deps.taxonomy, request.strategy);
-  const candidates = retrieval.holding?.(query.queryTerms) ?? retrieval.candidates;
-  const ranked = rankCandidates(candidates, query, { size: request.size });
+  const ranked = rankFromPostings(retrieval, query, { size: request.size });
   return {
     candidatesConsidered: ranked.candidatesConsidered,
     entries: ranked.entries,

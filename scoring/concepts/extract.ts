@@ -4,9 +4,9 @@
  * compound spellings, a one-edit typo, or as the head of a longer compound — never from words scattered over a CV.
  * The longest label wins; shorter labels inside it do not count separately.
  */
-import { FIELD_WEIGHT, type ProfileSource } from '../profile.ts';
+import { cleanFieldTexts, FIELD_WEIGHT, type ProfileSource } from '../profile.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
-import { type PersonFacts, protectedFactsRemover } from '../text/protected.ts';
+import type { PersonFacts } from '../text/protected.ts';
 import { type CompiledTaxonomy, compile, fold, type LabelEntry, type RawToken, tokensOf } from './compile.ts';
 import { ContextReader, type ContextToken } from './context.ts';
 import type { CandidateConcept, ConceptMention, EvidenceField } from './types.ts';
@@ -136,17 +136,7 @@ export function fieldWeight(field: EvidenceField): number {
  * evidence of being one. Extraction and the evidence of a claim read the same texts.
  */
 export function fieldTexts(source: ProfileSource, person?: PersonFacts): Array<[EvidenceField, string]> {
-  const texts: Array<[EvidenceField, string]> = [];
-  for (const c of source.competences ?? []) texts.push(['competences', c]);
-  for (const l of source.languages ?? []) texts.push(['languages', l]);
-  for (const k of source.driversLicences ?? []) texts.push(['driversLicences', `kørekort ${k}`]);
-  for (const e of source.experience ?? []) texts.push(['experience.title', e.title]);
-  for (const e of source.educations ?? []) texts.push(['educations', e.title]);
-  for (const e of source.experience ?? [])
-    if (e.description) texts.push(['experience.description', e.description]);
-  if (source.cvText) texts.push(['cvText', source.cvText]);
-  const withoutProtected = protectedFactsRemover(person);
-  return texts.filter(([, text]) => text).map(([field, text]) => [field, withoutProtected(text)]);
+  return cleanFieldTexts(source, person);
 }
 
 /**
@@ -160,8 +150,16 @@ export function candidateConcepts(
   taxonomy: Taxonomy,
   person?: PersonFacts,
 ): CandidateConcept[] {
+  return conceptsOfTexts(fieldTexts(source, person), taxonomy);
+}
+
+/** candidateConcepts of texts already cleaned by fieldTexts. */
+export function conceptsOfTexts(
+  texts: ReadonlyArray<readonly [EvidenceField, string]>,
+  taxonomy: Taxonomy,
+): CandidateConcept[] {
   const best = new Map<string, CandidateConcept>();
-  for (const [field, text] of fieldTexts(source, person)) {
+  for (const [field, text] of texts) {
     for (const m of extractMentions(text, field, taxonomy)) {
       if (m.context !== 'own') continue;
       const weight = WEIGHT_OF[field];

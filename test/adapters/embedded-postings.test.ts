@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchFactsFor } from '../../indexer/facts.ts';
 import { prepareQuery } from '../../scoring/query.ts';
-import { rankCandidates } from '../../scoring/rank.ts';
+import { rankCandidates, rankFromPostings } from '../../scoring/rank.ts';
 import { activeTaxonomy } from '../../scoring/taxonomy/active.ts';
 import { EmbeddedCandidateIndex } from '../../src/adapters/embedded-index/embedded-candidate-index.ts';
 import { generateCandidates } from '../../src/demo/generate.ts';
@@ -71,6 +71,11 @@ describe('embedded index postings', () => {
           expect(posted.entries).toEqual(scanned.entries);
           expect(posted.nearMisses).toEqual(scanned.nearMisses);
           expect(posted.candidatesConsidered).toBeLessThanOrEqual(scanned.candidatesConsidered);
+          // Only the holders of the phrases' terms: the common words of the title and tasks are not read.
+          const selective = rankFromPostings(retrieval, query, { size });
+          expect(selective.entries).toEqual(scanned.entries);
+          expect(selective.nearMisses).toEqual(scanned.nearMisses);
+          expect(selective.candidatesConsidered).toBeLessThanOrEqual(posted.candidatesConsidered);
         },
       ),
       { numRuns: 60 },

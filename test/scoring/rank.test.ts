@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { relevantCompetenceFit } from '../../scoring/competence.ts';
 import {
   compareEntries,
   evaluateCandidate,
@@ -358,5 +359,39 @@ describe('protected attributes', () => {
     const b = rankCandidates(proxied.facts, proxied.query, { size: 5 });
     expect(b.entries).toEqual(a.entries);
     expect(touched).toEqual([]);
+  });
+});
+
+describe('relevance condition', () => {
+  const cleaning = order({
+    title: 'Medarbejder',
+    tasks: 'Rengøring af kontorer',
+    mustHave: ['truckcertifikat'],
+    niceToHave: [],
+  });
+  // Writes the order's title and task words, and nothing of its must-have or anything related to it.
+  const commonWordsOnly = () =>
+    candidate({
+      competences: ['rengøring'],
+      experience: [{ title: 'Medarbejder', description: 'Rengøring af kontorer' }],
+      unemployedSince: '2020-01-15',
+    });
+
+  it('an order with phrases: words of its title and tasks alone never make a candidate relevant', () => {
+    const { facts, query } = setup([commonWordsOnly()], cleaning);
+    expect(relevantCompetenceFit(facts[0]!, query)).toBeNull();
+    expect(rankCandidates(facts, query, { size: 10 }).entries).toEqual([]);
+  });
+
+  it('an order without phrases: the text decides, as before', () => {
+    const { facts, query } = setup([commonWordsOnly()], { ...cleaning, mustHave: [] });
+    expect(relevantCompetenceFit(facts[0]!, query)?.text).toBeGreaterThan(0);
+    expect(rankCandidates(facts, query, { size: 10 }).entries).toHaveLength(1);
+  });
+
+  it('beside someone who meets the must-have, the common words alone give no place on the list', () => {
+    const { facts, query } = setup([commonWordsOnly(), candidate()], cleaning);
+    const ranked = rankCandidates(facts, query, { size: 10 });
+    expect(ranked.entries.map((e) => e.candidateId)).toEqual([facts[1]!.id]);
   });
 });

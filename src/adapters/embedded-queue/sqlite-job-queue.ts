@@ -52,6 +52,8 @@ export class SqliteJobQueue implements JobQueue {
   private readonly owner = randomUUID();
   private readonly leaseMs: number;
   private readonly onError: (error: Error) => void;
+  /** Prepared once: compiling the SQL on every claim, enqueue and finish was a measurable share of a list's time. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string, options: SqliteJobQueueOptions = {}) {
     this.leaseMs = options.leaseMs ?? LEASE_MS;
@@ -86,12 +88,10 @@ export class SqliteJobQueue implements JobQueue {
     const { retry } = jobCatalog[name];
     const now = new Date().toISOString();
     try {
-      this.db
-        .prepare(
-          `INSERT INTO jobs (id, name, payload, state, max_attempts, backoff_ms, run_at, created_at, updated_at)
+      this.statement(
+        `INSERT INTO jobs (id, name, payload, state, max_attempts, backoff_ms, run_at, created_at, updated_at)
            VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        )
-        .run(id, name, JSON.stringify(payload), retry.attempts, retry.backoffMs, Date.now(), now, now);
+      ).run(id, name, JSON.stringify(payload), retry.attempts, retry.backoffMs, Date.now(), now, now);
     } catch (error) {
       // A producer may treat the failure as "enqueue later"; the outage must still be seen.
       this.report(error);
@@ -117,7 +117,7 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   async getJob(id: string): Promise<JobInfo | undefined> {
-    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    const row = this.statement('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
     return (
       row && {
         id: row.id,
@@ -131,7 +131,7 @@ export class SqliteJobQueue implements JobQueue {
 
   async counts(): Promise<Record<JobState, number>> {
     const counts: Record<JobState, number> = { waiting: 0, active: 0, completed: 0, failed: 0 };
-    const rows = this.db.prepare('SELECT state, count(*) AS n FROM jobs GROUP BY state').all() as Array<{
+    const rows = this.statement('SELECT state, count(*) AS n FROM jobs GROUP BY state').all() as Array<{
       state: JobState;
       n: number;
     }>;
@@ -148,6 +148,15 @@ export class SqliteJobQueue implements JobQueue {
     this.db.close();
   }
 
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private wakeAll(): void {
     for (const wake of [...this.waiters]) wake();
   }
@@ -155,17 +164,15 @@ export class SqliteJobQueue implements JobQueue {
   /** Takes the next due job, or one whose worker's lease ran out (its process died mid-job). */
   private claim(): JobRow | undefined {
     const now = Date.now();
-    return this.db
-      .prepare(
-        `UPDATE jobs SET state = 'active', attempts = attempts + 1, locked_by = ?, locked_until = ?, updated_at = ?
+    return this.statement(
+      `UPDATE jobs SET state = 'active', attempts = attempts + 1, locked_by = ?, locked_until = ?, updated_at = ?
          WHERE id = (
            SELECT id FROM jobs
            WHERE (state = 'waiting' AND run_at <= ?) OR (state = 'active' AND locked_until < ?)
            ORDER BY run_at, rowid LIMIT 1
          )
          RETURNING *`,
-      )
-      .get(this.owner, now + this.leaseMs, new Date().toISOString(), now, now) as JobRow | undefined;
+    ).get(this.owner, now + this.leaseMs, new Date().toISOString(), now, now) as JobRow | undefined;
   }
 
   /** Waits up to `ms`, or less when a job is enqueued or the workers are stopped. */
@@ -215,9 +222,11 @@ export class SqliteJobQueue implements JobQueue {
     const renew = setInterval(() => {
       // In a timer a throw would be an uncaught exception; a missed renewal only risks the lease lapsing.
       try {
-        this.db
-          .prepare('UPDATE jobs SET locked_until = ? WHERE id = ? AND locked_by = ?')
-          .run(Date.now() + this.leaseMs, job.id, this.owner);
+        this.statement('UPDATE jobs SET locked_until = ? WHERE id = ? AND locked_by = ?').run(
+          Date.now() + this.leaseMs,
+          job.id,
+          this.owner,
+        );
       } catch (error) {
         this.report(error);
       }
@@ -244,11 +253,9 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   private finish(id: string, state: JobState, error: string | null, delayMs: number): void {
-    this.db
-      .prepare(
-        `UPDATE jobs SET state = ?, error = ?, run_at = ?, locked_by = NULL, locked_until = NULL, updated_at = ?
+    this.statement(
+      `UPDATE jobs SET state = ?, error = ?, run_at = ?, locked_by = NULL, locked_until = NULL, updated_at = ?
          WHERE id = ? AND locked_by = ?`,
-      )
-      .run(state, error, Date.now() + delayMs, new Date().toISOString(), id, this.owner);
+    ).run(state, error, Date.now() + delayMs, new Date().toISOString(), id, this.owner);
   }
 }
