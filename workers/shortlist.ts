@@ -111,10 +111,10 @@ async function withEvidence(
   query: OrderQuery,
   deps: { stores: Pick<Stores, 'candidates'> },
 ): Promise<RankResult['entries']> {
-  const records = await Promise.all(entries.map((e) => deps.stores.candidates.get(e.candidateId)));
+  const records = await deps.stores.candidates.getMany(entries.map((e) => e.candidateId));
   const proven: RankResult['entries'] = [];
-  entries.forEach((entry, i) => {
-    const record = records[i];
+  entries.forEach((entry) => {
+    const record = records.get(entry.candidateId);
     if (!record) return;
     const c = record.candidate;
     proven.push(

@@ -100,6 +100,11 @@ export interface CandidateStore {
    */
   upsertPrepared?(batch: PreparedCandidateWrite[], options?: UpsertOptions): Promise<WriteResult[]>;
   get(id: string): Promise<CandidateRecord | undefined>;
+  /**
+   * The records of those of `ids` that exist, keyed by id, in one query: a bruttoliste reads every entry's record for
+   * its evidence, and one round trip per entry costs more than the ranking on a busy host.
+   */
+  getMany(ids: readonly string[]): Promise<Map<string, CandidateRecord>>;
   find(jobcenter: string, externalId: string): Promise<CandidateRecord | undefined>;
   list(filter: CandidateFilter, page: Page): Promise<PageResult<CandidateRecord>>;
   count(filter?: CandidateFilter): Promise<number>;

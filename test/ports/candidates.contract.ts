@@ -351,6 +351,20 @@ export function candidateStoreContract(name: string, factory: StoresFactory): vo
           expect((await stores.candidates.namesIn('751', [])).size).toBe(0);
         });
 
+        it('reads the records among the ids in one call, leaving out unknown and erased ids', async () => {
+          const unknown = '00000000-0000-4000-8000-000000000000';
+          await stores.candidates.delete(ids.kbh[0]!);
+          const records = await stores.candidates.getMany([
+            ids.aarhus[0]!,
+            unknown,
+            ids.kbh[0]!,
+            ids.kbh[1]!,
+          ]);
+          expect([...records.keys()].sort()).toEqual([ids.aarhus[0]!, ids.kbh[1]!].sort());
+          expect(records.get(ids.aarhus[0]!)).toEqual(await stores.candidates.get(ids.aarhus[0]!));
+          expect((await stores.candidates.getMany([])).size).toBe(0);
+        });
+
         it('reads names as they are now: renamed and erased people', async () => {
           await stores.candidates.upsert([
             { ...seeded[1]!, candidate: { ...seeded[1]!.candidate, name: 'Mette Kvist' } },

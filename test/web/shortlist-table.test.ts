@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownText, evidenceFor, newSince } from '../../web/src/lib/shortlist.ts';
+import { EVIDENCE_FIELDS } from '../../src/domain/shortlist.ts';
+import { breakdownText, EVIDENCE_FIELD_NAMES, evidenceFor, newSince } from '../../web/src/lib/shortlist.ts';
 
 describe('the bruttoliste table helpers', () => {
   it('says where a matched phrase was found, in Danish', () => {
@@ -19,6 +20,10 @@ describe('the bruttoliste table helpers', () => {
     expect(evidenceFor(entry, 'truckcertifikat')).toBe('fundet som «gaffeltruckkørekort» i kompetencer');
     expect(evidenceFor(entry, 'Lagerstyring')).toBe('fundet i erfaringsbeskrivelse');
     expect(evidenceFor({ candidateId: 'c2', matched: ['x'] }, 'x')).toBeUndefined();
+  });
+
+  it('has a Danish name for every CV field the API gives evidence from', () => {
+    for (const field of EVIDENCE_FIELDS) expect(EVIDENCE_FIELD_NAMES[field], field).toMatch(/^[a-zæøå-]+$/i);
   });
 
   it('marks people not on the previous list as new, and nobody on a first list', () => {

@@ -38,6 +38,7 @@ const SQL = {
       cpr_hash = $11, updated_at = $12
     WHERE id = $1`,
   get: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id = $1`,
+  getMany: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id = ANY($1::text[])`,
   find: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE jobcenter = $1 AND external_id = $2`,
   scan: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id > $1 ORDER BY id LIMIT $2`,
   delete: 'DELETE FROM candidates WHERE id = $1',
@@ -202,6 +203,14 @@ export class PostgresCandidateStore implements CandidateStore {
   async get(id: string): Promise<CandidateRecord | undefined> {
     const { rows } = await this.database.db.query<CandidateRow>(SQL.get, [id]);
     return rows[0] && toCandidateRecord(rows[0]);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, CandidateRecord>> {
+    const records = new Map<string, CandidateRecord>();
+    if (ids.length === 0) return records;
+    const { rows } = await this.database.db.query<CandidateRow>(SQL.getMany, [ids]);
+    for (const row of rows) records.set(row.id, toCandidateRecord(row));
+    return records;
   }
 
   async find(jobcenter: string, externalId: string): Promise<CandidateRecord | undefined> {

@@ -33,6 +33,7 @@ const SQL = {
       candidate_json = ?, facts_json = ?, incomplete_json = ?, content_hash = ?, cpr_hash = ?, updated_at = ?
     WHERE id = ?`,
   get: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id = ?`,
+  getMany: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id IN (SELECT value FROM json_each(?))`,
   find: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE jobcenter = ? AND external_id = ?`,
   scan: `SELECT ${CANDIDATE_COLUMNS} FROM candidates WHERE id > ? ORDER BY id LIMIT ?`,
   delete: 'DELETE FROM candidates WHERE id = ?',
@@ -211,6 +212,14 @@ export class SqliteCandidateStore implements CandidateStore {
   async get(id: string): Promise<CandidateRecord | undefined> {
     const row = this.db.statement<[string], CandidateRow>(SQL.get).get(id);
     return row && toCandidateRecord(row);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, CandidateRecord>> {
+    const records = new Map<string, CandidateRecord>();
+    if (ids.length === 0) return records;
+    const rows = this.db.statement<[string], CandidateRow>(SQL.getMany).all(JSON.stringify(ids));
+    for (const row of rows) records.set(row.id, toCandidateRecord(row));
+    return records;
   }
 
   async find(jobcenter: string, externalId: string): Promise<CandidateRecord | undefined> {

@@ -1,8 +1,4 @@
-import type { Schemas } from '../api/client';
-
 /** Pure helpers behind the bruttoliste table (unit-tested without a browser). */
-
-type EvidenceField = NonNullable<Schemas['Shortlist']['entries'][number]['evidence']>[number]['field'];
 
 export interface Evidence {
   phrase: string;
@@ -17,8 +13,8 @@ export interface EntryLike {
   evidence?: Evidence[];
 }
 
-/** Danish names of the CV fields evidence is read from; keyed by the API's field names (a new one fails typecheck). */
-const EVIDENCE_FIELDS: Record<EvidenceField, string> = {
+/** Danish names of the CV fields evidence is read from, keyed by the API's field names (a test checks every one). */
+export const EVIDENCE_FIELD_NAMES: Record<string, string> = {
   competences: 'kompetencer',
   languages: 'sprog',
   driversLicences: 'kørekort',
@@ -38,7 +34,7 @@ export function evidenceFor(entry: EntryLike, phrase: string): string | undefine
         e.foundAs && e.foundAs.toLowerCase() !== phrase.toLowerCase()
           ? `fundet som «${e.foundAs}»`
           : 'fundet';
-      return e.field ? `${as} i ${EVIDENCE_FIELDS[e.field as EvidenceField] ?? e.field}` : as;
+      return e.field ? `${as} i ${EVIDENCE_FIELD_NAMES[e.field] ?? e.field}` : as;
     })
     .join('; ');
 }
