@@ -29,7 +29,7 @@ export interface BundleDeps {
 }
 
 /** The newest explanation of this candidate for this order: from the latest finished shortlist that has them. */
-async function latestEntries(
+export async function latestEntries(
   shortlists: ShortlistStore,
   jobOrderId: string,
 ): Promise<Map<string, ShortlistEntry>> {

@@ -202,10 +202,22 @@ describe('workflow end to end: shortlist across a pool -> contact -> bundle -> c
     // --- The company reads its bundle (audited) and the PDF: no CPR, contact only where agreed and released.
     const view = await call(company, 'GET', sent.company.url);
     expect(view.statusCode, view.body).toBe(200);
-    const viewBody = json<{ candidates: Array<{ candidateId: string; name: string; state: string }> }>(view);
+    type Cv = { relevantCompetences: string[]; contact?: { email?: string } };
+    const viewBody = json<{
+      candidates: Array<{ candidateId: string; name: string; state: string; cv: Cv }>;
+    }>(view);
     expect(viewBody.candidates.map((c) => c.name).sort()).toEqual(['Anna Andersen', 'Carla Christensen']);
     expect(view.body).not.toContain('health');
     expect(view.body).not.toContain(ids.a2);
+    // The page shows what the PDF shows, from the same projection: contact only where agreed and released.
+    const cvOf = (name: string) => viewBody.candidates.find((c) => c.name === name)!.cv;
+    expect(cvOf('Carla Christensen').relevantCompetences).toContain('truckcertifikat B');
+    expect(cvOf('Carla Christensen').contact?.email).toBe('carla@example.dk');
+    expect(cvOf('Anna Andersen').contact).toBeUndefined();
+    expect(view.body).not.toContain('anna@example.dk');
+    expect(view.body).not.toContain(TEST_CPR);
+    expect(view.body).not.toContain('020285');
+    expect(view.body).not.toMatch(/dagpenge|kontanthj/);
     const pdfRes = await call(company, 'GET', `${sent.company.url}/pdf`);
     expect(pdfRes.statusCode).toBe(200);
     expect(pdfRes.headers['content-type']).toBe('application/pdf');

@@ -203,6 +203,8 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     // The secret left the address bar as soon as it was exchanged.
     expect(new URL(cp.url()).hash).toBe('');
     expect(await cp.getByText('Oplysningerne må kun bruges til at vælge vikar').count()).toBe(1);
+    // The CV is readable on the page itself, as the PDF shows it.
+    expect(await cp.getByTestId('company-candidate').first().textContent()).toMatch(/Relevante kompetencer/);
     await check(cp, '08-virksomhed');
     const [download] = await Promise.all([
       cp.waitForEvent('download'),

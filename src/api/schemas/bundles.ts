@@ -68,6 +68,34 @@ export const seenByCompany = (state: WorkflowState): state is CompanyVisibleStat
   (COMPANY_VISIBLE_STATES as readonly WorkflowState[]).includes(state);
 const companyState = z.enum([...COMPANY_VISIBLE_STATES, 'withdrawn']);
 
+/**
+ * Exactly what the PDF shows of a candidate (the same projection builds both), so a company on a phone can read the
+ * CVs without opening the PDF. No CPR, benefit or free CV text; contact details only where the candidate allowed it.
+ */
+const companyCv = z
+  .object({
+    relevantCompetences: z
+      .array(z.string())
+      .meta({ description: 'The competences that matter for this order' }),
+    otherCompetences: z.array(z.string()),
+    experience: z.array(
+      z.object({
+        title: z.string(),
+        from: z.string().optional(),
+        to: z.string().optional(),
+        description: z.string().optional(),
+      }),
+    ),
+    educations: z.array(z.object({ title: z.string(), level: z.string().optional() })),
+    languages: z.array(z.string()),
+    driversLicences: z.array(z.string()),
+    weeklyHours: z.number().nullable(),
+    distanceKm: z.number().nullable(),
+    explanation: z.string(),
+    contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional(),
+  })
+  .meta({ id: 'CompanyCv' });
+
 export const companyBundleView = z
   .object({
     id: z.string(),
@@ -80,7 +108,7 @@ export const companyBundleView = z
     }),
     pdf: z.string().meta({ description: 'Path of the PDF' }),
     candidates: z.array(
-      z.object({ candidateId: z.string(), name: draftable(z.string()), state: companyState }),
+      z.object({ candidateId: z.string(), name: draftable(z.string()), state: companyState, cv: companyCv }),
     ),
   })
   .meta({ id: 'CompanyBundle' });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { renderBundle } from '../../../workers/bundle.ts';
+import { bundleCandidate, latestEntries, renderBundle } from '../../../workers/bundle.ts';
 import { type CompanyChoice, choiceToTransition } from '../../domain/workflow.ts';
 import { bundleJobId } from '../../jobs/catalog.ts';
 import { enqueueOrDefer } from '../../jobs/enqueue-shortlist.ts';
@@ -321,7 +321,7 @@ async function auditCompanyRead(
 }
 
 /**
- * What the company reads: the order, and per candidate the name and where they stand. Audited per candidate. A
+ * What the company reads: the order, and per candidate the name, what the PDF shows of them and where they stand. Audited per candidate. A
  * person no longer shared with the order's jobcenter is not in it at all.
  */
 export async function companyView(deps: Deps, principal: Principal, id: string) {
@@ -332,13 +332,20 @@ export async function companyView(deps: Deps, principal: Principal, id: string) 
   await deps.stores.bundles.recordView(bundle.id);
   await auditCompanyRead(deps, principal, bundle, shown, 'company.bundle.view');
   const candidates: z.infer<typeof companyBundleView>['candidates'] = [];
+  const entries = await latestEntries(deps.stores.shortlists, order.id);
   for (const candidateId of shown) {
     const record = await deps.stores.candidates.get(candidateId);
     const entry = await deps.stores.candidacies.get(bundle.jobOrderId, candidateId);
     if (!record || !entry) continue;
     // The company sees its own part of the workflow only: a candidate who withdrew is 'withdrawn', never why.
     const state = seenByCompany(entry.state) ? entry.state : 'withdrawn';
-    candidates.push({ candidateId, name: record.candidate.name, state });
+    const { name: _inThePdfAsHeading, ...cv } = await bundleCandidate(
+      record,
+      order,
+      entries.get(candidateId),
+      deps,
+    );
+    candidates.push({ candidateId, name: record.candidate.name, state, cv });
   }
   return {
     id: bundle.id,

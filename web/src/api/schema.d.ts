@@ -7557,6 +7557,30 @@ export interface components {
                 link: string;
             };
         };
+        CompanyCvInput: {
+            /** @description The competences that matter for this order */
+            relevantCompetences: string[];
+            otherCompetences: string[];
+            experience: {
+                title: string;
+                from?: string;
+                to?: string;
+                description?: string;
+            }[];
+            educations: {
+                title: string;
+                level?: string;
+            }[];
+            languages: string[];
+            driversLicences: string[];
+            weeklyHours: number | null;
+            distanceKm: number | null;
+            explanation: string;
+            contact?: {
+                email?: string;
+                phone?: string;
+            };
+        };
         CompanyBundleInput: {
             id: string;
             /** @enum {string} */
@@ -7577,6 +7601,7 @@ export interface components {
                 name?: string | null;
                 /** @enum {string} */
                 state: "sent_to_company" | "interview" | "chosen" | "not_chosen" | "withdrawn";
+                cv: components["schemas"]["CompanyCvInput"];
             }[];
         };
         CompanyChoiceResultInput: {
@@ -8437,6 +8462,30 @@ export interface components {
                 link: string;
             };
         };
+        CompanyCv: {
+            /** @description The competences that matter for this order */
+            relevantCompetences: string[];
+            otherCompetences: string[];
+            experience: {
+                title: string;
+                from?: string;
+                to?: string;
+                description?: string;
+            }[];
+            educations: {
+                title: string;
+                level?: string;
+            }[];
+            languages: string[];
+            driversLicences: string[];
+            weeklyHours: number | null;
+            distanceKm: number | null;
+            explanation: string;
+            contact?: {
+                email?: string;
+                phone?: string;
+            };
+        };
         CompanyBundle: {
             id: string;
             /** @enum {string} */
@@ -8457,6 +8506,7 @@ export interface components {
                 name?: string | null;
                 /** @enum {string} */
                 state: "sent_to_company" | "interview" | "chosen" | "not_chosen" | "withdrawn";
+                cv: components["schemas"]["CompanyCv"];
             }[];
         };
         CompanyChoiceResult: {

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, api, request, setCsrfToken, unwrap } from '../api/client';
+import { ApiError, api, request, type Schemas, setCsrfToken, unwrap } from '../api/client';
 import { Alert, Button, Select, Spinner } from '../components/ds';
-import { formatDate } from '../lib/format';
+import { danishDatesIn, formatDate, formatNumber } from '../lib/format';
 import { useTitle } from '../lib/router';
 import { danishProblem, NOT_CHOSEN_REASONS, STATE_LABELS } from '../lib/text';
 
@@ -53,16 +53,50 @@ function Header() {
   );
 }
 
+/** The CV as the PDF shows it, so a company on a phone can read it without opening the PDF. */
+function CvFacts({ cv }: { cv: Schemas['CompanyCv'] }) {
+  const rows: Array<[string, string]> = [];
+  const list = (items: string[]) => items.join(', ');
+  if (cv.relevantCompetences.length > 0) rows.push(['Relevante kompetencer', list(cv.relevantCompetences)]);
+  if (cv.otherCompetences.length > 0) rows.push(['Andre kompetencer', list(cv.otherCompetences)]);
+  if (cv.experience.length > 0) {
+    const when = (e: Schemas['CompanyCv']['experience'][number]) =>
+      e.from || e.to ? ` (${e.from ? formatDate(e.from) : '?'} – ${e.to ? formatDate(e.to) : 'nu'})` : '';
+    rows.push(['Erfaring', cv.experience.map((e) => `${e.title}${when(e)}`).join('; ')]);
+  }
+  if (cv.educations.length > 0) rows.push(['Uddannelse', list(cv.educations.map((e) => e.title))]);
+  if (cv.languages.length > 0) rows.push(['Sprog', list(cv.languages)]);
+  if (cv.driversLicences.length > 0) rows.push(['Kørekort', list(cv.driversLicences)]);
+  if (cv.weeklyHours !== null) rows.push(['Timer pr. uge', formatNumber(cv.weeklyHours)]);
+  if (cv.distanceKm !== null) rows.push(['Afstand til arbejdsstedet', `${formatNumber(cv.distanceKm)} km`]);
+  if (cv.contact) rows.push(['Kontakt', [cv.contact.email, cv.contact.phone].filter(Boolean).join(', ')]);
+  return (
+    <>
+      {cv.explanation && <p className="vm-explanation">{danishDatesIn(cv.explanation)}</p>}
+      <dl className="vm-facts">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
 function Choice({
   bundleId,
   candidateId,
   name,
   state,
+  cv,
 }: {
   bundleId: string;
   candidateId: string;
   name: string;
   state: string;
+  cv: Schemas['CompanyCv'];
 }) {
   const qc = useQueryClient();
   const [notChosen, setNotChosen] = useState(false);
@@ -94,6 +128,7 @@ function Choice({
     <li className="card vm-company-card" data-testid="company-candidate">
       <div className="card-content">
         <h3 className="h4">{name}</h3>
+        <CvFacts cv={cv} />
         <p>
           Status: <strong>{STATE_LABELS[state] ?? state}</strong>
         </p>
@@ -216,6 +251,7 @@ export function CompanyPortal() {
                   candidateId={c.candidateId}
                   name={c.name ?? 'Kandidat'}
                   state={c.state}
+                  cv={c.cv}
                 />
               ))}
             </ul>
