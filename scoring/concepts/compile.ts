@@ -75,6 +75,11 @@ export interface CompiledTaxonomy {
   /** The longest label in words, plus slack for a compound the CV writes as separate words. */
   maxTokens: number;
   read(lower: string): TokenReading;
+  /**
+   * The entries a single word written as `fold` may stand for: a one-word label with a short stem only in its own
+   * forms (see SHORT_STEM_ENDINGS), every other label as found.
+   */
+  admit(entries: readonly LabelEntry[], fold: string): readonly LabelEntry[];
 }
 
 const cache = new WeakMap<Taxonomy, CompiledTaxonomy>();
@@ -114,6 +119,30 @@ const EVIDENCE_HEADS = [
   'bevis',
 ];
 
+/**
+ * A one-word label whose stem is this short or shorter matches a single word by stem only in these forms of the
+ * label as written: definite and genitive forms and a plural by -ne/-ene/-erne. The Danish stemmer makes 'officer'
+ * and 'office' one stem 'offic'; '-r'/'-er' after a label is an agent noun or an English word, '-e' a comparative
+ * ('lagere').
+ */
+const MAX_SHORT_STEM = 5;
+const SHORT_STEM_ENDINGS = [
+  '',
+  'n',
+  'en',
+  'et',
+  't',
+  's',
+  'ens',
+  'ets',
+  'ns',
+  'ts',
+  'ne',
+  'ene',
+  'erne',
+  'rne',
+];
+
 /** One-word labels shorter than this match only as written (folded), never by stem or typo. */
 export const MIN_STEMMED_LENGTH = 5;
 /** Shortest word a typo index holds: a one-edit typo of a 6-letter word can be a 5-letter label word. */
@@ -145,6 +174,8 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   let maxTokens = 1;
   /** One-word labels that are agent nouns ('bager', 'tjener', 'vægter'), folded as written. */
   const agentNouns = new Set<string>();
+  /** One-word labels with a short stem -> the forms a single word may take to be that label. */
+  const shortStemForms = new Map<string, Set<string>>();
 
   for (const l of taxonomy.labels()) {
     const words = tokensOf(l.label.normalize('NFC')).map((t) => t.lower);
@@ -153,6 +184,8 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const keys = words.map(tokenKey);
     const folds = words.map(fold);
     if (words.length === 1 && folds[0]!.endsWith('er')) agentNouns.add(folds[0]!);
+    if (words.length === 1 && keys[0]!.length <= MAX_SHORT_STEM)
+      shortStemForms.set(l.label, new Set(SHORT_STEM_ENDINGS.map((e) => folds[0]! + e)));
     // A short word is matched only as written: stemmed, 'tage' (to take) would be the roof 'tag'.
     if (words.length === 1 && [...words[0]!].length < MIN_STEMMED_LENGTH) {
       push(exact, folds[0]!, entry);
@@ -299,5 +332,9 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     joinedPrefixes,
     maxTokens: maxTokens + 2,
     read: (lower) => readings.get(lower),
+    admit: (entries, f) =>
+      entries.some((e) => shortStemForms.has(e.label))
+        ? entries.filter((e) => shortStemForms.get(e.label)?.has(f) ?? true)
+        : entries,
   };
 }

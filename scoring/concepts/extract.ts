@@ -54,8 +54,10 @@ export function findLabels(
       const r = readings[j]!;
       typo ||= r.typo;
       spaced = j === i ? r.key : `${spaced} ${r.key}`;
-      const entries = compiled.spaced.get(spaced) ?? compiled.joined.get(written + r.key);
-      if (entries) found = { from: i, to: j + 1, entries, typo };
+      let entries: readonly LabelEntry[] | undefined =
+        compiled.spaced.get(spaced) ?? compiled.joined.get(written + r.key);
+      if (entries && j === i && !r.typo) entries = compiled.admit(entries, r.fold);
+      if (entries && entries.length > 0) found = { from: i, to: j + 1, entries, typo };
       written += r.fold;
       if (!compiled.spacedPrefixes.has(spaced) && !compiled.joinedPrefixes.has(written)) break;
     }
@@ -160,15 +162,53 @@ export function candidateConcepts(
   taxonomy: Taxonomy,
   person?: PersonFacts,
 ): CandidateConcept[] {
-  const best = new Map<string, CandidateConcept>();
+  const own: ConceptMention[][] = [];
   for (const [field, text] of fieldTexts(source, person)) {
+    let group: ConceptMention[] = [];
     for (const m of extractMentions(text, field, taxonomy)) {
       if (m.context !== 'own') continue;
-      const weight = WEIGHT_OF[field];
+      // The readings of one span (an ambiguous label) arrive together.
+      if (group.length > 0 && group[0]!.start !== m.start) {
+        own.push(group);
+        group = [];
+      }
+      group.push(m);
+    }
+    if (group.length > 0) own.push(group);
+  }
+  const clear = new Set(own.filter((g) => g.length === 1).map((g) => g[0]!.concept));
+  const best = new Map<string, CandidateConcept>();
+  for (const group of own) {
+    for (const m of group.length === 1 ? group : resolveAmbiguous(group, clear, taxonomy)) {
+      const weight = WEIGHT_OF[m.field];
       const held = best.get(m.concept);
       if (!held || held.weight < weight)
-        best.set(m.concept, { concept: m.concept, weight, field, foundAs: m.foundAs });
+        best.set(m.concept, { concept: m.concept, weight, field: m.field, foundAs: m.foundAs });
     }
   }
   return [...best.values()];
+}
+
+/**
+ * The readings of an ambiguous label ('operatør': maskinoperatør or produktionsmedarbejder) that the rest of the CV
+ * bears out: a reading whose broader, narrower or related concepts the candidate holds by a clear label. With no
+ * such context, only what every reading implies (a maskinoperatør is a produktionsmedarbejder too); never a guess.
+ */
+function resolveAmbiguous(
+  readings: readonly ConceptMention[],
+  clear: ReadonlySet<string>,
+  taxonomy: Taxonomy,
+): ConceptMention[] {
+  const ids = new Set(readings.map((m) => m.concept));
+  const supported = readings.filter((m) =>
+    [
+      ...taxonomy.selfAndBroader(m.concept),
+      ...taxonomy.selfAndNarrower(m.concept),
+      ...taxonomy.relatedTo(m.concept),
+    ].some((n) => clear.has(n) && (n === m.concept || !ids.has(n))),
+  );
+  if (supported.length > 0) return supported;
+  return readings.filter((m) =>
+    readings.every((r) => taxonomy.selfAndBroader(r.concept).includes(m.concept)),
+  );
 }

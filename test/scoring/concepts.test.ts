@@ -131,6 +131,22 @@ describe('surface forms', () => {
     expect(concepts('arbejde på tage', withRoofing)).toEqual(['tagarbejde']);
   });
 
+  it('lets a short stem count only through the label’s own forms: a "security officer" has no Office', () => {
+    const office = new Taxonomy(
+      [
+        concept('office-pakken', 'knowledge', 'Office-pakken', { altLabels: ['Office', 'MS Office'] }),
+        concept('vagt', 'occupation', 'vagt', { hiddenLabels: ['police officer'] }),
+      ],
+      't',
+    );
+    // 'officer' and 'office' share the Danish stem 'offic'.
+    expect(concepts('Security officer hos Securitas', office)).toEqual([]);
+    expect(concepts('Police officer', office)).toEqual(['vagt']);
+    expect(concepts('Office', office)).toEqual(['office-pakken']);
+    expect(concepts('God til Officepakken og MS Office', office)).toEqual(['office-pakken', 'office-pakken']);
+    expect(concepts('Brugte officen dagligt', office)).toEqual(['office-pakken']);
+  });
+
   it('prefers the longest match; shorter labels inside it do not count', () => {
     expect(found('kørekort til gaffeltruck')).toEqual([
       ['truckcertifikat', 'kørekort til gaffeltruck', 'own', 'label'],
@@ -267,6 +283,55 @@ describe('candidateConcepts', () => {
     expect(candidateConcepts(cv, taxonomy).map((c) => c.concept)).toContain('smed');
   });
 
+  it('reads an ambiguous label by the rest of the CV, and without context only as what every reading implies', () => {
+    const operator = new Taxonomy(
+      [
+        concept('produktionsmedarbejder', 'occupation', 'produktionsmedarbejder', {
+          altLabels: ['operatør'],
+          ambiguous: ['operatør'],
+        }),
+        concept('maskinoperatoer', 'occupation', 'maskinoperatør', {
+          altLabels: ['operatør'],
+          ambiguous: ['operatør'],
+          broader: ['produktionsmedarbejder'],
+          related: ['maskinopstilling'],
+        }),
+        concept('maskinopstilling', 'skill', 'maskinopstilling'),
+        concept('slagteriarbejder', 'occupation', 'slagteriarbejder', {
+          broader: ['produktionsmedarbejder'],
+        }),
+        concept('pakkeri', 'occupation', 'pakkerimedarbejder', {
+          altLabels: ['operatør'],
+          ambiguous: ['operatør'],
+        }),
+      ],
+      't',
+    );
+    const ids = (source: Parameters<typeof candidateConcepts>[0]) =>
+      candidateConcepts(source, operator)
+        .map((c) => c.concept)
+        .sort();
+    // Alone, 'Operatør' is neither reading for sure, and the readings share nothing.
+    expect(ids({ experience: [{ title: 'Operatør' }] })).toEqual([]);
+    // A slagteriarbejder who was 'Operatør' was a produktionsmedarbejder, not necessarily a maskinoperatør.
+    expect(ids({ experience: [{ title: 'Operatør' }, { title: 'Slagteriarbejder' }] })).toEqual([
+      'produktionsmedarbejder',
+      'slagteriarbejder',
+    ]);
+    expect(ids({ experience: [{ title: 'Operatør', description: 'Stod for maskinopstilling.' }] })).toEqual([
+      'maskinoperatoer',
+      'maskinopstilling',
+    ]);
+    const twoReadings = new Taxonomy(
+      [...operator.concepts()].filter((c) => c.id !== 'pakkeri'),
+      't2',
+    );
+    // Every maskinoperatør is a produktionsmedarbejder: that much 'Operatør' says on its own.
+    expect(
+      candidateConcepts({ experience: [{ title: 'Operatør' }] }, twoReadings).map((c) => c.concept),
+    ).toEqual(['produktionsmedarbejder']);
+  });
+
   it('reads "min mand er tømrer" as another person although the remover drops "mand"', () => {
     expect(candidateConcepts({ cvText: 'Min mand er tømrer.' }, taxonomy)).toEqual([]);
   });
@@ -353,5 +418,35 @@ describe('the shipped taxonomy', () => {
     expect(understandPhrase('kendskab til lagerstyringssystem', shipped).concepts).toEqual([
       'lagerstyringssystem',
     ]);
+  });
+});
+
+describe('the shipped taxonomy’s curation', () => {
+  const shipped = loadTaxonomy({ dirs: [] });
+  const held = (source: Parameters<typeof candidateConcepts>[0]) =>
+    new Set(candidateConcepts(source, shipped).flatMap((c) => shipped.selfAndBroader(c.concept)));
+
+  it('takes no ældrepleje from meeting elderly people, only from caring for them', () => {
+    expect(held({ cvText: 'Frivillig besøgsven for ældre borgere hver anden uge.' }).has('aeldrepleje')).toBe(
+      false,
+    );
+    expect(held({ competences: ['Pleje af ældre'] }).has('aeldrepleje')).toBe(true);
+  });
+
+  it('reads a pakkerimedarbejder as packing, not as warehouse work', () => {
+    const packer = held({ experience: [{ title: 'Pakkerimedarbejder' }] });
+    expect(packer.has('pakning')).toBe(true);
+    expect(packer.has('lagermedarbejder')).toBe(false);
+  });
+
+  it('lets an occupation imply the work and the field that define it', () => {
+    expect(held({ experience: [{ title: 'Maskinoperatør' }] }).has('maskinbetjening')).toBe(true);
+    expect(held({ experience: [{ title: 'Slagteriarbejder' }] }).has('foedevareproduktion')).toBe(true);
+  });
+
+  it('has daginstitution as the broader setting of vuggestue and børnehave, not as a børnehave', () => {
+    expect(understandPhrase('erfaring fra daginstitution', shipped).concepts).toEqual(['daginstitution']);
+    expect(held({ cvText: 'Tre år i en vuggestue.' }).has('daginstitution')).toBe(true);
+    expect(held({ cvText: 'Vikar i en daginstitution.' }).has('boernehave')).toBe(false);
   });
 });
