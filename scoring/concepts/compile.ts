@@ -150,6 +150,17 @@ const MIN_TYPO_VOCAB = 5;
 /** Compound heads shorter than this are too often words of their own ('tag' in 'tagarbejde'). */
 export const MIN_HEAD_LENGTH = 6;
 
+/** Whether a word is two words of the compound lexicon joined, with or without a linking s or e. */
+function isKnownCompound(lower: string): boolean {
+  for (let i = 2; i <= lower.length - 3; i++) {
+    if (!COMPOUND_LEXICON.has(lower.slice(i))) continue;
+    const head = lower.slice(0, i);
+    if (COMPOUND_LEXICON.has(head)) return true;
+    if (/[se]$/.test(head) && COMPOUND_LEXICON.has(head.slice(0, -1))) return true;
+  }
+  return false;
+}
+
 function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
@@ -235,8 +246,9 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const correct = (lower: string, f: string): { fold: string; key: string } | undefined => {
     const length = [...lower].length;
     if (length < MIN_TYPO_VOCAB || isStopword(lower) || /\d/.test(lower)) return undefined;
-    // A word we know is no typo: 'arbejde' is not a misspelt 'arbejder'.
-    if (COMPOUND_LEXICON.has(lower)) return undefined;
+    // A word we know is no typo: 'arbejde' is not a misspelt 'arbejder', and 'slagterassistent' (slagter +
+    // assistent) no misspelt 'slagteriassistent'.
+    if (COMPOUND_LEXICON.has(lower) || isKnownCompound(lower)) return undefined;
     const found = new Set<string>();
     for (const d of [f, ...deletions(f)]) {
       for (const w of typoIndex.get(d) ?? []) {

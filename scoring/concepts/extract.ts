@@ -176,6 +176,16 @@ export function candidateConcepts(
     }
     if (group.length > 0) own.push(group);
   }
+  for (const group of own) {
+    // A title under Uddannelse is the education: 'Pædagogisk assistent' there is the PAU, not only the job.
+    if (group.length !== 1 || group[0]!.field !== 'educations') continue;
+    const m = group[0]!;
+    if (taxonomy.get(m.concept)?.kind !== 'occupation') continue;
+    for (const id of taxonomy.selfAndNarrower(m.concept)) {
+      const c = taxonomy.get(id);
+      if (c?.kind === 'certificate' && c.broader.includes(m.concept)) own.push([{ ...m, concept: id }]);
+    }
+  }
   const clear = new Set(own.filter((g) => g.length === 1).map((g) => g[0]!.concept));
   const best = new Map<string, CandidateConcept>();
   for (const group of own) {

@@ -101,6 +101,10 @@ describe('surface forms', () => {
       't',
     );
     expect(found('lagerstyringssystemr', forms)).toEqual([['wms', 'lagerstyringssystemr', 'own', 'typo']]);
+    // Two known words joined are a word of their own, no typo: a slagterassistent works for a slagter.
+    const butcher = new Taxonomy([concept('slagteri', 'occupation', 'slagteriassistent')], 't');
+    expect(concepts('Slagterassistent', butcher)).toEqual([]);
+    expect(concepts('slagteriasistent', butcher)).toEqual(['slagteri']);
     // 'trick' is one substitution from 'truck': a 5-letter word, so no.
     expect(concepts('trick certifikat')).toEqual([]);
     // Short words get nothing: 'smede' is no typo of 'smed' and 'sme' is nothing.
@@ -442,6 +446,22 @@ describe('the shipped taxonomy’s curation', () => {
   it('lets an occupation imply the work and the field that define it', () => {
     expect(held({ experience: [{ title: 'Maskinoperatør' }] }).has('maskinbetjening')).toBe(true);
     expect(held({ experience: [{ title: 'Slagteriarbejder' }] }).has('foedevareproduktion')).toBe(true);
+  });
+
+  it('tells the job title pædagogisk assistent from the PAU education, and reads the title under Uddannelse as it', () => {
+    const title = held({ experience: [{ title: 'Pædagogisk assistent' }] });
+    expect(title.has('paedagogisk-assistent-titel')).toBe(true);
+    expect(title.has('paedagogisk-assistent')).toBe(false);
+    expect(held({ educations: [{ title: 'Pædagogisk assistent' }] }).has('paedagogisk-assistent')).toBe(true);
+    expect(held({ competences: ['PAU-uddannet'] }).has('paedagogisk-assistent-titel')).toBe(true);
+    expect(understandPhrase('uddannet pædagogisk assistent', shipped).concepts).toEqual(['paedagogisk-assistent']);
+  });
+
+  it('does not take the vagtkort the police issue from the vagtuddannelse alone', () => {
+    const course = held({ educations: [{ title: 'Sikkerhedsvagtuddannelsen (AMU)' }] });
+    expect(course.has('vagtuddannelse')).toBe(true);
+    expect(course.has('vagtkort')).toBe(false);
+    expect(held({ competences: ['Gyldigt vagtkort'] }).has('vagtkort')).toBe(true);
   });
 
   it('has daginstitution as the broader setting of vuggestue and børnehave, not as a børnehave', () => {
