@@ -128,5 +128,7 @@ for (const strategy of strategies) {
 process.stdout.write(`\n${JSON.stringify(counts)}\n`);
 for (const name of ['baseline', ...strategies] as const) {
   const f = result.systems[name as 'baseline']!;
-  process.stdout.write(`${name}: ndcg ${f.ndcg?.toFixed(3)} recall ${f.recall?.toFixed(2)} false ${f.claims.false}/${f.claims.claims}\n`);
+  process.stdout.write(
+    `${name}: ndcg ${f.ndcg?.toFixed(3)} recall ${f.recall?.toFixed(2)} false ${f.claims.false}/${f.claims.claims}\n`,
+  );
 }

@@ -41,6 +41,24 @@ function tokenKey(lower: string): string {
   return fold(stem(lower));
 }
 
+/**
+ * A worker, inflected. Snowball gives 'køkkenarbejder' and 'køkkenarbejde' one stem, but the person is an occupation
+ * and the work a skill (a kok has køkkenarbejde, not every køkkenarbejde makes a kok). An occupation's '-arbejder'
+ * label keeps its '-er' in its key, and so does a word written as such a worker; '-arbejder' on anything else is the
+ * plural of the work ('malerarbejder').
+ */
+const WORKER = /^(.*arbejder)(?:e|en|ne|s|es|ens|nes)?$/;
+
+function workerKey(lower: string): string | undefined {
+  const worker = WORKER.exec(lower);
+  return worker ? `${stem(worker[1]!.slice(0, -1))}\u0002r` : undefined;
+}
+
+/** The key of one word of a label of a concept of `kind`: see WORKER. */
+export function labelWordKey(lower: string, kind: string | undefined): string {
+  return fold((kind === 'occupation' ? workerKey(lower) : undefined) ?? stem(lower));
+}
+
 export interface LabelEntry {
   concept: string;
   label: string;
@@ -185,6 +203,8 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   let maxTokens = 1;
   /** One-word labels that are agent nouns ('bager', 'tjener', 'vægter'), folded as written. */
   const agentNouns = new Set<string>();
+  /** Stems of occupations' '-arbejder' labels: a word with that stem written as a worker is the occupation. */
+  const workerStems = new Set<string>();
   /** One-word labels with a short stem -> the forms a single word may take to be that label. */
   const shortStemForms = new Map<string, Set<string>>();
 
@@ -192,7 +212,11 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const words = tokensOf(l.label.normalize('NFC')).map((t) => t.lower);
     if (words.length === 0) continue;
     const entry: LabelEntry = { concept: l.conceptId, label: l.label, type: l.type };
-    const keys = words.map(tokenKey);
+    const kind = taxonomy.get(l.conceptId)?.kind;
+    const keys = words.map((w) => labelWordKey(w, kind));
+    words.forEach((w, i) => {
+      if (keys[i]!.endsWith('\u0002r')) workerStems.add(tokenKey(w));
+    });
     const folds = words.map(fold);
     if (words.length === 1 && folds[0]!.endsWith('er')) agentNouns.add(folds[0]!);
     if (words.length === 1 && keys[0]!.length <= MAX_SHORT_STEM)
@@ -298,10 +322,12 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
    * certificate or training in something ('forflytningskursus', 'svejsecertifikat'), the label it is in.
    */
   const compoundHead = (lower: string): LabelEntry[] | undefined => {
-    const stemmed = stem(lower);
-    for (let i = 2; i <= stemmed.length - MIN_HEAD_LENGTH; i++) {
-      const entries = joined.get(fold(stemmed.slice(i)));
-      if (entries && isModifier(lower.slice(0, i))) return entries;
+    for (const stemmed of [workerKey(lower), stem(lower)]) {
+      if (stemmed === undefined) continue;
+      for (let i = 2; i <= stemmed.length - MIN_HEAD_LENGTH; i++) {
+        const entries = joined.get(fold(stemmed.slice(i)));
+        if (entries && isModifier(lower.slice(0, i))) return entries;
+      }
     }
     const f = fold(lower);
     for (const head of EVIDENCE_HEADS) {
@@ -319,8 +345,12 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const f = fold(lower);
     // The verb or stem of an agent noun is not the person: 'tjene penge' is no tjener, 'bag disken' no bager,
     // 'vægt' no vægter. Such a token keeps its own key, so the shared stem cannot match the noun.
-    const agentStem = !agentNouns.has(f) && (agentNouns.has(`${f}r`) || agentNouns.has(`${f}er`));
-    const key = agentStem ? `\u0001${f}` : tokenKey(lower);
+    // (A worker and the work already have keys of their own: see matchKey.)
+    const agentStem =
+      !agentNouns.has(f) && !WORKER.test(`${f}r`) && (agentNouns.has(`${f}r`) || agentNouns.has(`${f}er`));
+    const plain = tokenKey(lower);
+    const worker = workerStems.has(plain) ? workerKey(lower) : undefined;
+    const key = agentStem ? `\u0001${f}` : worker ? fold(worker) : plain;
     if (!known(lower, f, key)) {
       const corrected = correct(lower, f);
       if (corrected) return { ...corrected, typo: true, starts: true };

@@ -7,7 +7,15 @@
 import { FIELD_WEIGHT, type ProfileSource } from '../profile.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { type PersonFacts, protectedFactsRemover } from '../text/protected.ts';
-import { type CompiledTaxonomy, compile, fold, type LabelEntry, type RawToken, tokensOf } from './compile.ts';
+import {
+  type CompiledTaxonomy,
+  compile,
+  fold,
+  type LabelEntry,
+  type RawToken,
+  type TokenReading,
+  tokensOf,
+} from './compile.ts';
 import { ContextReader, type ContextToken } from './context.ts';
 import type { CandidateConcept, ConceptMention, EvidenceField } from './types.ts';
 
@@ -31,6 +39,34 @@ function isWordGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * '<work> af <object>' read as the compound Danish also writes: 'rengøring af kontorer' is kontorrengøring,
+ * 'svejsning af tagpap' tagpapsvejsning. The compound, when it is a label, is what the words mean, so the work word
+ * alone does not count as well (roofers weld roofing felt, which is no svejsning).
+ */
+function objectCompound(
+  text: string,
+  tokens: readonly RawToken[],
+  readings: readonly TokenReading[],
+  i: number,
+  compiled: CompiledTaxonomy,
+): LabelMatch | undefined {
+  if (i + 2 >= tokens.length || tokens[i + 1]!.lower !== 'af') return undefined;
+  if (!isWordGap(text, tokens[i]!.end, tokens[i + 1]!.start)) return undefined;
+  if (!isWordGap(text, tokens[i + 1]!.end, tokens[i + 2]!.start)) return undefined;
+  const work = readings[i]!;
+  const object = readings[i + 2]!;
+  const bases = new Set([object.fold, object.fold.replace(/(?:erne|ene|er|ne|r|e)$/, '')]);
+  for (const base of bases) {
+    if (base.length < 3) continue;
+    for (const link of ['', 's', 'e']) {
+      const entries = compiled.joined.get(base + link + work.key);
+      if (entries) return { from: i, to: i + 3, entries, typo: work.typo || object.typo };
+    }
+  }
+  return undefined;
+}
+
 /** Label runs in a token sequence, longest first, none overlapping another; in text order. */
 export function findLabels(
   text: string,
@@ -41,7 +77,11 @@ export function findLabels(
   const best: LabelMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = readings[i]!;
-    if (!first.starts) continue;
+    const ofReading = objectCompound(text, tokens, readings, i, compiled);
+    if (!first.starts) {
+      if (ofReading) best.push(ofReading);
+      continue;
+    }
     let found: LabelMatch | undefined;
     if (first.head) found = { from: i, to: i + 1, entries: first.head, typo: false };
     const short = first.typo ? undefined : compiled.exact.get(first.fold);
@@ -61,6 +101,7 @@ export function findLabels(
       written += r.fold;
       if (!compiled.spacedPrefixes.has(spaced) && !compiled.joinedPrefixes.has(written)) break;
     }
+    if (ofReading && (!found || found.to - found.from < ofReading.to - ofReading.from)) found = ofReading;
     if (found) best.push(found);
   }
   best.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);

@@ -75,7 +75,8 @@ function reread(phrase: string, taxonomy: Taxonomy, u: PhraseUnderstanding): Phr
   const bases = [base, base.replace(/[se]$/, '')];
   for (const b of bases) {
     for (const suffix of WORK_SUFFIXES) {
-      const candidate = suffix === '' ? b : `${b}${suffix}`;
+      // The work of a modifier may take a linking s: 'produktion' -> 'produktionsarbejde'.
+      const candidate = suffix === '' ? b : (joinedLabel(`${b}${suffix}`, taxonomy) ?? `${b}s${suffix}`);
       const tokens = tokensOf(candidate);
       const matches = findLabels(candidate, tokens, compile(taxonomy));
       const covered = matches.reduce((n, m) => n + (m.to - m.from), 0);
@@ -86,6 +87,13 @@ function reread(phrase: string, taxonomy: Taxonomy, u: PhraseUnderstanding): Phr
     }
   }
   return undefined;
+}
+
+/** `word` when it is a label written together, else undefined. */
+function joinedLabel(word: string, taxonomy: Taxonomy): string | undefined {
+  const tokens = tokensOf(word);
+  const matches = findLabels(word, tokens, compile(taxonomy));
+  return matches.length === 1 && matches[0]!.to - matches[0]!.from === tokens.length ? word : undefined;
 }
 
 export function understandPhrase(phrase: string, taxonomy: Taxonomy): PhraseUnderstanding {

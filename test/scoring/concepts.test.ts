@@ -151,6 +151,39 @@ describe('surface forms', () => {
     expect(concepts('Brugte officen dagligt', office)).toEqual(['office-pakken']);
   });
 
+  it('reads "<work> af <object>" as the compound: svejsning af tagpap is roofing, not welding', () => {
+    const trades = new Taxonomy(
+      [
+        concept('svejsning', 'skill', 'svejsning'),
+        concept('tagarbejde', 'skill', 'tagarbejde', { altLabels: ['tagpapsvejsning'] }),
+        concept('kontorrengoering', 'skill', 'kontorrengøring'),
+      ],
+      't',
+    );
+    expect(found('Daglige opgaver: svejsning af tagpap.', trades)).toEqual([
+      ['tagarbejde', 'svejsning af tagpap', 'own', 'label'],
+    ]);
+    expect(concepts('Svejsning af beslag til tagrender', trades)).toEqual(['svejsning']);
+    expect(concepts('rengøring af kontorer', trades)).toEqual(['kontorrengoering']);
+    expect(concepts('ingen svejsning af tagpap', trades)).toEqual(['tagarbejde']);
+  });
+
+  it('tells the worker from the work although Snowball stems them alike: køkkenarbejder, køkkenarbejde', () => {
+    const kitchen = new Taxonomy(
+      [
+        concept('koekkenhjaelper', 'occupation', 'køkkenhjælper', { altLabels: ['køkkenarbejder'] }),
+        concept('koekkenarbejde', 'skill', 'køkkenarbejde'),
+        concept('malerarbejde', 'skill', 'malerarbejde'),
+      ],
+      't',
+    );
+    expect(concepts('Køkkenarbejder', kitchen)).toEqual(['koekkenhjaelper']);
+    expect(concepts('to køkkenarbejdere', kitchen)).toEqual(['koekkenhjaelper']);
+    expect(concepts('Køkkenarbejde i kantine', kitchen)).toEqual(['koekkenarbejde']);
+    // '-arbejder' of work that is no occupation is its plural.
+    expect(concepts('udvendige malerarbejder', kitchen)).toEqual(['malerarbejde']);
+  });
+
   it('prefers the longest match; shorter labels inside it do not count', () => {
     expect(found('kørekort til gaffeltruck')).toEqual([
       ['truckcertifikat', 'kørekort til gaffeltruck', 'own', 'label'],
@@ -454,7 +487,9 @@ describe('the shipped taxonomy’s curation', () => {
     expect(title.has('paedagogisk-assistent')).toBe(false);
     expect(held({ educations: [{ title: 'Pædagogisk assistent' }] }).has('paedagogisk-assistent')).toBe(true);
     expect(held({ competences: ['PAU-uddannet'] }).has('paedagogisk-assistent-titel')).toBe(true);
-    expect(understandPhrase('uddannet pædagogisk assistent', shipped).concepts).toEqual(['paedagogisk-assistent']);
+    expect(understandPhrase('uddannet pædagogisk assistent', shipped).concepts).toEqual([
+      'paedagogisk-assistent',
+    ]);
   });
 
   it('does not take the vagtkort the police issue from the vagtuddannelse alone', () => {
@@ -462,6 +497,20 @@ describe('the shipped taxonomy’s curation', () => {
     expect(course.has('vagtuddannelse')).toBe(true);
     expect(course.has('vagtkort')).toBe(false);
     expect(held({ competences: ['Gyldigt vagtkort'] }).has('vagtkort')).toBe(true);
+  });
+
+  it('reads "<field>erfaring" as the work of the field, which every occupation of the field implies', () => {
+    expect(understandPhrase('produktionserfaring', shipped).concepts).toEqual(['produktionsarbejde']);
+    expect(understandPhrase('køkkenerfaring', shipped).concepts).toEqual(['koekkenarbejde']);
+    expect(understandPhrase('kontorerfaring', shipped).concepts).toEqual(['kontorarbejde']);
+    expect(understandPhrase('pædagogisk erfaring', shipped).concepts).toEqual(['paedagogisk-arbejde']);
+    expect(held({ experience: [{ title: 'Produktionsmedarbejder' }] }).has('produktionsarbejde')).toBe(true);
+    expect(held({ experience: [{ title: 'Kok' }] }).has('koekkenarbejde')).toBe(true);
+    expect(held({ experience: [{ title: 'Sekretær' }] }).has('kontorarbejde')).toBe(true);
+    expect(held({ experience: [{ title: 'Pædagogmedhjælper' }] }).has('paedagogisk-arbejde')).toBe(true);
+    expect(held({ cvText: 'Har lavet produktionsarbejde på fabrik.' }).has('produktionsmedarbejder')).toBe(
+      false,
+    );
   });
 
   it('has daginstitution as the broader setting of vuggestue and børnehave, not as a børnehave', () => {
