@@ -58,7 +58,7 @@ function objectCompound(
   const object = readings[i + 2]!;
   const bases = new Set([object.fold, object.fold.replace(/(?:erne|ene|er|ne|r|e)$/, '')]);
   for (const base of bases) {
-    if (base.length < 3) continue;
+    if (base.length < 2) continue;
     for (const link of ['', 's', 'e']) {
       const entries = compiled.joined.get(base + link + work.key);
       if (entries) return { from: i, to: i + 3, entries, typo: work.typo || object.typo };

@@ -165,6 +165,8 @@ describe('surface forms', () => {
     ]);
     expect(concepts('Svejsning af beslag til tagrender', trades)).toEqual(['svejsning']);
     expect(concepts('rengøring af kontorer', trades)).toEqual(['kontorrengoering']);
+    const pc = new Taxonomy([concept('klient', 'skill', 'pc-opsætning')], 't');
+    expect(understandPhrase('opsætning af pc’er', pc).concepts).toEqual(['klient']);
     expect(concepts('ingen svejsning af tagpap', trades)).toEqual(['tagarbejde']);
   });
 
