@@ -140,5 +140,23 @@ function understandLiterally(phrase: string, taxonomy: Taxonomy): PhraseUndersta
     }
     i++;
   }
-  return { phrase, concepts, words, framing };
+  return { phrase, concepts, words: words.filter((w) => !saidByConcepts(w, concepts, taxonomy)), framing };
+}
+
+/**
+ * Whether a left-over word only repeats what one of the phrase's concepts says: 'pleje' in "pleje af grønne
+ * områder" read as grøn pleje adds no requirement of its own (and as one it would have to stand somewhere in the CV).
+ */
+function saidByConcepts(word: string, concepts: readonly string[], taxonomy: Taxonomy): boolean {
+  if (word.length < 4) return false;
+  for (const id of concepts) {
+    const c = taxonomy.get(id);
+    if (!c) continue;
+    for (const label of [c.prefLabel, ...c.altLabels]) {
+      for (const t of tokensOf(label.normalize('NFC'))) {
+        if (stem(t.lower).endsWith(word)) return true;
+      }
+    }
+  }
+  return false;
 }

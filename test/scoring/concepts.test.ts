@@ -515,6 +515,19 @@ describe('the shipped taxonomy’s curation', () => {
     );
   });
 
+  it('drops a left-over word the concept already says, and lets the field’s kinds imply its work', () => {
+    // 'pleje' is what the grøn pleje concept says; as a word it would have to stand somewhere in the CV.
+    expect(understandPhrase('pleje af grønne områder', shipped)).toMatchObject({
+      concepts: ['graes-og-udearealer'],
+      words: [],
+    });
+    expect(held({ experience: [{ title: 'Park- og vejmedarbejder' }] }).has('graes-og-udearealer')).toBe(
+      true,
+    );
+    expect(held({ competences: ['Samlebåndsarbejde'] }).has('produktionsarbejde')).toBe(true);
+    expect(held({ competences: ['Fødevareproduktion'] }).has('produktionsarbejde')).toBe(true);
+  });
+
   it('has daginstitution as the broader setting of vuggestue and børnehave, not as a børnehave', () => {
     expect(understandPhrase('erfaring fra daginstitution', shipped).concepts).toEqual(['daginstitution']);
     expect(held({ cvText: 'Tre år i en vuggestue.' }).has('daginstitution')).toBe(true);
