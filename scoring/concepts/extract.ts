@@ -251,12 +251,18 @@ function resolveAmbiguous(
   taxonomy: Taxonomy,
 ): ConceptMention[] {
   const ids = new Set(readings.map((m) => m.concept));
-  const supported = readings.filter((m) =>
-    [
-      ...taxonomy.selfAndBroader(m.concept),
-      ...taxonomy.selfAndNarrower(m.concept),
-      ...taxonomy.relatedTo(m.concept),
-    ].some((n) => clear.has(n) && (n === m.concept || !ids.has(n))),
+  const near = (id: string) =>
+    new Set([...taxonomy.selfAndBroader(id), ...taxonomy.selfAndNarrower(id), ...taxonomy.relatedTo(id)]);
+  const neighbourhoods = readings.map((m) => near(m.concept));
+  // Only context that tells the readings apart: produktionsarbejde, which both readings of 'operatør' imply,
+  // says nothing about which one is meant.
+  const supported = readings.filter((m, i) =>
+    [...neighbourhoods[i]!].some(
+      (n) =>
+        clear.has(n) &&
+        (n === m.concept || !ids.has(n)) &&
+        neighbourhoods.every((other, j) => j === i || !other.has(n)),
+    ),
   );
   if (supported.length > 0) return supported;
   return readings.filter((m) =>

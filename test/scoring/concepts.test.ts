@@ -328,7 +328,9 @@ describe('candidateConcepts', () => {
         concept('produktionsmedarbejder', 'occupation', 'produktionsmedarbejder', {
           altLabels: ['operatør'],
           ambiguous: ['operatør'],
+          broader: ['produktionsarbejde'],
         }),
+        concept('produktionsarbejde', 'skill', 'produktionsarbejde'),
         concept('maskinoperatoer', 'occupation', 'maskinoperatør', {
           altLabels: ['operatør'],
           ambiguous: ['operatør'],
@@ -357,6 +359,12 @@ describe('candidateConcepts', () => {
       'produktionsmedarbejder',
       'slagteriarbejder',
     ]);
+    // Context both readings share tells them not apart: each implies produktionsarbejde.
+    expect(
+      ids({ competences: ['Produktionsarbejde'], experience: [{ title: 'Operatør' }] }).includes(
+        'maskinoperatoer',
+      ),
+    ).toBe(false);
     expect(ids({ experience: [{ title: 'Operatør', description: 'Stod for maskinopstilling.' }] })).toEqual([
       'maskinoperatoer',
       'maskinopstilling',
@@ -526,6 +534,12 @@ describe('the shipped taxonomy’s curation', () => {
     );
     expect(held({ competences: ['Samlebåndsarbejde'] }).has('produktionsarbejde')).toBe(true);
     expect(held({ competences: ['Fødevareproduktion'] }).has('produktionsarbejde')).toBe(true);
+  });
+
+  it('keeps the CNC-operatør with the CNC trades, not as a maskinoperatør', () => {
+    const cnc = held({ experience: [{ title: 'CNC-operatør' }] });
+    expect(cnc.has('cnc-operatoer')).toBe(true);
+    expect(cnc.has('maskinoperatoer')).toBe(false);
   });
 
   it('has daginstitution as the broader setting of vuggestue and børnehave, not as a børnehave', () => {
