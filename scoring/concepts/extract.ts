@@ -67,13 +67,36 @@ function objectCompound(
   return undefined;
 }
 
+const DETERMINERS = new Set(['en', 'et', 'den', 'det', 'de']);
+
+const NO_READING: TokenReading = { fold: '', key: '\u0003', typo: false, starts: false };
+
+/**
+ * A run of capitalised words inside a sentence is a name ('hos Nordic Partner ApS'), read as written: one edit from
+ * a label ('partner', 'gartner') is another word, not a slip. A lone capitalised word may be a misspelt product
+ * ('erfaring med Exel').
+ */
+function isNameLike(text: string, tokens: readonly RawToken[], i: number): boolean {
+  const capitalInSentence = (k: number) => {
+    const t = tokens[k];
+    if (!t || k === 0) return false;
+    const first = text[t.start]!;
+    if (first === first.toLowerCase()) return false;
+    return !/[.!?:;\n•\-–(]\s*$/.test(text.slice(tokens[k - 1]!.end, t.start));
+  };
+  return capitalInSentence(i) && (capitalInSentence(i - 1) || capitalInSentence(i + 1));
+}
+
 /** Label runs in a token sequence, longest first, none overlapping another; in text order. */
 export function findLabels(
   text: string,
   tokens: readonly RawToken[],
   compiled: CompiledTaxonomy,
 ): LabelMatch[] {
-  const readings = tokens.map((t) => compiled.read(t.lower));
+  const readings = tokens.map((t, i) => {
+    const r = compiled.read(t.lower);
+    return r.typo && isNameLike(text, tokens, i) ? NO_READING : r;
+  });
   const best: LabelMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = readings[i]!;
@@ -92,6 +115,14 @@ export function findLabels(
     for (let j = i; j < Math.min(tokens.length, i + compiled.maxTokens); j++) {
       if (j > i && !isWordGap(text, tokens[j - 1]!.end, tokens[j]!.start)) break;
       const r = readings[j]!;
+      // An article inside a label the label does not have: 'medhjælper i en børnehave', 'kørekort til en truck'.
+      if (
+        j > i &&
+        DETERMINERS.has(r.fold) &&
+        !compiled.spaced.has(`${spaced} ${r.key}`) &&
+        !compiled.spacedPrefixes.has(`${spaced} ${r.key}`)
+      )
+        continue;
       typo ||= r.typo;
       spaced = j === i ? r.key : `${spaced} ${r.key}`;
       let entries: readonly LabelEntry[] | undefined =

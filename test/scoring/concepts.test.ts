@@ -272,6 +272,18 @@ describe('mention context', () => {
       ['lagermedarbejder', 'own'],
       ['truckcertifikat', 'own'],
     ]);
+    // 'som' before one's job is no age cue: only 'som' with the age removed after it is.
+    expect(contexts('Har arbejdet som tømrer i fem år')).toEqual([['toemrer', 'own']]);
+    expect(contexts('Jeg har erfaring som lagermedarbejder.')).toEqual([['lagermedarbejder', 'own']]);
+    expect(candidateConcepts({ cvText: 'Rengøring som 16-årig.' }, taxonomy)).toEqual([]);
+    expect(candidateConcepts({ cvText: 'Som 16-årig havde jeg rengøring' }, taxonomy)).toEqual([]);
+  });
+
+  it('reads an article inside a label and no typo in a run of capitalised words (a name)', () => {
+    expect(concepts('kørekort til en gaffeltruck')).toEqual(['truckcertifikat']);
+    const names = new Taxonomy([concept('gartner', 'occupation', 'gartner')], 't');
+    expect(concepts('Fiskeafdelingen hos Nordic Partner ApS', names)).toEqual([]);
+    expect(concepts('erfaring som gartnr', names)).toEqual(['gartner']);
   });
 });
 
@@ -534,6 +546,15 @@ describe('the shipped taxonomy’s curation', () => {
     );
     expect(held({ competences: ['Samlebåndsarbejde'] }).has('produktionsarbejde')).toBe(true);
     expect(held({ competences: ['Fødevareproduktion'] }).has('produktionsarbejde')).toBe(true);
+  });
+
+  it('reads housekeeping as the hotel cleaning a stuepige does, and a børnehavemedhjælper as working in a børnehave', () => {
+    expect(understandPhrase('housekeeping', shipped).concepts).toEqual(['rengoering-hotel']);
+    expect(held({ experience: [{ title: 'Stuepige' }] }).has('rengoering-hotel')).toBe(true);
+    const aide = held({ experience: [{ title: 'Medhjælper i en børnehave' }] });
+    expect(aide.has('boernehave')).toBe(true);
+    expect(aide.has('paedagogmedhjaelper')).toBe(true);
+    expect(aide.has('vuggestue')).toBe(false);
   });
 
   it('keeps the CNC-operatør with the CNC trades, not as a maskinoperatør', () => {
