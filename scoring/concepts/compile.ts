@@ -117,10 +117,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Heads of compounds that say the modifier was learnt or done: 'forflytningskursus' is evidence of forflytning.
+ * Heads of compounds that say the modifier was learnt or done: 'forflytningskursus' is evidence of forflytning,
+ * 'delikatessemedarbejder' of delikatesse.
  * Folded, longest first.
  */
 const EVIDENCE_HEADS = [
+  'medarbejderen',
+  'medarbejder',
   'arbejdet',
   'arbejde',
   'certifikater',
@@ -281,6 +284,18 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
         if (f.length === w.length + 1 && f.startsWith(w)) continue;
         if (length < MIN_TYPO_LENGTH && !isAdjacentSwap(f, w)) continue;
         found.add(w);
+      }
+    }
+    // A slip in an inflected word ('vagktortet'): the stem is one edit from a label word's stem.
+    if (found.size === 0) {
+      const s = tokenKey(lower);
+      if (s !== f && s.length >= MIN_TYPO_LENGTH && !vocabulary.has(s)) {
+        for (const d of [s, ...deletions(s)]) {
+          for (const w of typoIndex.get(d) ?? []) {
+            if (w !== s && withinOneEdit(s, w) && !(s.length === w.length + 1 && s.startsWith(w)))
+              found.add(w);
+          }
+        }
       }
     }
     if (found.size === 0) return undefined;

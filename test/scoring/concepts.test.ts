@@ -105,6 +105,10 @@ describe('surface forms', () => {
     const butcher = new Taxonomy([concept('slagteri', 'occupation', 'slagteriassistent')], 't');
     expect(concepts('Slagterassistent', butcher)).toEqual([]);
     expect(concepts('slagteriasistent', butcher)).toEqual(['slagteri']);
+    // A slip in an inflected word: its stem is one swap from the label's.
+    expect(
+      found('Har gennemført vagktortet i 2010', new Taxonomy([concept('v', 'certificate', 'vagtkort')], 't')),
+    ).toEqual([['v', 'vagktortet', 'own', 'typo']]);
     // 'trick' is one substitution from 'truck': a 5-letter word, so no.
     expect(concepts('trick certifikat')).toEqual([]);
     // Short words get nothing: 'smede' is no typo of 'smed' and 'sme' is nothing.
@@ -122,6 +126,8 @@ describe('surface forms', () => {
       ['truckcertifikat', 'Gaffeltruckkørekortet', 'own', 'label'],
     ]);
     expect(concepts('lagerrengøring', narrow)).toEqual(['rengoering']);
+    // '<X>medarbejder' works with X.
+    expect(concepts('Fiskeafdelingsmedarbejder')).toEqual(['ferskvarer']);
     // A short label matches only as written: 'tage' (to take) is not the roof.
     expect(concepts('tage et tag')).toEqual(['tagdaekker']);
     // 'xqz' is no word: no compound.
@@ -555,6 +561,10 @@ describe('the shipped taxonomy’s curation', () => {
     expect(aide.has('boernehave')).toBe(true);
     expect(aide.has('paedagogmedhjaelper')).toBe(true);
     expect(aide.has('vuggestue')).toBe(false);
+  });
+
+  it('lets an anlægsgartner have the grøn pleje the trade is trained in', () => {
+    expect(held({ competences: ['Anlægsgartner'] }).has('graes-og-udearealer')).toBe(true);
   });
 
   it('keeps the CNC-operatør with the CNC trades, not as a maskinoperatør', () => {
