@@ -42,6 +42,9 @@ export function proveEntry<E extends RankedEntry>(
 
 /** Re-sorts proven entries (a lost claim can lower a tier) and numbers them again. */
 export function reRank<E extends RankedEntry & { rank: number }>(entries: E[], q: OrderQuery): E[] {
-  const compare = compareEntries(q.strategy);
+  const compare = compareEntries(
+    q.strategy,
+    q.mustHave.map((p) => p.label),
+  );
   return [...entries].sort(compare).map((e, i) => ({ ...e, rank: i + 1 }));
 }

@@ -218,12 +218,30 @@ export function evaluateCandidate(c: CandidateFacts, q: OrderQuery, bar?: RankBa
 const byId = (a: { candidateId: string }, b: { candidateId: string }) =>
   a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0;
 
-/** The order of a bruttoliste. Ties always end on the candidate id, so the same input gives the same list. */
-export function compareEntries(strategy: RankingStrategy): (a: RankedEntry, b: RankedEntry) => number {
+/**
+ * The order of a bruttoliste. Ties always end on the candidate id, so the same input gives the same list.
+ * Fit-first: by tier; in the partial tiers (3, 4) more must-haves met first, since one of two must-haves fits
+ * better than none ('passer lige godt' means as many must-haves); then the longest ledighed, then score.
+ * `mustHave` are the order's must-have labels (as `matched` lists them).
+ */
+export function compareEntries(
+  strategy: RankingStrategy,
+  mustHave: readonly string[] = [],
+): (a: RankedEntry, b: RankedEntry) => number {
   if (strategy === 'weighted')
     return (a, b) => b.score - a.score || b.unemployedMonths - a.unemployedMonths || byId(a, b);
+  const must = new Set(mustHave);
+  const met = (e: RankedEntry) => {
+    let n = 0;
+    for (const m of e.matched) if (must.has(m)) n++;
+    return n;
+  };
   return (a, b) =>
-    a.fitTier - b.fitTier || b.unemployedMonths - a.unemployedMonths || b.score - a.score || byId(a, b);
+    a.fitTier - b.fitTier ||
+    (a.fitTier >= 3 ? met(b) - met(a) : 0) ||
+    b.unemployedMonths - a.unemployedMonths ||
+    b.score - a.score ||
+    byId(a, b);
 }
 
 export interface RankOptions {
@@ -253,7 +271,10 @@ export class ShortlistRanker {
     private readonly query: OrderQuery,
     private readonly options: RankOptions,
   ) {
-    this.compare = compareEntries(query.strategy);
+    this.compare = compareEntries(
+      query.strategy,
+      query.mustHave.map((p) => p.label),
+    );
     this.nearMissLimit = options.nearMissLimit ?? Math.max(10, options.size);
     this.bar = { worstEntry: null, compare: this.compare, nearMissFloor: -1 };
   }

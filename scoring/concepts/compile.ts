@@ -41,6 +41,24 @@ function tokenKey(lower: string): string {
   return fold(stem(lower));
 }
 
+/**
+ * A worker, inflected. Snowball gives 'køkkenarbejder' and 'køkkenarbejde' one stem, but the person is an occupation
+ * and the work a skill (a kok has køkkenarbejde, not every køkkenarbejde makes a kok). An occupation's '-arbejder'
+ * label keeps its '-er' in its key, and so does a word written as such a worker; '-arbejder' on anything else is the
+ * plural of the work ('malerarbejder').
+ */
+const WORKER = /^(.*arbejder)(?:e|en|ne|s|es|ens|nes)?$/;
+
+function workerKey(lower: string): string | undefined {
+  const worker = WORKER.exec(lower);
+  return worker ? `${stem(worker[1]!.slice(0, -1))}\u0002r` : undefined;
+}
+
+/** The key of one word of a label of a concept of `kind`: see WORKER. */
+export function labelWordKey(lower: string, kind: string | undefined): string {
+  return fold((kind === 'occupation' ? workerKey(lower) : undefined) ?? stem(lower));
+}
+
 export interface LabelEntry {
   concept: string;
   label: string;
@@ -75,6 +93,11 @@ export interface CompiledTaxonomy {
   /** The longest label in words, plus slack for a compound the CV writes as separate words. */
   maxTokens: number;
   read(lower: string): TokenReading;
+  /**
+   * The entries a single word written as `fold` may stand for: a one-word label with a short stem only in its own
+   * forms (see SHORT_STEM_ENDINGS), every other label as found.
+   */
+  admit(entries: readonly LabelEntry[], fold: string): readonly LabelEntry[];
 }
 
 const cache = new WeakMap<Taxonomy, CompiledTaxonomy>();
@@ -94,10 +117,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Heads of compounds that say the modifier was learnt or done: 'forflytningskursus' is evidence of forflytning.
+ * Heads of compounds that say the modifier was learnt or done: 'forflytningskursus' is evidence of forflytning,
+ * 'delikatessemedarbejder' of delikatesse.
  * Folded, longest first.
  */
 const EVIDENCE_HEADS = [
+  'medarbejderen',
+  'medarbejder',
   'arbejdet',
   'arbejde',
   'certifikater',
@@ -114,12 +140,47 @@ const EVIDENCE_HEADS = [
   'bevis',
 ];
 
+/**
+ * A one-word label whose stem is this short or shorter matches a single word by stem only in these forms of the
+ * label as written: definite and genitive forms and a plural by -ne/-ene/-erne. The Danish stemmer makes 'officer'
+ * and 'office' one stem 'offic'; '-r'/'-er' after a label is an agent noun or an English word, '-e' a comparative
+ * ('lagere').
+ */
+const MAX_SHORT_STEM = 5;
+const SHORT_STEM_ENDINGS = [
+  '',
+  'n',
+  'en',
+  'et',
+  't',
+  's',
+  'ens',
+  'ets',
+  'ns',
+  'ts',
+  'ne',
+  'ene',
+  'erne',
+  'rne',
+];
+
 /** One-word labels shorter than this match only as written (folded), never by stem or typo. */
 export const MIN_STEMMED_LENGTH = 5;
 /** Shortest word a typo index holds: a one-edit typo of a 6-letter word can be a 5-letter label word. */
 const MIN_TYPO_VOCAB = 5;
 /** Compound heads shorter than this are too often words of their own ('tag' in 'tagarbejde'). */
 export const MIN_HEAD_LENGTH = 6;
+
+/** Whether a word is two words of the compound lexicon joined, with or without a linking s or e. */
+function isKnownCompound(lower: string): boolean {
+  for (let i = 2; i <= lower.length - 3; i++) {
+    if (!COMPOUND_LEXICON.has(lower.slice(i))) continue;
+    const head = lower.slice(0, i);
+    if (COMPOUND_LEXICON.has(head)) return true;
+    if (/[se]$/.test(head) && COMPOUND_LEXICON.has(head.slice(0, -1))) return true;
+  }
+  return false;
+}
 
 function deletions(word: string): string[] {
   const out: string[] = [];
@@ -145,14 +206,24 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   let maxTokens = 1;
   /** One-word labels that are agent nouns ('bager', 'tjener', 'vægter'), folded as written. */
   const agentNouns = new Set<string>();
+  /** Stems of occupations' '-arbejder' labels: a word with that stem written as a worker is the occupation. */
+  const workerStems = new Set<string>();
+  /** One-word labels with a short stem -> the forms a single word may take to be that label. */
+  const shortStemForms = new Map<string, Set<string>>();
 
   for (const l of taxonomy.labels()) {
     const words = tokensOf(l.label.normalize('NFC')).map((t) => t.lower);
     if (words.length === 0) continue;
     const entry: LabelEntry = { concept: l.conceptId, label: l.label, type: l.type };
-    const keys = words.map(tokenKey);
+    const kind = taxonomy.get(l.conceptId)?.kind;
+    const keys = words.map((w) => labelWordKey(w, kind));
+    words.forEach((w, i) => {
+      if (keys[i]!.endsWith('\u0002r')) workerStems.add(tokenKey(w));
+    });
     const folds = words.map(fold);
     if (words.length === 1 && folds[0]!.endsWith('er')) agentNouns.add(folds[0]!);
+    if (words.length === 1 && keys[0]!.length <= MAX_SHORT_STEM)
+      shortStemForms.set(l.label, new Set(SHORT_STEM_ENDINGS.map((e) => folds[0]! + e)));
     // A short word is matched only as written: stemmed, 'tage' (to take) would be the roof 'tag'.
     if (words.length === 1 && [...words[0]!].length < MIN_STEMMED_LENGTH) {
       push(exact, folds[0]!, entry);
@@ -202,8 +273,9 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const correct = (lower: string, f: string): { fold: string; key: string } | undefined => {
     const length = [...lower].length;
     if (length < MIN_TYPO_VOCAB || isStopword(lower) || /\d/.test(lower)) return undefined;
-    // A word we know is no typo: 'arbejde' is not a misspelt 'arbejder'.
-    if (COMPOUND_LEXICON.has(lower)) return undefined;
+    // A word we know is no typo: 'arbejde' is not a misspelt 'arbejder', and 'slagterassistent' (slagter +
+    // assistent) no misspelt 'slagteriassistent'.
+    if (COMPOUND_LEXICON.has(lower) || isKnownCompound(lower)) return undefined;
     const found = new Set<string>();
     for (const d of [f, ...deletions(f)]) {
       for (const w of typoIndex.get(d) ?? []) {
@@ -212,6 +284,18 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
         if (f.length === w.length + 1 && f.startsWith(w)) continue;
         if (length < MIN_TYPO_LENGTH && !isAdjacentSwap(f, w)) continue;
         found.add(w);
+      }
+    }
+    // A slip in an inflected word ('vagktortet'): the stem is one edit from a label word's stem.
+    if (found.size === 0) {
+      const s = tokenKey(lower);
+      if (s !== f && s.length >= MIN_TYPO_LENGTH && !vocabulary.has(s)) {
+        for (const d of [s, ...deletions(s)]) {
+          for (const w of typoIndex.get(d) ?? []) {
+            if (w !== s && withinOneEdit(s, w) && !(s.length === w.length + 1 && s.startsWith(w)))
+              found.add(w);
+          }
+        }
       }
     }
     if (found.size === 0) return undefined;
@@ -253,10 +337,12 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
    * certificate or training in something ('forflytningskursus', 'svejsecertifikat'), the label it is in.
    */
   const compoundHead = (lower: string): LabelEntry[] | undefined => {
-    const stemmed = stem(lower);
-    for (let i = 2; i <= stemmed.length - MIN_HEAD_LENGTH; i++) {
-      const entries = joined.get(fold(stemmed.slice(i)));
-      if (entries && isModifier(lower.slice(0, i))) return entries;
+    for (const stemmed of [workerKey(lower), stem(lower)]) {
+      if (stemmed === undefined) continue;
+      for (let i = 2; i <= stemmed.length - MIN_HEAD_LENGTH; i++) {
+        const entries = joined.get(fold(stemmed.slice(i)));
+        if (entries && isModifier(lower.slice(0, i))) return entries;
+      }
     }
     const f = fold(lower);
     for (const head of EVIDENCE_HEADS) {
@@ -274,8 +360,12 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const f = fold(lower);
     // The verb or stem of an agent noun is not the person: 'tjene penge' is no tjener, 'bag disken' no bager,
     // 'vægt' no vægter. Such a token keeps its own key, so the shared stem cannot match the noun.
-    const agentStem = !agentNouns.has(f) && (agentNouns.has(`${f}r`) || agentNouns.has(`${f}er`));
-    const key = agentStem ? `\u0001${f}` : tokenKey(lower);
+    // (A worker and the work already have keys of their own: see matchKey.)
+    const agentStem =
+      !agentNouns.has(f) && !WORKER.test(`${f}r`) && (agentNouns.has(`${f}r`) || agentNouns.has(`${f}er`));
+    const plain = tokenKey(lower);
+    const worker = workerStems.has(plain) ? workerKey(lower) : undefined;
+    const key = agentStem ? `\u0001${f}` : worker ? fold(worker) : plain;
     if (!known(lower, f, key)) {
       const corrected = correct(lower, f);
       if (corrected) return { ...corrected, typo: true, starts: true };
@@ -299,5 +389,9 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     joinedPrefixes,
     maxTokens: maxTokens + 2,
     read: (lower) => readings.get(lower),
+    admit: (entries, f) =>
+      entries.some((e) => shortStemForms.has(e.label))
+        ? entries.filter((e) => shortStemForms.get(e.label)?.has(f) ?? true)
+        : entries,
   };
 }

@@ -184,8 +184,10 @@ function youthByGap(text: string, tokens: readonly ContextToken[], start: number
   for (let i = start; i < end; i++) {
     if (tokens[i]!.fold !== 'som') continue;
     const next = tokens[i + 1];
-    if (/^\s*(?:[,.;:)!?\n]|$)/.test(text.slice(tokens[i]!.end, next ? next.start : text.length)))
-      return true;
+    // What the remover leaves of 'som 15-årig': punctuation, the end, or the blank where the age stood. A single
+    // space before the next word is 'som tømrer', the commonest way to name one's own job.
+    const gap = text.slice(tokens[i]!.end, next ? next.start : text.length);
+    if (!next || /^\s*[,.;:)!?\n]/.test(gap) || /^\s{2,}$/.test(gap)) return true;
   }
   return false;
 }

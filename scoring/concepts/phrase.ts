@@ -75,7 +75,8 @@ function reread(phrase: string, taxonomy: Taxonomy, u: PhraseUnderstanding): Phr
   const bases = [base, base.replace(/[se]$/, '')];
   for (const b of bases) {
     for (const suffix of WORK_SUFFIXES) {
-      const candidate = suffix === '' ? b : `${b}${suffix}`;
+      // The work of a modifier may take a linking s: 'produktion' -> 'produktionsarbejde'.
+      const candidate = suffix === '' ? b : (joinedLabel(`${b}${suffix}`, taxonomy) ?? `${b}s${suffix}`);
       const tokens = tokensOf(candidate);
       const matches = findLabels(candidate, tokens, compile(taxonomy));
       const covered = matches.reduce((n, m) => n + (m.to - m.from), 0);
@@ -86,6 +87,13 @@ function reread(phrase: string, taxonomy: Taxonomy, u: PhraseUnderstanding): Phr
     }
   }
   return undefined;
+}
+
+/** `word` when it is a label written together, else undefined. */
+function joinedLabel(word: string, taxonomy: Taxonomy): string | undefined {
+  const tokens = tokensOf(word);
+  const matches = findLabels(word, tokens, compile(taxonomy));
+  return matches.length === 1 && matches[0]!.to - matches[0]!.from === tokens.length ? word : undefined;
 }
 
 export function understandPhrase(phrase: string, taxonomy: Taxonomy): PhraseUnderstanding {
@@ -132,5 +140,23 @@ function understandLiterally(phrase: string, taxonomy: Taxonomy): PhraseUndersta
     }
     i++;
   }
-  return { phrase, concepts, words, framing };
+  return { phrase, concepts, words: words.filter((w) => !saidByConcepts(w, concepts, taxonomy)), framing };
+}
+
+/**
+ * Whether a left-over word only repeats what one of the phrase's concepts says: 'pleje' in "pleje af grønne
+ * områder" read as grøn pleje adds no requirement of its own (and as one it would have to stand somewhere in the CV).
+ */
+function saidByConcepts(word: string, concepts: readonly string[], taxonomy: Taxonomy): boolean {
+  if (word.length < 4) return false;
+  for (const id of concepts) {
+    const c = taxonomy.get(id);
+    if (!c) continue;
+    for (const label of [c.prefLabel, ...c.altLabels]) {
+      for (const t of tokensOf(label.normalize('NFC'))) {
+        if (stem(t.lower).endsWith(word)) return true;
+      }
+    }
+  }
+  return false;
 }

@@ -23,8 +23,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { labelWordKey } from '../../scoring/concepts/compile.ts';
 import { type Concept, type ConceptKind, labelKey } from '../../scoring/taxonomy/taxonomy.ts';
-import { stem } from '../../scoring/text/stem.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sourceDir = join(root, 'scripts/taxonomy/source');
@@ -131,13 +131,13 @@ function writeEscoExtract(used: EscoRow[]): void {
 }
 
 /** Key under which two labels differ only by inflection (Snowball stems per word). */
-export function stemKey(label: string): string {
+export function stemKey(label: string, kind?: string): string {
   return labelKey(
     label
       .toLowerCase()
       .split(/[^\p{L}\p{N}+#]+/u)
       .filter(Boolean)
-      .map((w) => stem(w))
+      .map((w) => labelWordKey(w, kind))
       .join(''),
   );
 }
@@ -164,7 +164,7 @@ const escoAdded = new Set<string>();
 function dropInflections(d: Draft): void {
   const seen = new Set<string>();
   const keep = (l: string) => {
-    const sk = stemKey(l);
+    const sk = stemKey(l, d.concept.kind);
     if (seen.has(sk)) {
       redundant.push(`${d.file}.txt:${d.line} ${d.concept.id}: "${l}"`);
       return false;
@@ -250,10 +250,10 @@ function build(): Map<string, { comment: string; drafts: Draft[] }> {
       const owners = handOwners.get(key) ?? [];
       if (!owners.includes(d)) owners.push(d);
       handOwners.set(key, owners);
-      const sk = stemKey(l);
+      const sk = stemKey(l, d.concept.kind);
       seenStems.set(sk, l);
       const other = stemOwners.get(sk);
-      if (other && other !== d && !(d.concept.ambiguous ?? []).some((a) => stemKey(a) === sk))
+      if (other && other !== d && !(d.concept.ambiguous ?? []).some((a) => stemKey(a, d.concept.kind) === sk))
         problems.push(
           `${d.file}.txt:${d.line}: "${l}" (${d.concept.id}) stems like a label of ${other.concept.id} (${other.file}.txt:${other.line})`,
         );
@@ -294,7 +294,7 @@ function build(): Map<string, { comment: string; drafts: Draft[] }> {
   for (const d of all) {
     for (const l of d.escoLabels) {
       const key = labelKey(l);
-      const sk = stemKey(l);
+      const sk = stemKey(l, d.concept.kind);
       if (
         GENERIC.has(key) ||
         escoExcluded.has(key) ||
@@ -354,7 +354,7 @@ for (const { drafts } of files.values())
     concepts += 1;
     for (const l of [c.prefLabel, ...c.altLabels, ...c.hiddenLabels]) {
       labels.add(labelKey(l));
-      stems.add(stemKey(l));
+      stems.add(stemKey(l, c.kind));
     }
   }
 console.log(

@@ -101,6 +101,14 @@ describe('surface forms', () => {
       't',
     );
     expect(found('lagerstyringssystemr', forms)).toEqual([['wms', 'lagerstyringssystemr', 'own', 'typo']]);
+    // Two known words joined are a word of their own, no typo: a slagterassistent works for a slagter.
+    const butcher = new Taxonomy([concept('slagteri', 'occupation', 'slagteriassistent')], 't');
+    expect(concepts('Slagterassistent', butcher)).toEqual([]);
+    expect(concepts('slagteriasistent', butcher)).toEqual(['slagteri']);
+    // A slip in an inflected word: its stem is one swap from the label's.
+    expect(
+      found('Har gennemført vagktortet i 2010', new Taxonomy([concept('v', 'certificate', 'vagtkort')], 't')),
+    ).toEqual([['v', 'vagktortet', 'own', 'typo']]);
     // 'trick' is one substitution from 'truck': a 5-letter word, so no.
     expect(concepts('trick certifikat')).toEqual([]);
     // Short words get nothing: 'smede' is no typo of 'smed' and 'sme' is nothing.
@@ -118,6 +126,8 @@ describe('surface forms', () => {
       ['truckcertifikat', 'Gaffeltruckkørekortet', 'own', 'label'],
     ]);
     expect(concepts('lagerrengøring', narrow)).toEqual(['rengoering']);
+    // '<X>medarbejder' works with X.
+    expect(concepts('Fiskeafdelingsmedarbejder')).toEqual(['ferskvarer']);
     // A short label matches only as written: 'tage' (to take) is not the roof.
     expect(concepts('tage et tag')).toEqual(['tagdaekker']);
     // 'xqz' is no word: no compound.
@@ -129,6 +139,57 @@ describe('surface forms', () => {
     expect(concepts(cv)).toEqual(['smed']);
     expect(concepts(cv, withRoofing)).toEqual(['smed', 'tagarbejde']);
     expect(concepts('arbejde på tage', withRoofing)).toEqual(['tagarbejde']);
+  });
+
+  it('lets a short stem count only through the label’s own forms: a "security officer" has no Office', () => {
+    const office = new Taxonomy(
+      [
+        concept('office-pakken', 'knowledge', 'Office-pakken', { altLabels: ['Office', 'MS Office'] }),
+        concept('vagt', 'occupation', 'vagt', { hiddenLabels: ['police officer'] }),
+      ],
+      't',
+    );
+    // 'officer' and 'office' share the Danish stem 'offic'.
+    expect(concepts('Security officer hos Securitas', office)).toEqual([]);
+    expect(concepts('Police officer', office)).toEqual(['vagt']);
+    expect(concepts('Office', office)).toEqual(['office-pakken']);
+    expect(concepts('God til Officepakken og MS Office', office)).toEqual(['office-pakken', 'office-pakken']);
+    expect(concepts('Brugte officen dagligt', office)).toEqual(['office-pakken']);
+  });
+
+  it('reads "<work> af <object>" as the compound: svejsning af tagpap is roofing, not welding', () => {
+    const trades = new Taxonomy(
+      [
+        concept('svejsning', 'skill', 'svejsning'),
+        concept('tagarbejde', 'skill', 'tagarbejde', { altLabels: ['tagpapsvejsning'] }),
+        concept('kontorrengoering', 'skill', 'kontorrengøring'),
+      ],
+      't',
+    );
+    expect(found('Daglige opgaver: svejsning af tagpap.', trades)).toEqual([
+      ['tagarbejde', 'svejsning af tagpap', 'own', 'label'],
+    ]);
+    expect(concepts('Svejsning af beslag til tagrender', trades)).toEqual(['svejsning']);
+    expect(concepts('rengøring af kontorer', trades)).toEqual(['kontorrengoering']);
+    const pc = new Taxonomy([concept('klient', 'skill', 'pc-opsætning')], 't');
+    expect(understandPhrase('opsætning af pc’er', pc).concepts).toEqual(['klient']);
+    expect(concepts('ingen svejsning af tagpap', trades)).toEqual(['tagarbejde']);
+  });
+
+  it('tells the worker from the work although Snowball stems them alike: køkkenarbejder, køkkenarbejde', () => {
+    const kitchen = new Taxonomy(
+      [
+        concept('koekkenhjaelper', 'occupation', 'køkkenhjælper', { altLabels: ['køkkenarbejder'] }),
+        concept('koekkenarbejde', 'skill', 'køkkenarbejde'),
+        concept('malerarbejde', 'skill', 'malerarbejde'),
+      ],
+      't',
+    );
+    expect(concepts('Køkkenarbejder', kitchen)).toEqual(['koekkenhjaelper']);
+    expect(concepts('to køkkenarbejdere', kitchen)).toEqual(['koekkenhjaelper']);
+    expect(concepts('Køkkenarbejde i kantine', kitchen)).toEqual(['koekkenarbejde']);
+    // '-arbejder' of work that is no occupation is its plural.
+    expect(concepts('udvendige malerarbejder', kitchen)).toEqual(['malerarbejde']);
   });
 
   it('prefers the longest match; shorter labels inside it do not count', () => {
@@ -217,6 +278,18 @@ describe('mention context', () => {
       ['lagermedarbejder', 'own'],
       ['truckcertifikat', 'own'],
     ]);
+    // 'som' before one's job is no age cue: only 'som' with the age removed after it is.
+    expect(contexts('Har arbejdet som tømrer i fem år')).toEqual([['toemrer', 'own']]);
+    expect(contexts('Jeg har erfaring som lagermedarbejder.')).toEqual([['lagermedarbejder', 'own']]);
+    expect(candidateConcepts({ cvText: 'Rengøring som 16-årig.' }, taxonomy)).toEqual([]);
+    expect(candidateConcepts({ cvText: 'Som 16-årig havde jeg rengøring' }, taxonomy)).toEqual([]);
+  });
+
+  it('reads an article inside a label and no typo in a run of capitalised words (a name)', () => {
+    expect(concepts('kørekort til en gaffeltruck')).toEqual(['truckcertifikat']);
+    const names = new Taxonomy([concept('gartner', 'occupation', 'gartner')], 't');
+    expect(concepts('Fiskeafdelingen hos Nordic Partner ApS', names)).toEqual([]);
+    expect(concepts('erfaring som gartnr', names)).toEqual(['gartner']);
   });
 });
 
@@ -265,6 +338,63 @@ describe('candidateConcepts', () => {
       'lagermedarbejder',
     ]);
     expect(candidateConcepts(cv, taxonomy).map((c) => c.concept)).toContain('smed');
+  });
+
+  it('reads an ambiguous label by the rest of the CV, and without context only as what every reading implies', () => {
+    const operator = new Taxonomy(
+      [
+        concept('produktionsmedarbejder', 'occupation', 'produktionsmedarbejder', {
+          altLabels: ['operatør'],
+          ambiguous: ['operatør'],
+          broader: ['produktionsarbejde'],
+        }),
+        concept('produktionsarbejde', 'skill', 'produktionsarbejde'),
+        concept('maskinoperatoer', 'occupation', 'maskinoperatør', {
+          altLabels: ['operatør'],
+          ambiguous: ['operatør'],
+          broader: ['produktionsmedarbejder'],
+          related: ['maskinopstilling'],
+        }),
+        concept('maskinopstilling', 'skill', 'maskinopstilling'),
+        concept('slagteriarbejder', 'occupation', 'slagteriarbejder', {
+          broader: ['produktionsmedarbejder'],
+        }),
+        concept('pakkeri', 'occupation', 'pakkerimedarbejder', {
+          altLabels: ['operatør'],
+          ambiguous: ['operatør'],
+        }),
+      ],
+      't',
+    );
+    const ids = (source: Parameters<typeof candidateConcepts>[0]) =>
+      candidateConcepts(source, operator)
+        .map((c) => c.concept)
+        .sort();
+    // Alone, 'Operatør' is neither reading for sure, and the readings share nothing.
+    expect(ids({ experience: [{ title: 'Operatør' }] })).toEqual([]);
+    // A slagteriarbejder who was 'Operatør' was a produktionsmedarbejder, not necessarily a maskinoperatør.
+    expect(ids({ experience: [{ title: 'Operatør' }, { title: 'Slagteriarbejder' }] })).toEqual([
+      'produktionsmedarbejder',
+      'slagteriarbejder',
+    ]);
+    // Context both readings share tells them not apart: each implies produktionsarbejde.
+    expect(
+      ids({ competences: ['Produktionsarbejde'], experience: [{ title: 'Operatør' }] }).includes(
+        'maskinoperatoer',
+      ),
+    ).toBe(false);
+    expect(ids({ experience: [{ title: 'Operatør', description: 'Stod for maskinopstilling.' }] })).toEqual([
+      'maskinoperatoer',
+      'maskinopstilling',
+    ]);
+    const twoReadings = new Taxonomy(
+      [...operator.concepts()].filter((c) => c.id !== 'pakkeri'),
+      't2',
+    );
+    // Every maskinoperatør is a produktionsmedarbejder: that much 'Operatør' says on its own.
+    expect(
+      candidateConcepts({ experience: [{ title: 'Operatør' }] }, twoReadings).map((c) => c.concept),
+    ).toEqual(['produktionsmedarbejder']);
   });
 
   it('reads "min mand er tømrer" as another person although the remover drops "mand"', () => {
@@ -353,5 +483,99 @@ describe('the shipped taxonomy', () => {
     expect(understandPhrase('kendskab til lagerstyringssystem', shipped).concepts).toEqual([
       'lagerstyringssystem',
     ]);
+  });
+});
+
+describe('the shipped taxonomy’s curation', () => {
+  const shipped = loadTaxonomy({ dirs: [] });
+  const held = (source: Parameters<typeof candidateConcepts>[0]) =>
+    new Set(candidateConcepts(source, shipped).flatMap((c) => shipped.selfAndBroader(c.concept)));
+
+  it('takes no ældrepleje from meeting elderly people, only from caring for them', () => {
+    expect(held({ cvText: 'Frivillig besøgsven for ældre borgere hver anden uge.' }).has('aeldrepleje')).toBe(
+      false,
+    );
+    expect(held({ competences: ['Pleje af ældre'] }).has('aeldrepleje')).toBe(true);
+  });
+
+  it('reads a pakkerimedarbejder as packing, not as warehouse work', () => {
+    const packer = held({ experience: [{ title: 'Pakkerimedarbejder' }] });
+    expect(packer.has('pakning')).toBe(true);
+    expect(packer.has('lagermedarbejder')).toBe(false);
+  });
+
+  it('lets an occupation imply the work and the field that define it', () => {
+    expect(held({ experience: [{ title: 'Maskinoperatør' }] }).has('maskinbetjening')).toBe(true);
+    expect(held({ experience: [{ title: 'Slagteriarbejder' }] }).has('foedevareproduktion')).toBe(true);
+  });
+
+  it('tells the job title pædagogisk assistent from the PAU education, and reads the title under Uddannelse as it', () => {
+    const title = held({ experience: [{ title: 'Pædagogisk assistent' }] });
+    expect(title.has('paedagogisk-assistent-titel')).toBe(true);
+    expect(title.has('paedagogisk-assistent')).toBe(false);
+    expect(held({ educations: [{ title: 'Pædagogisk assistent' }] }).has('paedagogisk-assistent')).toBe(true);
+    expect(held({ competences: ['PAU-uddannet'] }).has('paedagogisk-assistent-titel')).toBe(true);
+    expect(understandPhrase('uddannet pædagogisk assistent', shipped).concepts).toEqual([
+      'paedagogisk-assistent',
+    ]);
+  });
+
+  it('does not take the vagtkort the police issue from the vagtuddannelse alone', () => {
+    const course = held({ educations: [{ title: 'Sikkerhedsvagtuddannelsen (AMU)' }] });
+    expect(course.has('vagtuddannelse')).toBe(true);
+    expect(course.has('vagtkort')).toBe(false);
+    expect(held({ competences: ['Gyldigt vagtkort'] }).has('vagtkort')).toBe(true);
+  });
+
+  it('reads "<field>erfaring" as the work of the field, which every occupation of the field implies', () => {
+    expect(understandPhrase('produktionserfaring', shipped).concepts).toEqual(['produktionsarbejde']);
+    expect(understandPhrase('køkkenerfaring', shipped).concepts).toEqual(['koekkenarbejde']);
+    expect(understandPhrase('kontorerfaring', shipped).concepts).toEqual(['kontorarbejde']);
+    expect(understandPhrase('pædagogisk erfaring', shipped).concepts).toEqual(['paedagogisk-arbejde']);
+    expect(held({ experience: [{ title: 'Produktionsmedarbejder' }] }).has('produktionsarbejde')).toBe(true);
+    expect(held({ experience: [{ title: 'Kok' }] }).has('koekkenarbejde')).toBe(true);
+    expect(held({ experience: [{ title: 'Sekretær' }] }).has('kontorarbejde')).toBe(true);
+    expect(held({ experience: [{ title: 'Pædagogmedhjælper' }] }).has('paedagogisk-arbejde')).toBe(true);
+    expect(held({ cvText: 'Har lavet produktionsarbejde på fabrik.' }).has('produktionsmedarbejder')).toBe(
+      false,
+    );
+  });
+
+  it('drops a left-over word the concept already says, and lets the field’s kinds imply its work', () => {
+    // 'pleje' is what the grøn pleje concept says; as a word it would have to stand somewhere in the CV.
+    expect(understandPhrase('pleje af grønne områder', shipped)).toMatchObject({
+      concepts: ['graes-og-udearealer'],
+      words: [],
+    });
+    expect(held({ experience: [{ title: 'Park- og vejmedarbejder' }] }).has('graes-og-udearealer')).toBe(
+      true,
+    );
+    expect(held({ competences: ['Samlebåndsarbejde'] }).has('produktionsarbejde')).toBe(true);
+    expect(held({ competences: ['Fødevareproduktion'] }).has('produktionsarbejde')).toBe(true);
+  });
+
+  it('reads housekeeping as the hotel cleaning a stuepige does, and a børnehavemedhjælper as working in a børnehave', () => {
+    expect(understandPhrase('housekeeping', shipped).concepts).toEqual(['rengoering-hotel']);
+    expect(held({ experience: [{ title: 'Stuepige' }] }).has('rengoering-hotel')).toBe(true);
+    const aide = held({ experience: [{ title: 'Medhjælper i en børnehave' }] });
+    expect(aide.has('boernehave')).toBe(true);
+    expect(aide.has('paedagogmedhjaelper')).toBe(true);
+    expect(aide.has('vuggestue')).toBe(false);
+  });
+
+  it('lets an anlægsgartner have the grøn pleje the trade is trained in', () => {
+    expect(held({ competences: ['Anlægsgartner'] }).has('graes-og-udearealer')).toBe(true);
+  });
+
+  it('keeps the CNC-operatør with the CNC trades, not as a maskinoperatør', () => {
+    const cnc = held({ experience: [{ title: 'CNC-operatør' }] });
+    expect(cnc.has('cnc-operatoer')).toBe(true);
+    expect(cnc.has('maskinoperatoer')).toBe(false);
+  });
+
+  it('has daginstitution as the broader setting of vuggestue and børnehave, not as a børnehave', () => {
+    expect(understandPhrase('erfaring fra daginstitution', shipped).concepts).toEqual(['daginstitution']);
+    expect(held({ cvText: 'Tre år i en vuggestue.' }).has('daginstitution')).toBe(true);
+    expect(held({ cvText: 'Vikar i en daginstitution.' }).has('boernehave')).toBe(false);
   });
 });

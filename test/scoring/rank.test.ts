@@ -150,6 +150,18 @@ describe('rankCandidates', () => {
     expect(entries.map((e) => e.rank)).toEqual([1, 2, 3]);
   });
 
+  it('fit-first: among partial fits, one of two must-haves comes before none, whatever the ledighed', () => {
+    const o = order({ mustHave: ['truckcertifikat', 'ældrepleje'], niceToHave: ['lagerstyring'] });
+    const oneMust = candidate({ unemployedSince: '2026-09-01', competences: ['truckcertifikat'] });
+    const niceOnly = candidate({ unemployedSince: '2023-01-01', competences: ['lagerstyring'] });
+    const { facts, query } = setup([niceOnly, oneMust], o);
+    const { entries } = rankCandidates(facts, query, { size: 10 });
+    expect(entries.map((e) => [e.candidateId, e.fitTier])).toEqual([
+      [oneMust.id, 4],
+      [niceOnly.id, 4],
+    ]);
+  });
+
   it('weighted: the composite score decides', () => {
     const near = candidate({ unemployedSince: '2026-09-01', location: north(AARHUS_C, 1) });
     const far = candidate({ unemployedSince: '2026-08-01', location: north(AARHUS_C, 14) });
@@ -314,7 +326,12 @@ describe('rankCandidates', () => {
             if (r.kind === 'entry') entries.push(r.entry);
             if (r.kind === 'nearMiss') nearMisses.push(r.nearMiss);
           }
-          entries.sort(compareEntries(query.strategy));
+          entries.sort(
+            compareEntries(
+              query.strategy,
+              query.mustHave.map((p) => p.label),
+            ),
+          );
           nearMisses.sort((a, b) => b.competence - a.competence || (a.candidateId < b.candidateId ? -1 : 1));
           expect(ranked.entries).toEqual(entries.slice(0, size).map((e, i) => ({ rank: i + 1, ...e })));
           expect(ranked.nearMisses).toEqual(nearMisses.slice(0, nearMissLimit));
