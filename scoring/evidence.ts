@@ -1,5 +1,5 @@
 import { tokensOf } from './concepts/compile.ts';
-import { fieldTexts } from './concepts/extract.ts';
+import { contextOfSpan, fieldTexts } from './concepts/extract.ts';
 import type { CandidateConcept, EvidenceField, PhraseUnderstanding } from './concepts/types.ts';
 import type { ProfileSource } from './profile.ts';
 import type { Taxonomy } from './taxonomy/taxonomy.ts';
@@ -48,7 +48,8 @@ const sameWord = (a: string, b: string) => a === b || (a.length >= MIN_TYPO_LENG
 
 /**
  * The words of `words` standing together in `text` (or one compound made of them), as written; null if not. A single
- * compound word also counts written apart, given its `parts`.
+ * compound word also counts written apart, given its `parts`. Words in a clause that is not the person's own
+ * experience (negated, intent, another person, youth) do not count, as for concepts.
  */
 export function findTogether(
   text: string,
@@ -58,25 +59,32 @@ export function findTogether(
   // Offsets and the words returned both refer to the NFC text, so a decomposed å cannot shift a slice.
   text = text.normalize('NFC');
   const toks = tokens(text);
+  let contextOf: ((start: number, end: number) => string) | undefined;
+  const own = (start: number, end: number) => {
+    contextOf ??= contextOfSpan(text);
+    return contextOf(start, end) === 'own';
+  };
+  const found = (start: number, end: number) => (own(start, end) ? text.slice(start, end) : null);
   for (let i = 0; i < toks.length; i++) {
+    let hit: string | null = null;
     if (words.length === 1) {
       const t = toks[i]!;
       const word = words[0]!;
-      if (sameWord(t.stem, word)) return text.slice(t.start, t.end);
-      if (parts.length > 1 && i + parts.length <= toks.length) {
+      if (sameWord(t.stem, word)) hit = found(t.start, t.end);
+      else if (parts.length > 1 && i + parts.length <= toks.length) {
         const run = toks.slice(i, i + parts.length);
-        if (run.every((r, k) => sameWord(r.stem, parts[k]!)))
-          return text.slice(run[0]!.start, run.at(-1)!.end);
+        if (run.every((r, k) => sameWord(r.stem, parts[k]!))) hit = found(run[0]!.start, run.at(-1)!.end);
       }
-      continue;
+    } else {
+      // Several words: consecutive tokens, or the parts of one compound.
+      const run = toks.slice(i, i + words.length);
+      const t = toks[i]!;
+      if (run.length === words.length && run.every((r, k) => sameWord(r.stem, words[k]!)))
+        hit = found(run[0]!.start, run.at(-1)!.end);
+      else if (t.parts.length === words.length && t.parts.every((p, k) => sameWord(p, words[k]!)))
+        hit = found(t.start, t.end);
     }
-    // Several words: consecutive tokens, or the parts of one compound.
-    const run = toks.slice(i, i + words.length);
-    if (run.length === words.length && run.every((r, k) => sameWord(r.stem, words[k]!)))
-      return text.slice(run[0]!.start, run.at(-1)!.end);
-    const t = toks[i]!;
-    if (t.parts.length === words.length && t.parts.every((p, k) => sameWord(p, words[k]!)))
-      return text.slice(t.start, t.end);
+    if (hit !== null) return hit;
   }
   return null;
 }

@@ -17,7 +17,7 @@ import {
   tokensOf,
 } from './compile.ts';
 import { ContextReader, type ContextToken } from './context.ts';
-import type { CandidateConcept, ConceptMention, EvidenceField } from './types.ts';
+import type { CandidateConcept, ConceptMention, EvidenceField, MentionContext } from './types.ts';
 
 /** A run of tokens [from, to) that is a label. */
 export interface LabelMatch {
@@ -146,6 +146,24 @@ export function findLabels(
     chosen.push(m);
   }
   return chosen.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * Whose experience the words at [start, end) of an NFC text are, read as the extractor reads a mention: a word match
+ * ("stillads-montage" for a phrase with no concept) must not count from "har aldrig prøvet stillads-montage".
+ */
+export function contextOfSpan(nfc: string): (start: number, end: number) => MentionContext {
+  const tokens = tokensOf(nfc);
+  const reader = new ContextReader(
+    nfc,
+    tokens.map((t) => ({ fold: fold(t.lower), start: t.start, end: t.end })),
+  );
+  return (start, end) => {
+    const from = tokens.findIndex((t) => t.end > start);
+    let to = from;
+    while (to < tokens.length && tokens[to]!.start < end) to++;
+    return from < 0 ? 'own' : reader.contextOf(from, Math.max(to, from + 1));
+  };
 }
 
 /** Every concept mention in one field's text, with the words as written, their offsets and whose experience it is. */

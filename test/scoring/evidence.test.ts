@@ -121,6 +121,20 @@ describe('evidence', () => {
     expect(unproven).toEqual(['truckcertifikat', 'tagarbejde']);
   });
 
+  it("does not take words from a clause that is not the person's own experience", () => {
+    const words = ['stillads', 'montag'];
+    expect(findTogether('Jeg har aldrig prøvet stillads montage.', words)).toBeNull();
+    expect(findTogether('Ønsker at lære stillads montage', words)).toBeNull();
+    expect(findTogether('Min bror laver stillads montage', words)).toBeNull();
+    // The same words in an own clause after the negated one still count.
+    expect(findTogether('Ingen erfaring med kraner. Har lavet stillads montage i 3 år', words)).toBe(
+      'stillads montage',
+    );
+    expect(findTogether('Aldrig prøvet det. Stilladsmontage på boligbyggeri', ['stillads', 'montag'])).toBe(
+      'Stilladsmontage',
+    );
+  });
+
   it('returns the words found whole when a decomposed letter stands before them', () => {
     // 'på' with a combining ring: one character longer than its NFC form.
     expect(findTogether('Arbejdede pa\u030A taget med tagarbejde', ['tagarbejd'])).toBe('tagarbejde');
