@@ -107,7 +107,7 @@ export async function run(size: number) {
       'floor: read lines + JSON.parse': line(size, parseOnly),
       'floor: + zod validation': line(size, validateOnly),
       'analysis alone (searchFactsFor)': perCv(analysis),
-      '  of which concept extraction (placeholder)': perCv(concepts),
+      '  of which concept extraction (candidateConcepts, cleaning the texts included)': perCv(concepts),
       'import, in-process': line(size, inProcess.first, ` — imported ${inProcess.first.value.imported}`),
       [`import, ${threads} worker thread(s) + writer`]: line(
         size,
