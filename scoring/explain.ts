@@ -45,12 +45,26 @@ export interface ExplanationInput {
   textOnlyEvidence: boolean;
   /** Where each matched phrase was found; without it the claims are named only. */
   evidence?: readonly EvidenceItem[] | undefined;
+  /** For a missing phrase: a related competence the candidate holds (the partial credit it gave), with its evidence. */
+  related?: readonly EvidenceItem[] | undefined;
+}
+
+/** "truckcertifikat (har det beslægtede liftcertifikat, fundet som 'Lift-certifikat' under Kompetencer)". */
+function withRelated(phrase: string, related: readonly EvidenceItem[] | undefined): string {
+  const held = related?.find((r) => r.phrase === phrase);
+  if (!held) return phrase;
+  const label = held.conceptLabel ?? held.foundAs;
+  const where =
+    held.foundAs.toLowerCase() === label.toLowerCase()
+      ? FIELD_DA[held.field]
+      : `fundet som '${held.foundAs}' ${FIELD_DA[held.field]}`;
+  return `${phrase} (har det beslægtede ${label}, ${where})`;
 }
 
 export function explainEntry(e: ExplanationInput): string {
   const parts: string[] = [];
   if (e.matched.length > 0) parts.push(`Har ${listDa(e.matched.map((m) => withEvidence(m, e.evidence)))}`);
-  if (e.missing.length > 0) parts.push(`mangler ${listDa(e.missing)}`);
+  if (e.missing.length > 0) parts.push(`mangler ${listDa(e.missing.map((m) => withRelated(m, e.related)))}`);
   if (e.matched.length === 0 && e.missing.length === 0) {
     parts.push(e.textOnlyEvidence ? 'CV’et ligner opgaverne' : 'Få direkte kompetencematch');
   }

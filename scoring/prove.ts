@@ -1,4 +1,4 @@
-import { type EvidenceSource, evidenceFor } from './evidence.ts';
+import { type EvidenceItem, type EvidenceSource, evidenceFor } from './evidence.ts';
 import type { OrderQuery } from './query.ts';
 import { compareEntries, explainRanked, fitTier, type RankedEntry } from './rank.ts';
 import type { PersonFacts } from './text/protected.ts';
@@ -19,7 +19,7 @@ export function proveEntry<E extends RankedEntry>(
   const { evidence, unproven } = evidenceFor(entry.matched, understandings, source, q.taxonomy, person);
   if (unproven.length === 0) {
     const proven = { ...entry, evidence };
-    proven.explanation = explainRanked(proven, q);
+    proven.explanation = explainRanked(proven, q, relatedHeld(proven.missing, q, source));
     return proven;
   }
   const matched = entry.matched.filter((m) => !unproven.includes(m));
@@ -36,8 +36,37 @@ export function proveEntry<E extends RankedEntry>(
       q,
     ),
   };
-  proven.explanation = explainRanked(proven, q);
+  proven.explanation = explainRanked(proven, q, relatedHeld(proven.missing, q, source));
   return proven;
+}
+
+/**
+ * Per missing phrase, a related competence the candidate holds: the partial credit that put them on the list at all,
+ * said with its evidence so a konsulent is not left guessing why someone who "mangler" everything is there.
+ */
+function relatedHeld(missing: readonly string[], q: OrderQuery, source: EvidenceSource): EvidenceItem[] {
+  const held = new Map(source.concepts.map((c) => [c.concept, c]));
+  const out: EvidenceItem[] = [];
+  for (const phrase of [...q.mustHave, ...q.niceToHave]) {
+    if (!missing.includes(phrase.label)) continue;
+    search: for (const concept of phrase.understanding.concepts) {
+      for (const r of q.taxonomy.relatedTo(concept)) {
+        for (const id of q.taxonomy.selfAndNarrower(r)) {
+          const c = held.get(id);
+          if (!c) continue;
+          out.push({
+            phrase: phrase.label,
+            concept: id,
+            conceptLabel: q.taxonomy.get(id)?.prefLabel ?? id,
+            foundAs: c.foundAs,
+            field: c.field,
+          });
+          break search;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Re-sorts proven entries (a lost claim can lower a tier) and numbers them again. */

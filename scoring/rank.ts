@@ -81,7 +81,7 @@ export function fitTier(mustMatched: number, niceMatched: number, km: number, q:
 }
 
 /** The plain-Danish explanation of an entry, with the evidence of each claim when the entry carries it. */
-export function explainRanked(entry: RankedEntry, q: OrderQuery): string {
+export function explainRanked(entry: RankedEntry, q: OrderQuery, related?: readonly EvidenceItem[]): string {
   return explainEntry({
     matched: entry.matched,
     missing: entry.missing,
@@ -94,6 +94,7 @@ export function explainRanked(entry: RankedEntry, q: OrderQuery): string {
     // With no phrase matched or missing, a competence score can only come from the text.
     textOnlyEvidence: entry.breakdown.competence > 0,
     evidence: entry.evidence,
+    related,
   });
 }
 

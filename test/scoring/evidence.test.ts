@@ -98,6 +98,53 @@ describe('evidence', () => {
     expect(claims).toBeGreaterThan(50);
   });
 
+  it('says which related competence put someone who misses a phrase on the list, with its evidence', async () => {
+    const order = jobOrderInput.parse({
+      ...[...generateJobOrders(1, { seed: 5, today: TODAY })][0]!,
+      mustHave: ['truckcertifikat'],
+      niceToHave: [],
+      jobrotation: false,
+      driversLicence: undefined,
+    });
+    const raw = [...generateCandidates(1, { seed: 12, today: TODAY })][0]!;
+    const candidate = candidateInput.parse({
+      ...raw,
+      jobcenter: order.jobcenter,
+      consent: { searchable: true, shareWithPool: true, contactByCompany: false },
+      postalCode: order.postalCode,
+      location: undefined,
+      competences: ['Lift-certifikat', 'rengøring'],
+      experience: [],
+      educations: [],
+      cvText: undefined,
+      weeklyHours: 37,
+      availableFrom: undefined,
+      unavailable: [],
+      driversLicences: [],
+    });
+    const one = new EmbeddedCandidateIndex();
+    const facts = searchFactsFor(candidate);
+    await one.upsert([
+      { id: 'lift', jobcenter: candidate.jobcenter, externalId: candidate.externalId, facts },
+    ]);
+    const retrieval = await one.retrieve({
+      location: order.location,
+      radiusKm: order.radiusKm.max + 5,
+      homeJobcentre: [order.jobcenter],
+      sharingJobcentre: '*',
+      terms: [],
+      limit: 10,
+    });
+    const query = prepareQuery(order, loadRuleSet(order.ruleSet), retrieval.vocabulary, activeTaxonomy());
+    const ranked = rankCandidates(retrieval.candidates, query, { size: 5 });
+    const [entry] = ranked.entries;
+    const proven = proveEntry(entry!, query, { ...candidate, concepts: facts.concepts ?? [] });
+    expect(proven.matched).toEqual([]);
+    expect(proven.explanation).toMatch(
+      /^Mangler truckcertifikat \(har det beslægtede liftcertifikat, fundet som 'Lift-certifikat' under Kompetencer\)\./,
+    );
+  });
+
   it('drops a claim the record cannot back, instead of making it without evidence', () => {
     const taxonomy = activeTaxonomy();
     const understandings = new Map([
