@@ -115,6 +115,29 @@ describe('candidate uploads from the browser: CSV and CV documents', () => {
     expect(json<Obj>(other).externalId).toBe('aar-777');
   });
 
+  it('a CPR-nummer in the file name is removed before anything reads, stores or answers it', async () => {
+    const pdf = await buildPdf(CV);
+    const res = await post(
+      `/v1/candidates/documents?filename=${encodeURIComponent('CV 010190-1234 Mette.pdf')}`,
+      'application/pdf',
+      pdf,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.body).not.toMatch(/010190|1234/);
+    expect(json<Obj>(res).externalId).not.toMatch(/\d{6}/);
+    const blank = await buildPdf([{ text: 'x' }]);
+    const refused = await post(
+      `/v1/candidates/documents?filename=${encodeURIComponent('0101901234.pdf')}`,
+      'application/pdf',
+      blank,
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).not.toMatch(/0101901234|010190/);
+    const runId = json<{ runId: string }>(refused).runId;
+    const report = await t.call(t.tokens.a, { method: 'GET', url: `/v1/import-runs/${runId}/rejections` });
+    expect(report.body).not.toMatch(/0101901234|010190/);
+  });
+
   it('a DOCX CV is read the same way; an admin names the jobcenter', async () => {
     const docx = await buildDocx([
       'Ole Olsen',

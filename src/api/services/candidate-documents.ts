@@ -5,6 +5,7 @@ import { importRecords, type Landed, type Rejection } from '../../../indexer/imp
 import { readDocument } from '../../../indexer/sources/documents.ts';
 import type { SourceRecord } from '../../../indexer/sources/types.ts';
 import type { AppContext } from '../../context.ts';
+import { withoutCpr } from '../../domain/cpr.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest, ProblemError } from '../problem.ts';
 import { relabel, spool, uploadsDir } from './candidates.ts';
@@ -35,8 +36,9 @@ export interface DocumentUpload {
  */
 export function safeFileName(filename: string, type: DocumentKind): string {
   const last = filename.split(/[/\\]/).pop() ?? '';
-  let name = last.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  if (name === '' || name === '.' || name === '..') name = 'cv';
+  let name = withoutCpr(last.replace(/[\u0000-\u001f\u007f]/g, '').trim());
+  if (name === '' || name === '.' || name === '..' || name.startsWith('.'))
+    name = `cv${name.startsWith('.') ? name : ''}`;
   return extname(name).toLowerCase() === `.${type}` ? name : `${name}.${type}`;
 }
 
