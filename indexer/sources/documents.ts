@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { candidateFields } from '../../src/domain/candidate.ts';
-import { redactCprInText, withoutCpr } from '../../src/domain/cpr.ts';
+import { redactCprInText } from '../../src/domain/cpr.ts';
 import { readCvFields } from './cv-fields.ts';
 import { type DocumentType, extractDocumentText, hasTextLayer } from './document-text.ts';
 import { isPlainObject, jsonTypeName, parseJson } from './parse-json.ts';
@@ -86,9 +86,9 @@ export async function* readDocument(
   const fromSidecar = { ...sidecar.value };
   if (typeof fromSidecar.cvText === 'string') fromSidecar.cvText = redactCprInText(fromSidecar.cvText);
   const value: Record<string, unknown> = {
-    externalId: withoutCpr(basename(file, extname(file))) || 'cv',
+    externalId: basename(file, extname(file)),
     jobcenter: opts.jobcenter,
-    ...keepValid(readCvFields(text, { fileName: withoutCpr(basename(file)) })),
+    ...keepValid(readCvFields(text, { fileName: basename(file) })),
     ...fromSidecar,
   };
   const missing = (key: string) => value[key] === undefined || value[key] === null || value[key] === '';

@@ -60,17 +60,3 @@ export function redactCprInText(text: string): string {
 export function containsCpr(text: string): boolean {
   return redactCprInText(text) !== text;
 }
-
-/**
- * A label (a file name) with any CPR-nummer cut out rather than marked: "CV 010190-1234 Mette" → "CV Mette". A file
- * name becomes an externalId and a report line, and neither may carry a CPR.
- */
-export function withoutCpr(label: string): string {
-  const redacted = redactCprInText(label);
-  if (redacted === label) return label;
-  return redacted
-    .replaceAll(CPR_REDACTED, ' ')
-    .replace(/[\s_-]*\s[\s_-]*/g, ' ')
-    .replace(/^[\s_-]+|[\s_-]+$/g, '')
-    .replace(/\s+(?=\.[^.]+$)/, '');
-}

@@ -115,16 +115,29 @@ describe('candidate uploads from the browser: CSV and CV documents', () => {
     expect(json<Obj>(other).externalId).toBe('aar-777');
   });
 
-  it('a CPR-nummer in the file name is removed before anything reads, stores or answers it', async () => {
+  it('a CPR-nummer in the file name is refused as an id, as by vikar import, and never answered or stored', async () => {
     const pdf = await buildPdf(CV);
     const res = await post(
       `/v1/candidates/documents?filename=${encodeURIComponent('CV 010190-1234 Mette.pdf')}`,
       'application/pdf',
       pdf,
     );
-    expect(res.statusCode, res.body).toBe(201);
+    expect(res.statusCode, res.body).toBe(422);
+    expect(json<{ errors: Array<{ field: string }> }>(res).errors[0]!.field).toBe('externalId');
     expect(res.body).not.toMatch(/010190|1234/);
-    expect(json<Obj>(res).externalId).not.toMatch(/\d{6}/);
+    const report = await t.call(t.tokens.a, {
+      method: 'GET',
+      url: `/v1/import-runs/${json<{ runId: string }>(res).runId}/rejections`,
+    });
+    expect(report.body).not.toMatch(/010190|1234/);
+    // The konsulent names the case system's own id instead, and the CV lands.
+    const named = await post(
+      `/v1/candidates/documents?filename=${encodeURIComponent('CV 010190-1234 Mette.pdf')}&externalId=aar-901`,
+      'application/pdf',
+      pdf,
+    );
+    expect(named.statusCode, named.body).toBe(201);
+    expect(named.body).not.toMatch(/010190|1234/);
     const blank = await buildPdf([{ text: 'x' }]);
     const refused = await post(
       `/v1/candidates/documents?filename=${encodeURIComponent('0101901234.pdf')}`,
@@ -134,8 +147,11 @@ describe('candidate uploads from the browser: CSV and CV documents', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.body).not.toMatch(/0101901234|010190/);
     const runId = json<{ runId: string }>(refused).runId;
-    const report = await t.call(t.tokens.a, { method: 'GET', url: `/v1/import-runs/${runId}/rejections` });
-    expect(report.body).not.toMatch(/0101901234|010190/);
+    const refusedReport = await t.call(t.tokens.a, {
+      method: 'GET',
+      url: `/v1/import-runs/${runId}/rejections`,
+    });
+    expect(refusedReport.body).not.toMatch(/0101901234|010190/);
   });
 
   it('a DOCX CV is read the same way; an admin names the jobcenter', async () => {

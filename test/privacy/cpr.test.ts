@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { searchFactsFor } from '../../indexer/facts.ts';
 import { run } from '../../src/cli.ts';
 import { candidateInput } from '../../src/domain/candidate.ts';
-import { CPR_REDACTED, containsCpr, redactCprInText, withoutCpr } from '../../src/domain/cpr.ts';
+import { CPR_REDACTED, containsCpr, redactCprInText } from '../../src/domain/cpr.ts';
 import { jobOrderInput } from '../../src/domain/job-order.ts';
 import { candidateBody, createTestApi, JC_A, jobOrderBody, json, type TestApi } from '../api/helpers.ts';
 import { buildPdf } from '../indexer/helpers.ts';
@@ -150,16 +150,6 @@ describe('CPR in free text: every spelling is redacted, nothing else is', () => 
         for (const p of list) expect(out).not.toContain(digitsOf(p).slice(0, 6));
       }),
     );
-  });
-});
-
-describe('a CPR in a file name', () => {
-  it('is cut out of the label, which keeps the rest readable', () => {
-    expect(withoutCpr('CV 010190-1234 Mette.pdf')).toBe('CV Mette.pdf');
-    expect(withoutCpr('cv-0101901234-hansen.docx')).toBe('cv hansen.docx');
-    expect(withoutCpr('0101901234.pdf')).toBe('.pdf');
-    expect(withoutCpr('mette-cv.pdf')).toBe('mette-cv.pdf');
-    expect(withoutCpr('ordre-2026-12345.pdf')).toBe('ordre-2026-12345.pdf');
   });
 });
 

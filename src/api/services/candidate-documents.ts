@@ -5,7 +5,7 @@ import { importRecords, type Landed, type Rejection } from '../../../indexer/imp
 import { readDocument } from '../../../indexer/sources/documents.ts';
 import type { SourceRecord } from '../../../indexer/sources/types.ts';
 import type { AppContext } from '../../context.ts';
-import { withoutCpr } from '../../domain/cpr.ts';
+import { redactCprInText } from '../../domain/cpr.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest, ProblemError } from '../problem.ts';
 import { relabel, spool, uploadsDir } from './candidates.ts';
@@ -36,9 +36,8 @@ export interface DocumentUpload {
  */
 export function safeFileName(filename: string, type: DocumentKind): string {
   const last = filename.split(/[/\\]/).pop() ?? '';
-  let name = withoutCpr(last.replace(/[\u0000-\u001f\u007f]/g, '').trim());
-  if (name === '' || name === '.' || name === '..' || name.startsWith('.'))
-    name = `cv${name.startsWith('.') ? name : ''}`;
+  let name = last.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  if (name === '' || name === '.' || name === '..') name = 'cv';
   return extname(name).toLowerCase() === `.${type}` ? name : `${name}.${type}`;
 }
 
@@ -62,6 +61,9 @@ export async function uploadCandidateDocument(
   }
   assertMayWrite(principal, jobcenter, 'candidates');
   const filename = safeFileName(upload.filename, upload.type);
+  // Case systems name exported CVs after the person's CPR. The reader still sees the name (such an id is refused,
+  // as in `vikar import`), but the name shown in the report and the answer never carries it.
+  const label = redactCprInText(filename);
   const dir = join(await uploadsDir(deps.config.DATA_DIR), randomUUID());
   await mkdir(dir, { mode: 0o700 });
   try {
@@ -83,7 +85,7 @@ export async function uploadCandidateDocument(
     let rejected: Rejection | undefined;
     const summary = await importRecords(
       withExternalId(
-        relabel(readDocument(path, upload.type, { kind: 'candidates', jobcenter }), filename),
+        relabel(readDocument(path, upload.type, { kind: 'candidates', jobcenter }), label),
         upload.externalId,
       ),
       'candidates',
@@ -107,9 +109,9 @@ export async function uploadCandidateDocument(
     if (!landed) {
       throw new ProblemError({
         code: 'unprocessable',
-        detail: `${filename}: ${rejected?.reason ?? 'nothing could be read from it'}`,
+        detail: `${label}: ${rejected?.reason ?? 'nothing could be read from it'}`,
         errors: rejected?.errors.length ? rejected.errors : undefined,
-        extra: { file: filename, runId: summary.runId },
+        extra: { file: label, runId: summary.runId },
       });
     }
     const stored = await deps.stores.candidates.get(landed.result.id);
