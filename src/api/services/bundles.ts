@@ -4,6 +4,7 @@ import { type CompanyChoice, choiceToTransition } from '../../domain/workflow.ts
 import { bundleJobId } from '../../jobs/catalog.ts';
 import { enqueueOrDefer } from '../../jobs/enqueue-shortlist.ts';
 import type { Bundle } from '../../ports/bundles.ts';
+import type { CandidateRecord } from '../../ports/candidates.ts';
 import type { JobOrderRecord } from '../../ports/job-orders.ts';
 import { bundleViewer, type HiddenReason, hiddenDetail, type Viewer } from '../../privacy/sharing.ts';
 import type { Principal } from '../auth.ts';
@@ -61,12 +62,18 @@ async function split(
   bundle: Pick<Bundle, 'jobOrderId' | 'jobcenter'>,
   candidateIds: readonly string[],
   viewer: Viewer,
-): Promise<{ shown: string[]; hidden: Array<{ id: string; home: string | null; reason: HiddenReason }> }> {
+): Promise<{
+  shown: string[];
+  hidden: Array<{ id: string; home: string | null; reason: HiddenReason }>;
+  /** The records read to decide, so a caller need not read each person again. */
+  records: ReadonlyMap<string, CandidateRecord>;
+}> {
   const sight = await sharingRule(viewer, deps.stores);
+  const records = await deps.stores.candidates.getMany(candidateIds);
   const shown: string[] = [];
   const hidden: Array<{ id: string; home: string | null; reason: HiddenReason }> = [];
   for (const id of candidateIds) {
-    const record = await deps.stores.candidates.get(id);
+    const record = records.get(id);
     const seen = sight(record);
     if (seen.visible) shown.push(id);
     else {
@@ -74,7 +81,7 @@ async function split(
       hidden.push({ id, home: record?.jobcenter ?? entry?.homeJobcenter ?? null, reason: seen.reason });
     }
   }
-  return { shown, hidden };
+  return { shown, hidden, records };
 }
 
 async function auditHidden(
@@ -289,14 +296,14 @@ export async function companyBundle(deps: Deps, principal: Principal, id: string
 
 /** The candidates of the bundle the company may still see; the hidden ones are audited as cut. */
 async function companyShown(deps: Deps, principal: Principal, bundle: Bundle, where: string) {
-  const { shown, hidden } = await split(
+  const { shown, hidden, records } = await split(
     deps,
     bundle,
     bundle.candidateIds,
     await bundleViewer(bundle, deps.stores),
   );
   await auditHidden(deps, principal, bundle, hidden, 'consent.withdrawn.hidden', where);
-  return shown;
+  return { shown, records };
 }
 
 async function auditCompanyRead(
@@ -305,9 +312,12 @@ async function auditCompanyRead(
   bundle: Bundle,
   candidateIds: readonly string[],
   action: string,
+  known: ReadonlyMap<string, CandidateRecord> = new Map(),
 ) {
+  const unknown = candidateIds.filter((id) => !known.has(id));
+  const read = unknown.length > 0 ? await deps.stores.candidates.getMany(unknown) : new Map();
   for (const candidateId of candidateIds) {
-    const record = await deps.stores.candidates.get(candidateId);
+    const record = known.get(candidateId) ?? read.get(candidateId);
     await deps.stores.audit.record({
       actor: { ...actorOf(principal), jobcenter: principal.jobcenter },
       action,
@@ -321,20 +331,20 @@ async function auditCompanyRead(
 }
 
 /**
- * What the company reads: the order, and per candidate the name, what the PDF shows of them and where they stand. Audited per candidate. A
- * person no longer shared with the order's jobcenter is not in it at all.
+ * What the company reads: the order, and per candidate the name, what the PDF shows of them and where they stand.
+ * Audited per candidate. A person no longer shared with the order's jobcenter is not in it at all.
  */
 export async function companyView(deps: Deps, principal: Principal, id: string) {
   const bundle = await companyBundle(deps, principal, id);
   const order = await deps.stores.jobOrders.get(bundle.jobOrderId);
   if (!order) throw notFound('bundle', id);
-  const shown = await companyShown(deps, principal, bundle, 'company view');
+  const { shown, records } = await companyShown(deps, principal, bundle, 'company view');
   await deps.stores.bundles.recordView(bundle.id);
-  await auditCompanyRead(deps, principal, bundle, shown, 'company.bundle.view');
+  await auditCompanyRead(deps, principal, bundle, shown, 'company.bundle.view', records);
   const candidates: z.infer<typeof companyBundleView>['candidates'] = [];
   const entries = await latestEntries(deps.stores.shortlists, order.id);
   for (const candidateId of shown) {
-    const record = await deps.stores.candidates.get(candidateId);
+    const record = records.get(candidateId);
     const entry = await deps.stores.candidacies.get(bundle.jobOrderId, candidateId);
     if (!record || !entry) continue;
     // The company sees its own part of the workflow only: a candidate who withdrew is 'withdrawn', never why.
