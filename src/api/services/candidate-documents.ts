@@ -9,7 +9,7 @@ import { redactCprInText } from '../../domain/cpr.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest, ProblemError } from '../problem.ts';
 import { relabel, spool, uploadsDir } from './candidates.ts';
-import { assertMayWrite, writeRefusal } from './tenancy.ts';
+import { assertMayWrite, uploadTenancy } from './tenancy.ts';
 import { candidateOut } from './views.ts';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -92,12 +92,8 @@ export async function uploadCandidateDocument(
       deps,
       {
         source: `api:document:token:${principal.tokenId}`,
-        tenant: principal.role === 'admin' ? null : principal.jobcenter,
+        ...uploadTenancy(principal, 'candidates'),
         batchSize: 1,
-        refuse: (jc) =>
-          principal.role === 'admin' || principal.jobcenter === jc
-            ? undefined
-            : writeRefusal(principal, jc, 'candidates'),
         onLanded: (l) => {
           landed = l[0];
         },

@@ -15,7 +15,7 @@ import type { WriteStatus } from '../../ports/upsert.ts';
 import { eraseCandidate as eraseCandidateEverywhere } from '../../privacy/erasure.ts';
 import type { Principal } from '../auth.ts';
 import { badRequest, ProblemError } from '../problem.ts';
-import { assertMayWrite, listScope, visibleCandidate, writeRefusal } from './tenancy.ts';
+import { assertMayWrite, listScope, uploadTenancy, visibleCandidate } from './tenancy.ts';
 import { candidateOut } from './views.ts';
 
 type Deps = Pick<AppContext, 'stores' | 'index'>;
@@ -142,12 +142,8 @@ export async function bulkUpsertCandidates(
     const rejected: BulkLine[] = [];
     const summary = await importRecords(source, 'candidates', deps, {
       source: `api:bulk:token:${principal.tokenId}`,
-      tenant: principal.role === 'admin' ? null : principal.jobcenter,
+      ...uploadTenancy(principal, 'candidates'),
       batchSize: BULK_BATCH,
-      refuse: (jobcenter) =>
-        principal.role === 'admin' || principal.jobcenter === jobcenter
-          ? undefined
-          : writeRefusal(principal, jobcenter, 'candidates'),
       onLanded: (landed) => {
         for (const l of landed) {
           if (stored.length >= BULK_REPORT_LINES) break;

@@ -58,6 +58,18 @@ export function writeRefusal(principal: Principal, jobcenter: string, what: stri
   return `your token may only write ${what} of jobcenter ${principal.jobcenter ?? '(none)'}, not ${jobcenter}`;
 }
 
+/**
+ * The importer's tenancy options for an upload through the API: the run belongs to the konsulent's jobcenter, and a
+ * record of another jobcenter is refused on its own line (an admin may write any).
+ */
+export function uploadTenancy(principal: Principal, what: string) {
+  return {
+    tenant: principal.role === 'admin' ? null : (principal.jobcenter ?? null),
+    refuse: (jobcenter: string) =>
+      ownsJobcenter(principal, jobcenter) ? undefined : writeRefusal(principal, jobcenter, what),
+  };
+}
+
 /** The jobcenter a list is restricted to: a konsulent's own; for admin the requested one, or all. */
 export function listScope(
   principal: Principal,
