@@ -148,16 +148,23 @@ export function findLabels(
   return chosen.sort((a, b) => a.from - b.from);
 }
 
+/** Cue words are read as written, not through a typo reading. */
+function contextReader(nfc: string, tokens: readonly RawToken[]): ContextReader {
+  const contextTokens: ContextToken[] = tokens.map((t) => ({
+    fold: fold(t.lower),
+    start: t.start,
+    end: t.end,
+  }));
+  return new ContextReader(nfc, contextTokens);
+}
+
 /**
  * Whose experience the words at [start, end) of an NFC text are, read as the extractor reads a mention: a word match
  * ("stillads-montage" for a phrase with no concept) must not count from "har aldrig prøvet stillads-montage".
  */
 export function contextOfSpan(nfc: string): (start: number, end: number) => MentionContext {
   const tokens = tokensOf(nfc);
-  const reader = new ContextReader(
-    nfc,
-    tokens.map((t) => ({ fold: fold(t.lower), start: t.start, end: t.end })),
-  );
+  const reader = contextReader(nfc, tokens);
   return (start, end) => {
     const from = tokens.findIndex((t) => t.end > start);
     let to = from;
@@ -175,13 +182,7 @@ export function extractMentions(text: string, field: EvidenceField, taxonomy: Ta
   const compiled = compile(taxonomy);
   const matches = findLabels(nfc, tokens, compiled);
   if (matches.length === 0) return [];
-  // Cue words are read as written, not through a typo reading.
-  const contextTokens: ContextToken[] = tokens.map((t) => ({
-    fold: fold(t.lower),
-    start: t.start,
-    end: t.end,
-  }));
-  const contexts = new ContextReader(nfc, contextTokens);
+  const contexts = contextReader(nfc, tokens);
   const mentions: ConceptMention[] = [];
   for (const m of matches) {
     const start = tokens[m.from]!.start;
