@@ -1,5 +1,5 @@
 import { type EvidenceItem, type EvidenceSource, evidenceFor } from './evidence.ts';
-import type { OrderQuery } from './query.ts';
+import { type OrderQuery, relatedConcepts } from './query.ts';
 import { compareEntries, explainRanked, fitTier, type RankedEntry } from './rank.ts';
 import type { PersonFacts } from './text/protected.ts';
 
@@ -49,22 +49,16 @@ function relatedHeld(missing: readonly string[], q: OrderQuery, source: Evidence
   const out: EvidenceItem[] = [];
   for (const phrase of [...q.mustHave, ...q.niceToHave]) {
     if (!missing.includes(phrase.label)) continue;
-    search: for (const concept of phrase.understanding.concepts) {
-      for (const r of q.taxonomy.relatedTo(concept)) {
-        for (const id of q.taxonomy.selfAndNarrower(r)) {
-          const c = held.get(id);
-          if (!c) continue;
-          out.push({
-            phrase: phrase.label,
-            concept: id,
-            conceptLabel: q.taxonomy.get(id)?.prefLabel ?? id,
-            foundAs: c.foundAs,
-            field: c.field,
-          });
-          break search;
-        }
-      }
-    }
+    const id = relatedConcepts(phrase.understanding.concepts, q.taxonomy).find((c) => held.has(c));
+    if (id === undefined) continue;
+    const c = held.get(id)!;
+    out.push({
+      phrase: phrase.label,
+      concept: id,
+      conceptLabel: q.taxonomy.get(id)?.prefLabel ?? id,
+      foundAs: c.foundAs,
+      field: c.field,
+    });
   }
   return out;
 }

@@ -130,11 +130,23 @@ function wordAlternatives(phrase: string, words: readonly string[], vocabulary: 
   return [words.slice(1).map((w, i) => pairSlot(words[i]!, w, vocabulary))];
 }
 
+/**
+ * The concepts that count as related to a phrase's concepts, for partial credit: each related concept and anything
+ * narrower than it, in taxonomy order.
+ */
+export function relatedConcepts(concepts: readonly string[], taxonomy: Taxonomy): string[] {
+  const related = new Set<string>();
+  for (const concept of concepts) {
+    for (const r of taxonomy.relatedTo(concept)) for (const c of taxonomy.selfAndNarrower(r)) related.add(c);
+  }
+  return [...related];
+}
+
 export function compilePhrase(phrase: string, vocabulary: Vocabulary, taxonomy: Taxonomy): CompiledPhrase {
   const understanding = understandPhrase(phrase, taxonomy);
   const label = phrase.trim();
   let alternatives: Uint32Array[][];
-  const related = new Set<string>();
+  let related: string[] = [];
   if (understanding.concepts.length > 0) {
     const slots = understanding.concepts.map((concept) =>
       ids(
@@ -144,11 +156,7 @@ export function compilePhrase(phrase: string, vocabulary: Vocabulary, taxonomy: 
     );
     for (const word of understanding.words) slots.push(vocabulary.typoNeighbours(word));
     alternatives = [slots];
-    for (const concept of understanding.concepts) {
-      for (const r of taxonomy.relatedTo(concept)) {
-        for (const c of taxonomy.selfAndNarrower(r)) related.add(CONCEPT_PREFIX + c);
-      }
-    }
+    related = relatedConcepts(understanding.concepts, taxonomy).map((c) => CONCEPT_PREFIX + c);
   } else {
     alternatives = wordAlternatives(phrase, understanding.words, vocabulary);
   }
