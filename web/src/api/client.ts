@@ -7,6 +7,7 @@ export type Schemas = components['schemas'];
  * The CSRF token lives in memory only: the session cookie is httpOnly, and the token comes back from
  * POST/GET /v1/session, so a reload fetches it again. Nothing about the session is kept in storage or URLs.
  */
+const CSRF_HEADER = 'X-CSRF-Token';
 let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -21,7 +22,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
-    if (!SAFE.has(request.method) && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+    if (!SAFE.has(request.method) && csrfToken) request.headers.set(CSRF_HEADER, csrfToken);
     return request;
   },
   onResponse({ response, request }) {
@@ -72,7 +73,7 @@ export async function unwrap<T>(
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (!SAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (!SAFE.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
   const res = await fetch(url, {
     method,
     headers,
@@ -96,6 +97,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-export function getCsrfToken(): string | null {
-  return csrfToken;
+/** The session's CSRF header for a request made outside this client (an upload by XHR for its progress). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { [CSRF_HEADER]: csrfToken } : {};
 }

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, getCsrfToken, type Schemas, unwrap } from '../api/client';
+import { api, csrfHeader, type Schemas, unwrap } from '../api/client';
 import { Alert, Button, Select, Table, TextField } from '../components/ds';
 import { QueryError } from '../components/QueryError';
 import { formatDate, formatNumber } from '../lib/format';
@@ -41,8 +41,7 @@ function send<T>(file: File, url: string, type: string, onProgress: (loaded: num
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('content-type', type);
-    const csrf = getCsrfToken();
-    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    for (const [name, value] of Object.entries(csrfHeader())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () => {
       let body: unknown;
