@@ -29,6 +29,20 @@ function fieldTexts(c: Candidate): Record<string, string[]> {
   };
 }
 
+/** Everyone in an order's reach, ranked as the worker ranks them before proving. */
+async function rankFor(index: EmbeddedCandidateIndex, order: JobOrder, size: number) {
+  const retrieval = await index.retrieve({
+    location: order.location,
+    radiusKm: order.radiusKm.max + 5,
+    homeJobcentre: [order.jobcenter],
+    sharingJobcentre: '*',
+    terms: [],
+    limit: 5000,
+  });
+  const query = prepareQuery(order, loadRuleSet(order.ruleSet), retrieval.vocabulary, activeTaxonomy());
+  return { query, entries: rankCandidates(retrieval.candidates, query, { size }).entries };
+}
+
 describe('evidence', () => {
   const index = new EmbeddedCandidateIndex();
   const byId = new Map<string, { candidate: Candidate; facts: CandidateSearchFacts }>();
@@ -56,21 +70,8 @@ describe('evidence', () => {
         fc.integer({ min: 5, max: 40 }),
         async (which, size) => {
           const order = orders[which]!;
-          const retrieval = await index.retrieve({
-            location: order.location,
-            radiusKm: order.radiusKm.max + 5,
-            homeJobcentre: [order.jobcenter],
-            sharingJobcentre: '*',
-            terms: [],
-            limit: 5000,
-          });
-          const query = prepareQuery(
-            order,
-            loadRuleSet(order.ruleSet),
-            retrieval.vocabulary,
-            activeTaxonomy(),
-          );
-          for (const entry of rankCandidates(retrieval.candidates, query, { size }).entries) {
+          const { query, entries } = await rankFor(index, order, size);
+          for (const entry of entries) {
             const { candidate, facts } = byId.get(entry.candidateId)!;
             const proven = proveEntry(entry, query, { ...candidate, concepts: facts.concepts ?? [] });
             for (const phrase of proven.matched) {
@@ -127,17 +128,8 @@ describe('evidence', () => {
     await one.upsert([
       { id: 'lift', jobcenter: candidate.jobcenter, externalId: candidate.externalId, facts },
     ]);
-    const retrieval = await one.retrieve({
-      location: order.location,
-      radiusKm: order.radiusKm.max + 5,
-      homeJobcentre: [order.jobcenter],
-      sharingJobcentre: '*',
-      terms: [],
-      limit: 10,
-    });
-    const query = prepareQuery(order, loadRuleSet(order.ruleSet), retrieval.vocabulary, activeTaxonomy());
-    const ranked = rankCandidates(retrieval.candidates, query, { size: 5 });
-    const [entry] = ranked.entries;
+    const { query, entries } = await rankFor(one, order, 5);
+    const [entry] = entries;
     const proven = proveEntry(entry!, query, { ...candidate, concepts: facts.concepts ?? [] });
     expect(proven.matched).toEqual([]);
     expect(proven.explanation).toMatch(
