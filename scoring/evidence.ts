@@ -1,7 +1,7 @@
 import { tokensOf } from './concepts/compile.ts';
-import { contextOfSpan, fieldTexts } from './concepts/extract.ts';
+import { contextOfSpan } from './concepts/extract.ts';
 import type { CandidateConcept, EvidenceField, PhraseUnderstanding } from './concepts/types.ts';
-import type { ProfileSource } from './profile.ts';
+import { cleanFieldTexts, type ProfileSource } from './profile.ts';
 import type { Taxonomy } from './taxonomy/taxonomy.ts';
 import { compoundPartStems } from './text/analyse.ts';
 import { compoundParts } from './text/compound.ts';
@@ -132,7 +132,7 @@ export function evidenceFor(
       continue;
     }
     let found: EvidenceItem | null = null;
-    for (const [field, text] of fieldTexts(source, person)) {
+    for (const [field, text] of cleanFieldTexts(source, person)) {
       const foundAs = findTogether(
         text,
         u.words,

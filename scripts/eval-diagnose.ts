@@ -11,9 +11,9 @@ import { parseArgs } from 'node:util';
 import { evaluate, K } from '../eval/evaluate.ts';
 import type { EvalCandidate, EvalOrder } from '../eval/generate.ts';
 import { grade } from '../eval/judge.ts';
-import { candidateConcepts, extractMentions, fieldTexts } from '../scoring/concepts/extract.ts';
+import { candidateConcepts, extractMentions } from '../scoring/concepts/extract.ts';
 import { understandPhrase } from '../scoring/concepts/phrase.ts';
-import type { ProfileSource } from '../scoring/profile.ts';
+import { cleanFieldTexts, type ProfileSource } from '../scoring/profile.ts';
 import { loadTaxonomy } from '../scoring/taxonomy/load.ts';
 
 const { values } = parseArgs({
@@ -77,7 +77,7 @@ function describeCandidate(c: EvalCandidate, o: EvalOrder, why: string): string 
       .map((x) => `${x.concept}<-"${x.foundAs}"(${x.field})`)
       .join('; ')}`,
   );
-  for (const [field, text] of fieldTexts(sourceOf(c))) {
+  for (const [field, text] of cleanFieldTexts(sourceOf(c))) {
     const mentions = extractMentions(text, field, taxonomy)
       .map((m) => `${m.concept}${m.context === 'own' ? '' : `[${m.context}]`}`)
       .join(',');

@@ -224,15 +224,6 @@ export function fieldWeight(field: EvidenceField): number {
 }
 
 /**
- * A candidate's texts field by field, listed fields before prose (where a konsulent looks first), each without the
- * person's name, contact details and protected words, as the analysed terms are: a surname like Smed is never
- * evidence of being one. Extraction and the evidence of a claim read the same texts.
- */
-export function fieldTexts(source: ProfileSource, person?: PersonFacts): Array<[EvidenceField, string]> {
-  return cleanFieldTexts(source, person);
-}
-
-/**
  * A candidate's own concepts, one per concept with its best evidence (the strongest field; the first such mention).
  * The person's name, contact details and protected words are removed first, as for the analysed terms, so a
  * surname like Smed never becomes an occupation. Mentions in another context (intent, negation, another person,
@@ -243,10 +234,10 @@ export function candidateConcepts(
   taxonomy: Taxonomy,
   person?: PersonFacts,
 ): CandidateConcept[] {
-  return conceptsOfTexts(fieldTexts(source, person), taxonomy);
+  return conceptsOfTexts(cleanFieldTexts(source, person), taxonomy);
 }
 
-/** candidateConcepts of texts already cleaned by fieldTexts. */
+/** candidateConcepts of texts already cleaned by cleanFieldTexts. */
 export function conceptsOfTexts(
   texts: ReadonlyArray<readonly [EvidenceField, string]>,
   taxonomy: Taxonomy,
