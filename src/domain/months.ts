@@ -3,6 +3,8 @@
  * order made at 00:30 on 1 December in Aarhus belongs to December, whatever the UTC date says.
  */
 
+import { todayInDenmark } from './candidate.ts';
+
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const TIME_ZONE = 'Europe/Copenhagen';
@@ -45,8 +47,7 @@ function offsetAt(ms: number): number {
 
 /** The Copenhagen calendar month an instant falls in. */
 export function copenhagenMonth(at: Date): string {
-  const d = new Date(at.getTime() + offsetAt(at.getTime()));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  return todayInDenmark(at).slice(0, 7);
 }
 
 /**
