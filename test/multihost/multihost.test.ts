@@ -245,6 +245,13 @@ describe.skipIf(unavailable)('several hosts on one PostgreSQL and one Redis', ()
     expect(jobLines(holder, jobId, 'job done')).toEqual([]);
     expect(jobLines(other, jobId, 'job started')).toHaveLength(1);
     expect(jobLines(other, jobId, 'job started')[0]).toMatchObject({ attempt: 2 });
+    // The worker marks the list done before it logs the job done, and its log reaches us through a pipe: wait for
+    // the line instead of racing it.
+    await waitFor(
+      () => jobLines(other, jobId, 'job done').length > 0,
+      10_000,
+      'the other worker to log the job done',
+    );
     expect(jobLines(other, jobId, 'job done')).toHaveLength(1);
     // Once: one workflow entry per candidate of the order, however many attempts wrote them.
     const db = new pg.Client({ connectionString: databaseUrl });
